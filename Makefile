@@ -1,0 +1,40 @@
+# retold — set-up, demo, tests, benchmarks. Needs only Python 3.11+, make and a C compiler.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+EXAMPLE := examples/nato-ukraine.txt
+
+.PHONY: demo test bench speed selfcheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installed state is recorded in stamp files, so a second `make` does not reinstall.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	@touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/retold rewrite $(EXAMPLE) --format text
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/selfcheck.py --gate
+	$(BIN)/python bench/bump.py --gate
+
+speed: $(VENV)/.installed
+	$(BIN)/python bench/speed.py
+
+selfcheck: $(VENV)/.installed
+	$(BIN)/python bench/selfcheck.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

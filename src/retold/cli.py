@@ -1,0 +1,304 @@
+"""The ``retold`` command: parses arguments, calls the stages, renders. No fact logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+
+from retold import __version__
+from retold.errors import InputError, RetoldError
+from retold.output import emit
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+INPUT_HELP = "a file path (text, Markdown, HTML), an http(s) URL, or - for stdin"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, as every other bad input does."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"retold: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2024-12-03") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+    return number
+
+
+def _stdout_console() -> Console:
+    """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
+    return Console(soft_wrap=False, highlight=False)
+
+
+def _render_rich(renderable: object, width: int | None = None) -> str:
+    """A rich renderable as text: coloured for a terminal, plain when piped or with NO_COLOR."""
+    console = _stdout_console()
+    if not console.is_terminal:
+        buffer = io.StringIO()
+        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None).print(renderable)
+        return buffer.getvalue()
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+def _say(message: str) -> None:
+    """A diagnostic line on stderr."""
+    print(f"retold: {message}", file=sys.stderr)
+
+
+def _ingest(args: argparse.Namespace, source: str):
+    from retold.ingest import ingest
+
+    article = ingest(source, max_bytes=args.max_bytes, timeout=args.timeout)
+    for block in article.removed:
+        _say(f"removed {block.reason} from {source}: {_clip(block.text)}")
+    for warning in article.warnings:
+        _say(f"warning: {source}: {warning}")
+    return article
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _with_published(article, published: dt.date | None):
+    if published is None:
+        return article
+    import dataclasses
+
+    return dataclasses.replace(article, published=published)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    article = _with_published(_ingest(args, args.input), args.published)
+    if args.format == "json":
+        out = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+    elif args.format == "md":
+        head = f"# {article.title}\n\n" if article.title else ""
+        out = head + "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs)
+    else:
+        out = article.text
+    emit(out, args.output)
+    return EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from retold.analyze import analyze
+    from retold.views import article_header, facts_tables
+
+    article = _with_published(_ingest(args, args.input), args.published)
+    facts = analyze(article)
+    if args.format == "json":
+        payload = {"article": article.to_dict(), **facts.to_dict()}
+        out = json.dumps(payload, ensure_ascii=False, indent=2)
+    else:
+        from rich.console import Group
+
+        out = _render_rich(Group(article_header(article), facts_tables(facts)))
+    emit(out, args.output)
+    return EXIT_OK
+
+
+def cmd_rewrite(args: argparse.Namespace) -> int:
+    from retold.analyze import analyze
+    from retold.check import check
+    from retold.render import draft_text, render
+    from retold.rewrite import rewrite
+    from retold.types import Options
+
+    article = _with_published(_ingest(args, args.input), args.published)
+    facts = analyze(article)
+    draft = rewrite(facts, style=args.style, engine=args.engine, options=Options(words=args.words, cite=args.cite))
+    report = check(facts, draft_text(draft))
+    counts = report.summary.get("by_severity", {})
+    _say(
+        f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
+        f"score {report.score:.2f} ({report.verdict})"
+    )
+    for note in draft.notes:
+        _say(note)
+    out = render(draft, args.format, cite=args.cite, report=report)
+    emit(out, args.output)
+    return _exit_code(report, args.fail_on)
+
+
+def _exit_code(report, fail_on: str) -> int:
+    return EXIT_OK if fail_on == "never" else report.exit_code(fail_on)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from retold.check import check
+    from retold.ingest import ingest
+
+    source = _with_published(_ingest(args, args.source), args.published)
+    # The rewrite is read as given: its boilerplate is what the check is for.
+    rewrite_article = ingest(args.rewrite, max_bytes=args.max_bytes, timeout=args.timeout, clean=False)
+    report = check(source, rewrite_article.text)
+    if args.format == "json":
+        out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    elif args.format == "md":
+        out = report.to_markdown()
+    elif args.format == "html":
+        out = report.to_html()
+    else:
+        out = _render_rich(report)
+    emit(out, args.output)
+    return _exit_code(report, args.fail_on)
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    from retold.rewrite.styles import list_styles
+
+    lines = [f"{style.name:<12} {style.description}" for style in list_styles()]
+    emit("\n".join(lines), None)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes", type=_positive, default=5_000_000, metavar="N", help="refuse inputs larger than N bytes (default 5000000)"
+    )
+    parser.add_argument("--timeout", type=float, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)")
+    parser.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date, to resolve 'on Tuesday' (overrides the page's)"
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="retold",
+        description="Turn news articles into structured explainers without losing or inventing a fact, "
+        "and check any rewrite against its source.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  retold rewrite examples/nato-ukraine.txt\n"
+        "  retold check article.html ai-rewrite.md --format json\n"
+        "  retold facts https://example.com/news/story.html\n\n"
+        "exit codes: 0 fine, 1 the check found findings at or above --fail-on, 2 bad usage or unreadable input",
+    )
+    parser.add_argument("--version", action="version", version=f"retold {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "rewrite",
+        help="rewrite an article as an explainer (checked before it is printed)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  retold rewrite examples/nato-ukraine.txt --cite -o explainer.md",
+    )
+    p.add_argument("input", metavar="INPUT", help=INPUT_HELP)
+    p.add_argument("--style", default="explainer", help="explainer (default), brief, summary — see `retold styles`")
+    p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin: offline, no model)")
+    p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
+    p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
+    p.add_argument("--words", type=_positive, metavar="N", help="aim for about N words")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
+    _add_input_options(p)
+    _add_output(p)
+    p.set_defaults(func=cmd_rewrite)
+
+    p = sub.add_parser(
+        "check",
+        help="check a rewrite against its source",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  retold check examples/nato-ukraine.txt rewrite.md --format json --fail-on warning",
+    )
+    p.add_argument("source", metavar="SOURCE", help="the source article: " + INPUT_HELP)
+    p.add_argument("rewrite", metavar="REWRITE", help="the rewrite to audit: a file path, a URL or - for stdin")
+    p.add_argument("--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
+    _add_input_options(p)
+    _add_output(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "facts",
+        help="show the facts retold finds in an article",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  retold facts examples/nato-ukraine.txt --format json",
+    )
+    p.add_argument("input", metavar="INPUT", help=INPUT_HELP)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    _add_input_options(p)
+    _add_output(p)
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser(
+        "extract",
+        help="extract the article text (boilerplate removed and listed)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  retold extract https://example.com/news/story.html --format json",
+    )
+    p.add_argument("input", metavar="INPUT", help=INPUT_HELP)
+    p.add_argument("--format", choices=("text", "md", "json"), default="text", help="output format (default text)")
+    _add_input_options(p)
+    _add_output(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("styles", help="list the rewrite styles")
+    p.set_defaults(func=cmd_styles)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return _run(args.func, args)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Turn every expected failure into one line on stderr and exit code 2."""
+    try:
+        return func(args)
+    except RetoldError as exc:
+        print(f"retold: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("retold: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`retold … | head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""Every error retold raises on purpose derives from :class:`RetoldError`.
+
+    RetoldError
+    ├── InputError        the input is missing, empty, binary, too large, undecodable or not an article
+    │   └── FetchError    a URL could not be fetched (HTTP error, timeout, redirect loop, wrong type)
+    ├── ModelError        the spaCy model is not installed
+    ├── EngineError       a rewrite engine is unknown or failed
+    └── StyleError        a rewrite style is unknown
+
+Each message says what went wrong and, where there is one, what to do about it.
+Front ends print ``str(error)`` as one line and exit with code 2.
+"""
+
+from __future__ import annotations
+
+
+class RetoldError(Exception):
+    """Root of every error retold raises on purpose."""
+
+
+class InputError(RetoldError):
+    """The input cannot be read as an article."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+
+class ModelError(RetoldError):
+    """The language model retold needs is missing or broken."""
+
+
+class EngineError(RetoldError):
+    """A rewrite engine is unknown or failed."""
+
+
+class StyleError(RetoldError):
+    """A rewrite style is unknown."""

@@ -1,0 +1,39 @@
+"""Length-preserving text folding, so offsets found in folded text hold in the original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Each entry maps one character to exactly one character: folded text keeps every offset.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+        "\u200b": " ", "\ufeff": " ",
+    }
+)
+
+OPEN_QUOTES = "\"\u201c\u201e\u00ab"
+CLOSE_QUOTES = "\"\u201d\u00bb"
+ELLIPSIS = ("\u2026", "...")
+
+
+def fold(text: str) -> str:
+    """Straighten quotes, unify dashes and spaces; ``len(fold(t)) == len(t)`` always."""
+    return text.translate(_FOLD)
+
+
+def fold_key(text: str) -> str:
+    """A comparison key: folded, accents stripped, lower-cased, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", fold(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().split())
+
+
+def read_text(data: bytes | str) -> str:
+    """Universal newlines, as Python's text mode reads a file."""
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    return data.replace("\r\n", "\n").replace("\r", "\n")
