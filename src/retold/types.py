@@ -37,7 +37,7 @@ class RemovedBlock:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article. ``text`` is the body (no title), paragraphs separated by blank lines."""
+    """A cleaned article. ``text`` is the body (no title), one block per line."""
 
     text: str
     paragraphs: tuple[Paragraph, ...]

@@ -1,4 +1,4 @@
-"""Splitting clean text into paragraph blocks, and building an :class:`Article` from text."""
+"""Paragraph blocks: splitting text into blocks, joining cleaned blocks, and the title and byline of text input."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     body = lines[:-1]
     # A wrapped paragraph fills each line close to the wrap width and breaks mid-sentence somewhere.
     return (
-        width <= 120
+        50 <= width <= 120
         and all(len(line) >= 0.5 * width for line in body)
         and any(line.rstrip()[-1] not in _SENTENCE_END for line in body)
     )
@@ -91,28 +91,33 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 def text_blocks(text: str) -> list[Block]:
     """Blocks of plain text or Markdown: one per line, hard-wrapped paragraphs rejoined with a space."""
-    lines = text.split("\n")
+    lines = text.strip("\n").split("\n")
     if not any(not line.strip() for line in lines):
         groups = [[line] for line in lines]  # no blank lines: every line is its own paragraph
     else:
         groups, current = [], []
         for line in lines + [""]:
             if line.strip():
-                current.append(line.strip())
+                current.append(line)
             elif current:
                 groups.append(current)
                 current = []
     blocks: list[Block] = []
     for group in groups:
-        group = [line.strip() for line in group if line.strip()]
-        if _is_hard_wrapped(group):
-            group = [" ".join(group)]
-        for line in group:
-            if _SETEXT.match(line) and blocks and blocks[-1].kind != "list":
-                # "Title\n=====": the underline marks the line above as a heading.
+        stripped = [line.strip() for line in group]
+        if _is_hard_wrapped(stripped):
+            blocks.append(Block(" ".join(stripped), "text"))
+            continue
+        for position, (raw, line) in enumerate(zip(group, stripped)):
+            if position and _SETEXT.match(line):
+                # "Title\n=====" with no blank line between: the underline makes the line above a heading.
                 blocks[-1] = Block(blocks[-1].text, "heading")
                 continue
             if _RULE.match(line):
+                continue
+            if position and raw[:2].isspace() and blocks[-1].kind == "list" and block_kind(line) != "list":
+                # An indented line under a list item continues that item.
+                blocks[-1] = Block(blocks[-1].text + " " + line, "list")
                 continue
             blocks.append(Block(line, block_kind(line)))
     return blocks
@@ -129,7 +134,9 @@ def plain_title(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """The first line is the title only when it is clearly a headline over body text."""
     if len(blocks) < 2:
         return None, blocks
-    first, second = blocks[0].text, blocks[1]
+    first = blocks[0].text
+    # A byline may stand between the headline and the body.
+    second = blocks[2] if len(blocks) > 2 and _BYLINE.match(blocks[1].text.strip("*_ ")) else blocks[1]
     words = first.split()
     headline = (
         2 <= len(words) <= 20
@@ -140,4 +147,15 @@ def plain_title(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     body_follows = second.kind == "text" and len(second.text.split()) >= 8
     if headline and body_follows:
         return first, blocks[1:]
+    return None, blocks
+
+
+# "By Jane Doe", "BY JANE DOE and John Roe": capitalised names only, so "By the way" stays text.
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w.'\u2019-]*){0,7}$")
+
+
+def split_byline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """A first line "By Jane Doe and John Roe" is the byline, not body text."""
+    if len(blocks) >= 2 and _BYLINE.match(blocks[0].text.strip("*_ ")):
+        return blocks[0].text.strip("*_ ")[3:].strip(), blocks[1:]
     return None, blocks

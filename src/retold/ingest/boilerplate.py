@@ -1,0 +1,177 @@
+"""Material around an article that is not the article: related-news lists, calls to action, share prompts.
+
+Every rule judges whole blocks, never parts of one, and every block it takes out is listed with
+its reason, so nothing leaves the text silently. The rules are deliberately narrow: a long
+block or one that reads like a sentence of reporting is kept even when it mentions a newsletter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retold.ingest.blocks import Block
+from retold.normalize import fold
+from retold.types import RemovedBlock
+
+# A lead-in that announces a list of other stories, with or without a trailing colon.
+_STRONG_LEAD = (
+    r"(?:read|see) (?:more|also|next)|also (?:read|see)|related|more (?:news|stories|headlines)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| reading)?"
+    r"|(?:most|top) (?:read|popular|viewed|stories|shared)|further reading|what to read next|don'?t miss"
+    r"|editor'?s picks?|(?:top )?picks for you"
+)
+# Lead-ins that are also ordinary words; they count only with a colon ("More from Kyiv:").
+_WEAK_LEAD = r"more (?:from|on|about) [\w\s'.-]{1,40}|latest(?: news)?|trending(?: now)?|in other news|watch|listen"
+# Only these words may follow a lead-in ("Read more related news"): "Related talks collapse" is a headline.
+_LEAD_TAIL = (
+    r"(?:\s+(?:related|latest|top|more|other|recent|similar|news|stories|articles|coverage|content|reading"
+    r"|headlines|links|videos|from|on|about|this|that|the|our|us|topic|story|here|below|site|you|for)){0,5}"
+)
+
+_LEAD_ALONE = re.compile(
+    rf"^(?:(?:{_STRONG_LEAD}){_LEAD_TAIL}\s*[:\-\u2013\u2014]?|(?:{_WEAK_LEAD})\s*:)$", re.IGNORECASE
+)
+# "Read more: Some other headline" on one line.
+_LEAD_INLINE = re.compile(rf"^(?:(?:{_STRONG_LEAD}){_LEAD_TAIL}|{_WEAK_LEAD})\s*[:|]\s+(?P<rest>.+)$", re.I)
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "paywall",
+        re.compile(
+            r"\b(?:subscribe|sign (?:up|in)|log ?in|register)(?: now| for free| today)?"
+            r" to (?:continue|keep reading|read|unlock)"
+            r"|\bto (?:continue|keep) reading\b|\bcontinue reading (?:with|by|for)\b"
+            r"|\balready an? (?:subscriber|member)\b"
+            r"|\b(?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:paid )?(?:subscribers|members)\b"
+            r"|\bsubscribers? only\b|\byou have reached your (?:free )?(?:article|story) limit\b"
+            r"|\bfree (?:articles?|stories) (?:left|remaining)\b|\bunlock (?:this|full|unlimited) (?:article|access)\b",
+            re.I,
+        ),
+    ),
+    (
+        "call-to-action",
+        re.compile(
+            r"^(?:sign up|subscribe)\b.*"
+            r"\b(?:newsletters?|updates|inbox|e-?mails?|alerts|briefings?|digest|free|today|now|here)\b"
+            r"|^(?:join|register)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|mailing list)\b"
+            r"|\b(?:sign up|subscribe)\s+(?:to|for)\s+(?:our|the)\b.{0,60}"
+            r"\b(?:newsletters?|e-?mails?|briefings?|digest|alerts|updates)\b"
+            r"|\bnewsletters?\b.{0,80}\b(?:inbox|sign up|subscribe)\b"
+            r"|\bdelivered (?:straight |directly )?to your inbox\b"
+            r"|^(?:get|want|receive) (?:the|our|more)\b.{0,60}\b(?:newsletters?|inbox)\b|^click here\b"
+            r"|\benter your e-?mail\b|^(?:download|get) (?:our|the) (?:free )?app\b"
+            r"|^(?:please )?(?:support|become a (?:member|supporter|subscriber))\b.{0,60}\bjournalism\b",
+            re.I,
+        ),
+    ),
+    (
+        "share-prompt",
+        re.compile(
+            r"^share (?:this|the) (?:article|story|post|page|video)\b|^share (?:on|via|with)\b"
+            r"|^(?:follow|like|find|join) us on\b"
+            r"|^click to (?:share|tweet|e-?mail|print)\b|^(?:tweet|e-?mail|print) this (?:article|story)\b",
+            re.I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advertising|sponsored(?: content)?|ad"
+            r"|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading below"
+            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$",
+            re.I,
+        ),
+    ),
+    (
+        "copyright",
+        re.compile(r"^(?:\u00a9|copyright\s*(?:\u00a9|\(c\))?\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
+    ),
+    ("media-prompt", re.compile(r"^scroll down for (?:the )?(?:video|more|pictures)\W*$", re.I)),
+)
+
+_SHARE_WORDS = frozenset(
+    "share facebook twitter x linkedin whatsapp email e-mail print reddit pinterest telegram copy link "
+    "messenger tweet flipboard bluesky threads mastodon sms comments comment".split()
+)
+_MAX_WORDS = 40  # a rule never removes a block longer than this: real paragraphs are kept
+_MAX_HEADLINES = 12
+
+
+def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
+    """The blocks that belong to the article, and the ones taken out with their reasons."""
+    kept: list[Block] = []
+    removed: list[RemovedBlock] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if _is_lead_in(block.text):
+            removed.append(RemovedBlock(block.text, "related-links"))
+            index += 1
+            # The short headline lines under the lead-in go with it; the first sentence of reporting stops it.
+            taken = 0
+            while index < len(blocks) and taken < _MAX_HEADLINES and _listed_headline(blocks[index]):
+                removed.append(RemovedBlock(blocks[index].text, "related-links"))
+                index += 1
+                taken += 1
+            continue
+        reason = boilerplate_reason(block.text)
+        if reason:
+            removed.append(RemovedBlock(block.text, reason))
+        else:
+            kept.append(block)
+        index += 1
+    return kept, removed
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why one line is boilerplate ("call-to-action", "share-prompt", ...), or None when it is not."""
+    if len(line.split()) > _MAX_WORDS + 2:  # cheap early exit: most paragraphs are long
+        return None
+    text = _bare(line)
+    words = text.split()
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    if _is_lead_in(line):
+        return "related-links"
+    inline = _LEAD_INLINE.match(text)
+    if inline and is_headline(Block(inline.group("rest"))):
+        return "related-links"
+    for reason, pattern in _RULES:
+        if pattern.search(text):
+            return reason
+    tokens = [w.strip(":|\u00b7\u2022-").lower() for w in words]
+    if all(t in _SHARE_WORDS or not t for t in tokens) and ("share" in tokens or len(tokens) >= 3):
+        return "share-prompt"
+    return None
+
+
+def _is_lead_in(line: str) -> bool:
+    """A short line that announces other stories: "Read more related news:", "Related coverage"."""
+    if len(line.split()) > 10:
+        return False
+    text = _bare(line)
+    return len(text.split()) <= 8 and _LEAD_ALONE.match(text) is not None
+
+
+def _listed_headline(block: Block) -> bool:
+    """A headline in a related-news list; a Markdown section heading ("## What's next") ends the list."""
+    return not block.text.lstrip().startswith("#") and is_headline(block)
+
+
+def is_headline(block: Block) -> bool:
+    """A short line that reads like a story headline rather than a sentence of the story."""
+    text = _bare(block.text)
+    words = text.split()
+    if not 2 <= len(words) <= 25 or text[0] in "\"'":
+        return False
+    if block.kind == "list":
+        return True
+    return text[-1] not in ".!;:,\"'" and not text.endswith(("...", "\u2026"))
+
+
+def _bare(text: str) -> str:
+    """The line without Markdown markers or emphasis, quotes and dashes folded."""
+    text = fold(text).strip()
+    text = re.sub(r"^(?:#{1,6}|[-*+\u2022]|\d{1,3}[.)]|>)\s+", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](url) → text
+    return text.strip("*_ ").strip()

@@ -1,0 +1,190 @@
+"""The main text and metadata of an HTML page, through trafilatura, as :class:`Block` objects.
+
+trafilatura returns its main-text tree (``head``, ``p``, ``list/item``, ``quote``, ``table``);
+walking that tree keeps headings and list items as blocks of their own kind. Headings and
+list items are written with their Markdown markers, so the text reads the same way a
+Markdown input would and the analyzer treats both alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from retold.errors import InputError
+from retold.ingest.blocks import Block
+from retold.normalize import fold_key
+
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
+    r"|<(?:p|div|article|section|span|meta|title|br|h[1-6]|a\s+href)[\s>/]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What trafilatura found on a page; ``linked[i]`` is True when block ``i`` is mostly link text."""
+
+    blocks: tuple[Block, ...]
+    linked: tuple[bool, ...] = ()
+    title: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup: a doctype or ``<html>`` at the top, or several HTML tags."""
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
+        return True
+    return len(_HTML_SIGNS.findall(text[:100_000])) >= 3
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extracted:
+    """Main text blocks and metadata of a page; ``url`` is the base (the fetched URL for a download)."""
+    import trafilatura  # imported here: it is slow to load and only HTML input needs it
+
+    # Bytes-level encoding is settled by the reader; an XML declaration left in a str upsets lxml.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_links=True,
+            include_formatting=True,
+            include_tables=True,
+            # Only dates the page states about itself: a date guessed from the text would mislead analysis.
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except (ValueError, TypeError) as exc:
+        where = url or "the input"
+        raise InputError(f"Cannot parse the HTML of {where} ({exc}): save the page again or pass its text") from exc
+    if document is None or document.body is None:
+        return Extracted(blocks=())
+    walked = _walk(document.body)
+    title = _clean(document.title)
+    if title is None and walked and walked[0][0].text.startswith("# "):
+        title = _unmark(walked[0][0].text)  # a page without title metadata: its leading <h1> names it
+    for index, (block, _) in enumerate(walked[:3]):
+        if title and block.kind == "heading" and fold_key(_unmark(block.text)) == fold_key(title):
+            del walked[index]  # the page's own headline is the title, not body text
+            break
+    anchors = _anchor_texts(html)
+    return Extracted(
+        blocks=tuple(block for block, _ in walked),
+        # trafilatura drops some links from its tree, so a block is also linked when the page has it as a link text.
+        linked=tuple(share >= 0.8 or fold_key(_unmark(block.text)) in anchors for block, share in walked),
+        title=title,
+        byline=_clean(document.author),
+        published=_date(document.date),
+        site=_clean(document.sitename),
+        url=_page_url(document.url, url),
+    )
+
+
+def _anchor_texts(html: str) -> set[str]:
+    """Comparison keys of every link text of two words or more on the page."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()  # trafilatura parsed the page already; without anchors the gate still has its other tests
+    keys = {fold_key(anchor.text_content()) for anchor in tree.iter("a")}
+    return {key for key in keys if len(key.split()) >= 2}
+
+
+def _walk(elements) -> list[tuple[Block, float]]:
+    """Blocks of trafilatura's body tree, each with the share of its text that is link text."""
+    out: list[tuple[Block, float]] = []
+    for child in elements:
+        tag = child.tag
+        if tag == "head":
+            rend = child.get("rend", "")
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            out += _lines(child, "#" * level + " ", "heading")
+        elif tag == "list":
+            ordered = child.get("rend") == "ol"
+            for number, item in enumerate(child.findall("item"), start=1):
+                out += _lines(item, f"{number}. " if ordered else "- ", "list", skip="list")
+                out += _walk(item.findall("list"))
+        elif tag == "quote":
+            if len(child) and all(c.tag in ("p", "list", "head") for c in child):
+                out += [(Block("> " + b.text, "quote"), share) for b, share in _walk(child)]
+            else:
+                out += _lines(child, "> ", "quote")
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [_text(cell) for cell in row if _text(cell)]
+                if cells:
+                    out.append((Block(" | ".join(cells)), 0.0))
+        elif tag not in ("graphic", "lb"):
+            out += _lines(child, "", "text")
+    return out
+
+
+def _lines(element, marker: str, kind: str, skip: str | None = None) -> list[tuple[Block, float]]:
+    """One block per line of an element's text (``<lb/>`` breaks lines); ``skip`` names a child tag to leave out."""
+    pieces: list[str] = []
+    link_chars = [0]
+
+    def collect(node, top: bool) -> None:
+        if not top and node.tag == skip:
+            return
+        if node.tag == "lb":
+            pieces.append("\n")
+        if node.tag == "ref":
+            link_chars[0] += len(re.sub(r"\s", "", "".join(node.itertext())))
+        pieces.append(node.text or "")
+        for sub in node:
+            collect(sub, False)
+            pieces.append(sub.tail or "")
+
+    collect(element, True)
+    whole = "".join(pieces)
+    share = min(1.0, link_chars[0] / (len(re.sub(r"\s", "", whole)) or 1))
+    out = []
+    for line in whole.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            out.append((Block(marker + line, kind), share))  # type: ignore[arg-type]
+    return out
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _unmark(text: str) -> str:
+    return re.sub(r"^#{1,6}\s+", "", text)
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else ""
+    return value or None
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None  # htmldate gave a partial or odd date: leave published unset rather than guess
+
+
+def _page_url(declared: str | None, base: str | None) -> str | None:
+    """The page's canonical URL when it is on the same site as the base, else the base."""
+    if declared:
+        declared = urljoin(base, declared) if base else declared
+        parts = urlsplit(declared)
+        if parts.scheme in ("http", "https") and (base is None or parts.hostname == urlsplit(base).hostname):
+            return declared
+    return base
