@@ -1,0 +1,63 @@
+"""check: audit any rewrite against its source — every finding with a span in the rewrite and evidence in the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from retold.analyze import analyze
+from retold.check.align import align
+from retold.check.context import CheckContext
+from retold.check.detectors import DETECTORS
+from retold.check.report import Report
+from retold.check.score import faithfulness
+from retold.ingest import from_text
+from retold.types import Article, FactSheet, Finding
+
+__all__ = ["Report", "check", "run_detectors"]
+
+_NOT_ARTICLE = frozenset({"leakage", "boilerplate"})
+
+
+def check(
+    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+) -> Report:
+    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given."""
+    source_facts = _source_facts(source, published)
+    when = published or (source_facts.article.published if source_facts.article else None)
+    rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(rewrite, published=when)
+    ctx = CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=align(source_facts, rewrite_facts))
+    findings = run_detectors(ctx)
+    return Report(
+        findings=findings,
+        score=faithfulness(ctx, findings),
+        rewrite_text=rewrite_facts.text,
+        source_text=source_facts.text,
+    )
+
+
+def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
+    """Every detector's findings, sorted by where they start in the rewrite (omissions span nothing at 0)."""
+    findings = [f for detect in DETECTORS for f in detect(ctx)]
+    # Text that is not the article at all (leakage, boilerplate) is to be deleted whole: findings
+    # of other kinds inside it would only repeat that.
+    foreign = [(f.start, f.end) for f in findings if f.kind in _NOT_ARTICLE]
+    findings = [
+        f for f in findings if f.kind in _NOT_ARTICLE or not any(s <= f.start and f.end <= e and s < e for s, e in foreign)
+    ]
+    return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def _source_facts(source: str | Article | FactSheet, published: dt.date | None) -> FactSheet:
+    if isinstance(source, FactSheet):
+        return source
+    if isinstance(source, str):
+        return _analysed_text(source, published)
+    return analyze(source, published=published or source.published)
+
+
+@functools.lru_cache(maxsize=16)
+def _analysed_text(text: str, published: dt.date | None) -> FactSheet:
+    """A source text cleaned and analysed once: checking several rewrites of one article is the common case."""
+    article = from_text(text)
+    return analyze(article, published=published or article.published)

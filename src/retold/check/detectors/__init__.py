@@ -1,0 +1,36 @@
+"""The checker's detectors, run in this order; each is ``detect(ctx: CheckContext) -> list[Finding]``.
+
+Adding a kind of finding means adding a module here and one line to :data:`DETECTORS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retold.check.context import CheckContext
+from retold.check.detectors import (
+    attribution,
+    boilerplate,
+    claim,
+    date,
+    entity,
+    leakage,
+    number,
+    omission,
+    quote,
+)
+from retold.types import Finding
+
+Detector = Callable[[CheckContext], list[Finding]]
+
+DETECTORS: tuple[Detector, ...] = (
+    leakage.detect,
+    boilerplate.detect,
+    entity.detect,  # also emits entity-form
+    number.detect,
+    date.detect,
+    quote.detect,
+    attribution.detect,
+    claim.detect,
+    omission.detect,
+)

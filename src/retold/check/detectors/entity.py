@@ -1,0 +1,212 @@
+"""``entity`` and ``entity-form``: names the source never mentions, and known names misspelled or mis-cased.
+
+A rewrite name is known when it shares an alias key with a source entity (possessives, plurals, demonyms,
+surnames, transliterations and acronyms are folded by ``name_keys``) or when every word of it occurs in the
+source text. A name a letter or two away from a source name is a misspelling (``entity-form``) — unless it is
+itself a different country, demonym or acronym, which makes it a different referent (``entity``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from retold.analyze.entities import name_keys
+from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, PLACE_NAMES
+from retold.check.align import sentence_evidence
+from retold.check.context import CheckContext
+from retold.normalize import fold, fold_key
+from retold.types import Entity, Evidence, FactSheet, Finding, Mention
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *PLACE_ALIASES, *ACRONYMS))
+_WORD = re.compile(r"[^\W_]+")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@functools.lru_cache(maxsize=8192)
+def keys_of(name: str) -> frozenset[str]:
+    """``name_keys`` of one surface form, computed once."""
+    return frozenset(name_keys(name))
+
+
+def entity_keys(entity: Entity) -> frozenset[str]:
+    """Every alias key of an entity."""
+    return frozenset().union(*(keys_of(a) for a in (entity.name, *entity.aliases)))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNames:
+    """Everything a rewrite name can be matched against."""
+
+    keys: frozenset[str]  # name_keys of every alias of every source entity
+    words: frozenset[str]  # every word of the source text, folded
+    forms: tuple[tuple[str, Mention], ...]  # (surface form, its first mention) for spelling comparisons
+    text: str  # the source text, folded (same offsets)
+
+    @classmethod
+    def of(cls, source: FactSheet) -> SourceNames:
+        keys: set[str] = set()
+        forms: dict[str, Mention] = {}
+        for entity in source.entities:
+            keys |= entity_keys(entity)
+            for mention in entity.mentions:
+                forms.setdefault(mention.text, mention)
+        # The title, site and byline count too: a rewrite's closing attribution line names them.
+        meta = source.article
+        extra = " ".join(x for x in (meta.title, meta.site, meta.byline, meta.url) if x) if meta else ""
+        words = frozenset(_word_key(w) for w in _WORD.findall(fold_key(source.text + " " + extra)))
+        return cls(frozenset(keys), words, tuple(forms.items()), fold(source.text))
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    """A rewrite mention the source does not support; ``near`` is the source mention it most resembles."""
+
+    mention: Mention
+    label: str
+    near: Mention | None
+
+
+def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Mention, Mention]]]:
+    """Rewrite names absent from the source, and (rewrite, source) mentions that differ only in letter case."""
+    names = SourceNames.of(ctx.source)
+    unknown: list[UnknownName] = []
+    miscased: list[tuple[Mention, Mention]] = []
+    for entity in ctx.rewrite.entities:
+        if entity.label not in NAME_LABELS:
+            continue
+        for mention in entity.mentions:
+            if _known(mention.text, names):
+                twin = _case_twin(mention, names, ctx.rewrite)
+                if twin is not None:
+                    miscased.append((mention, twin))
+                continue
+            unknown.append(UnknownName(mention, entity.label, _nearest(mention.text, names)))
+    return unknown, miscased
+
+
+def detect(ctx: CheckContext) -> list[Finding]:
+    unknown, miscased = unknown_names(ctx)
+    findings = []
+    for name in unknown:
+        m = name.mention
+        if name.near is not None:
+            findings.append(
+                Finding(
+                    kind="entity-form",
+                    severity="warning",
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    message=f"misspelt name: the source writes “{name.near.text}”",
+                    evidence=(_mention_evidence(ctx.source, name.near),),
+                )
+            )
+            continue
+        support = [s.sentence for s in ctx.alignment[m.sentence].support[:1]]
+        findings.append(
+            Finding(
+                kind="entity",
+                severity="error",
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                message=f"“{m.text}” is not in the source: use the name the source gives, or drop it",
+                evidence=sentence_evidence(ctx.source, support),
+            )
+        )
+    for mention, twin in miscased:
+        findings.append(
+            Finding(
+                kind="entity-form",
+                severity="warning",
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                message=f"mis-cased name: the source writes “{twin.text}”",
+                evidence=(_mention_evidence(ctx.source, twin),),
+            )
+        )
+    return findings
+
+
+def _word_key(word: str) -> str:
+    """A word with a possessive or plural ending folded off, for "is it in the source" tests."""
+    word = _POSSESSIVE.sub("", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _bare(text: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING.sub("", fold(text).strip()))
+
+
+def _known(text: str, names: SourceNames) -> bool:
+    if keys_of(text) & names.keys:
+        return True
+    words = [_word_key(w) for w in _WORD.findall(fold_key(_bare(text)))]
+    # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
+    return bool(words) and all(w in names.words for w in words)
+
+
+def _nearest(text: str, names: SourceNames) -> Mention | None:
+    """The source mention this name is a misspelling of, if it is one: a letter or two off, same initial."""
+    bare = _bare(text)
+    low = bare.lower()
+    if low in _KNOWN_PLACES or bare.isupper():
+        return None  # another country, demonym or acronym is another referent, not a typo
+    best: tuple[int, Mention | None] = (3, None)
+    for form, mention in names.forms:
+        other = _bare(form)
+        if other.lower() in _KNOWN_PLACES or not other or other[0].lower() != low[:1]:
+            continue
+        limit = 1 if len(other) < 6 else 2
+        distance = _edit_distance(low, other.lower(), limit)
+        if distance <= limit and distance < best[0]:
+            best = (distance, mention)
+    if best[1] is None:
+        # "Andrei Sybiha" for "Andriy Sybiha": each word a letter or two off or equal, and at least one equal.
+        parts = low.split()
+        for form, mention in names.forms:
+            other = _bare(form).lower().split()
+            if len(other) == len(parts) > 1 and any(a == b for a, b in zip(parts, other)):
+                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, other)):
+                    return mention
+    return best[1]
+
+
+def _case_twin(mention: Mention, names: SourceNames, rewrite: FactSheet) -> Mention | None:
+    """The source form of this name when the two differ only in letter case past each word's first letter."""
+    if any(s.kind == "heading" for s in rewrite.sentences if s.id == mention.sentence):
+        return None  # headings are often set in title or capital case on purpose
+    bare = _bare(mention.text)
+    if re.search(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", names.text):
+        return None  # the source itself writes it this way (too)
+    for form, source_mention in names.forms:
+        other = _bare(form)
+        if other.lower() != bare.lower():
+            continue
+        if any(a[1:] != b[1:] for a, b in zip(bare.split(), other.split())):
+            return source_mention
+    return None
+
+
+def _mention_evidence(source: FactSheet, mention: Mention) -> Evidence:
+    return Evidence(mention.start, mention.end, source.text[mention.start : mention.end])
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up early (returns ``limit + 1``) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

@@ -1,0 +1,103 @@
+"""``number``: a number, amount, percentage or duration the source does not give, or gives differently.
+
+Values are compared, not strings ("three and a half" = 3.5, "$1.5bn" = 1,500,000,000). A rounded figure
+introduced by "about", "nearly", "more than"… matches a source figure within 10%. A number the source gives
+elsewhere still counts as changed when the rewrite sentence's best-supporting source sentence gives a
+different figure of the same unit and none of its supporting sentences gives this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retold.check.align import sentence_evidence
+from retold.check.context import CheckContext
+from retold.normalize import fold, fold_key
+from retold.types import FactSheet, Finding, NumberFact
+
+APPROX_TOLERANCE = 0.10
+STRONG_SUPPORT = 0.5
+NEAR_BEST = 0.6  # a best-supporting sentence this good describes the same fact
+_APPROX = re.compile(
+    r"(?:about|around|nearly|almost|roughly|approximately|some|over|more than|less than|fewer than|under|"
+    r"at least|up to|close to|just over|just under|upwards of|as many as|as much as|~)\s*$",
+    re.IGNORECASE,
+)
+# Units that make two equal values different facts (10% is not $10).
+_STRICT_UNITS = frozenset({"%", "USD", "EUR", "GBP", "JPY", "INR", "CNY", "UAH", "RUB", "year-old"})
+_URL = re.compile(r"https?://\S+|\]\([^)]*\)|www\.\S+")
+
+
+def detect(ctx: CheckContext) -> list[Finding]:
+    return [finding for finding in (_check(ctx, n) for n in checkable_numbers(ctx.rewrite)) if finding is not None]
+
+
+def checkable_numbers(rewrite: FactSheet) -> list[NumberFact]:
+    """Rewrite numbers worth checking: not inside a quotation (the quote detector owns those), a link, or a lone "one"."""
+    quoted = [(q.start, q.end) for q in rewrite.quotes]
+    links = [(m.start(), m.end()) for m in _URL.finditer(rewrite.text)]
+    return [
+        n
+        for n in rewrite.numbers
+        if not any(s <= n.start < e for s, e in (*quoted, *links)) and fold(n.text).strip().lower() not in ("one", "a", "an")
+    ]
+
+
+def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list[int]] | None:
+    """Why ``number`` is unsupported (a message) and the source sentences to show, or None when the source gives it."""
+    approx = bool(_APPROX.search(fold(ctx.rewrite.text[max(0, number.start - 20) : number.start])))
+    same = [s for s in ctx.source.numbers if _same_value(number, s, approx)]
+    support = ctx.alignment[number.sentence].support if number.sentence < len(ctx.alignment) else ()
+    best = [support[0].sentence] if support else []
+    if not same and not _in_text(number, ctx.source.text):
+        here = [s.text for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
+        given = f" (here it gives “{here[0]}”)" if here and number.unit else ""
+        return f"“{number.text}” is not in the source{given}: give the source's figure or drop it", best
+    if not support or support[0].score < STRONG_SUPPORT or number.unit is None:
+        return None
+    # Another supporting sentence nearly as good may be where this part of a merged sentence comes from.
+    nearby = {s.sentence for s in support if s.score >= NEAR_BEST * support[0].score}
+    best_text = fold_key(ctx.source.sentences[support[0].sentence].text)
+    if re.search(r"(?<!\w)" + re.escape(fold_key(number.text)) + r"(?!\w)", best_text):
+        return None  # written there word for word, whatever the parse made of it ("Euro 2013")
+    if any(s.sentence in nearby for s in same):
+        return None
+    rivals = [s for s in ctx.source.numbers if s.sentence == support[0].sentence and s.unit == number.unit]
+    if not rivals:
+        return None
+    given = ", ".join(f"“{r.text}”" for r in rivals)
+    return f"changed figure: for this, the source gives {given}", best
+
+
+def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
+    problem = unsupported_number(ctx, number)
+    if problem is None:
+        return None
+    message, sentences = problem
+    return Finding(
+        kind="number",
+        severity="error",
+        start=number.start,
+        end=number.end,
+        text=number.text,
+        message=message,
+        evidence=sentence_evidence(ctx.source, sentences),
+    )
+
+
+def _same_value(ours: NumberFact, theirs: NumberFact, approx: bool) -> bool:
+    if ours.unit in _STRICT_UNITS and theirs.unit in _STRICT_UNITS and ours.unit != theirs.unit:
+        return False
+    if theirs.value == ours.value:
+        return True
+    if approx and theirs.value:
+        return abs(theirs.value - ours.value) / abs(theirs.value) <= APPROX_TOLERANCE
+    return False
+
+
+def _in_text(number: NumberFact, text: str) -> bool:
+    """The number's digits stand in the source as written (a figure analyze did not list, e.g. inside a name)."""
+    digits = re.sub(r"[^\d.,]", "", number.text)
+    if not digits or not any(ch.isdigit() for ch in digits):
+        return False
+    return re.search(r"(?<![\d.,])" + re.escape(digits) + r"(?![\d]|[.,]\d)", fold(text)) is not None

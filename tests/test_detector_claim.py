@@ -1,0 +1,70 @@
+"""claim: unsupported sentences are warnings (errors with an invented name, number or date); flips are errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retold.check import check
+from retold.ingest import from_text
+from retold.types import Finding
+
+SOURCE = (Path(__file__).resolve().parent.parent / "examples" / "nato-ukraine.txt").read_text(encoding="utf-8")
+CLEAN = from_text(SOURCE).text  # evidence offsets point into the cleaned article text
+PARAPHRASE = """# Ukraine refuses any substitute for NATO membership
+
+Ukraine's foreign minister, Andrii Sybiha, met Lithuania's Gabrielius Landsbergis in Brussels on Tuesday. The two discussed how to move Ukraine's NATO integration forward and how to strengthen Ukrainian forces and air defences against missiles and drones.
+
+NATO Secretary General Mark Rutte said allies agree Ukraine's future is in NATO, but that the focus over the next two days would be on what is "necessary now": making sure military aid reaches Ukraine so that it can negotiate from a position of strength.
+
+The Ukrainian Foreign Ministry said Kyiv would not accept any security guarantees offered as an alternative to full NATO membership. Under the 1994 Budapest Memorandum, Ukraine gave up its Soviet-era nuclear weapons in exchange for security guarantees.
+
+According to Reuters, which cited several diplomats, NATO members are likely to sidestep Ukraine's request to join the alliance.
+
+Source: Kyiv Independent
+"""
+
+
+def claims(rewrite: str) -> list[Finding]:
+    return [f for f in check(SOURCE, rewrite).findings if f.kind == "claim"]
+
+
+def test_an_invented_consequence_is_a_warning() -> None:
+    rewrite = PARAPHRASE + "\nAnalysts fear the decision will deeply anger voters and trigger a long political crisis.\n"
+    (f,) = claims(rewrite)
+    assert f.severity == "warning" and f.text.startswith("Analysts fear")
+    assert rewrite[f.start : f.end] == f.text
+
+
+def test_an_unsupported_sentence_with_an_invented_name_is_an_error() -> None:
+    (f,) = claims("Hungarian officials threatened to veto the plan at a summit in Budapest next spring.")
+    assert f.severity == "error" and "name, number or date" in f.message
+
+
+@pytest.mark.parametrize(
+    ("planted", "word"),
+    [
+        ("The Ukrainian Foreign Ministry said Ukraine will not refuse security guarantees that substitute NATO membership.", "not"),
+        ("Reuters reported that NATO members are unlikely to sidestep Ukraine's call to join the alliance.", "unlikely"),
+        ("The pair also spoke about how to weaken Ukrainian forces and air defence systems.", "weaken"),
+    ],
+)
+def test_a_flip_against_the_supporting_sentence_is_an_error(planted: str, word: str) -> None:
+    (f,) = claims(planted)
+    assert (f.severity, f.text) == ("error", word)
+    assert f.evidence and CLEAN[f.evidence[0].start : f.evidence[0].end] == f.evidence[0].text
+
+
+def test_a_faithful_paraphrase_has_no_claim_findings() -> None:
+    assert claims(PARAPHRASE) == []
+
+
+def test_a_negation_paid_for_by_a_refusing_verb_is_not_a_flip() -> None:
+    # "will refuse … guarantees" said as "will not accept … guarantees"; "refused to settle" as "will not settle"
+    assert claims("The Ukrainian Foreign Ministry said Ukraine will not accept security guarantees that substitute NATO membership.") == []
+    assert claims("The Ministry said Ukraine refuses to settle for any alternatives or substitutes for full membership in NATO.") == []
+
+
+def test_headings_are_not_checked_for_support() -> None:
+    assert claims("# A bold new era for the whole continent\n\nSybiha met Landsbergis in Brussels on Tuesday.") == []

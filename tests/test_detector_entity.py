@@ -1,0 +1,67 @@
+"""entity / entity-form: invented or swapped names are errors, misspellings warnings; the matching rules forgive form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retold.check import check
+from retold.ingest import from_text
+from retold.types import Finding
+
+SOURCE = (Path(__file__).resolve().parent.parent / "examples" / "nato-ukraine.txt").read_text(encoding="utf-8")
+CLEAN = from_text(SOURCE).text  # evidence offsets point into the cleaned article text
+BASE = "Ukraine's Foreign Minister Andriy Sybiha met his Lithuanian counterpart Gabrielius Landsbergis in Brussels on Tuesday."
+
+
+def names(rewrite: str) -> list[Finding]:
+    return [f for f in check(SOURCE, rewrite).findings if f.kind in ("entity", "entity-form")]
+
+
+@pytest.mark.parametrize(
+    ("planted", "wrong"),
+    [
+        (BASE.replace("Lithuanian", "Latvian"), "Latvian"),  # a look-alike neighbour
+        (BASE.replace("Brussels", "Vienna"), "Vienna"),
+        (BASE.replace("Ukraine's", "Austria's"), "Austria"),
+        (BASE.replace("on Tuesday", "on Tuesday to advance Ukraine's EU integration"), "EU"),  # a wrong acronym
+        (BASE.replace("in Brussels", "and Boris Johnson in Brussels"), "Boris Johnson"),
+    ],
+)
+def test_names_the_source_never_mentions_are_errors(planted: str, wrong: str) -> None:
+    found = names(planted)
+    assert [(f.kind, f.severity) for f in found] == [("entity", "error")]
+    f = found[0]
+    assert wrong in f.text and planted[f.start : f.end] == f.text
+    assert f.evidence and "Landsbergis" in f.evidence[0].text  # the aligned source sentence
+    assert CLEAN.count(f.evidence[0].text) == 1
+
+
+def test_a_misspelt_name_is_a_warning_pointing_at_the_source_form() -> None:
+    (f,) = names(BASE.replace("Landsbergis", "Landsbergas"))
+    assert (f.kind, f.severity) == ("entity-form", "warning")
+    assert "Landsbergis" in f.message
+    assert f.evidence[0].text == "Gabrielius Landsbergis"
+
+
+def test_a_mis_cased_acronym_is_a_warning() -> None:
+    (f,) = names(BASE + " The meeting was about Nato integration.")
+    assert (f.kind, f.text) == ("entity-form", "Nato")
+    assert "NATO" in f.message
+
+
+@pytest.mark.parametrize(
+    "faithful",
+    [
+        BASE,
+        "Ukrainian Foreign Minister Andrii Sybiha met Lithuania's Gabrielius Landsbergis in Brussels.",  # spelling, demonym
+        "Sybiha thanked Landsbergis for rallying support for Ukraine.",  # surnames
+        "The North Atlantic Treaty Organization is unlikely to invite Ukraine soon, Reuters reported.",  # expansion
+        "Mark Rutte, NATO's Secretary General, said the future of Ukraine is in NATO.",  # possessive
+        "The Ukrainians gave up their Soviet-era nuclear weapons under the Budapest Memorandum.",  # plural demonym
+        "# Ukraine's NATO Bid\n\nThe Kyiv Independent reported the ministry's statement.",  # heading in title case
+    ],
+)
+def test_faithful_forms_of_source_names_are_not_flagged(faithful: str) -> None:
+    assert names(faithful) == []
