@@ -1,0 +1,201 @@
+"""Quotations: where they stand, straight or curly, nested or running over paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from retold.analyze.sentences import SentenceIndex
+from retold.analyze.speakers import Mentions, same_voice, speaker_of
+from retold.types import Entity, Paragraph, Quote
+
+_DOUBLE_OPEN = "\u201c\u201e\u00ab"
+_DOUBLE_CLOSE = "\u201d\u00bb"
+_SINGLE_OPEN = "\u2018\u201a"
+_SINGLE_CLOSE = "\u2019"
+_OPENER_BEFORE = " \t\n([{\u2014\u2013-/:;,\u2018\u201c'\""
+
+# "> … — An unnamed senior NATO diplomat": a short capitalised credit after the last dash of a quote block
+_BLOCK_ATTRIBUTION = re.compile(r"\s*(?:\u2014|\u2013|--|\s-)\s*([A-Z][^\n\u2014\u2013!?]{0,79})$")
+_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Where one quotation's words stand; ``continues`` is the index of the quote it carries on."""
+
+    start: int
+    end: int
+    closed: bool
+    paragraph: int
+    continues: int | None = None
+
+
+def _is_double_open(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _DOUBLE_OPEN:
+        return True
+    return ch == '"' and (i == 0 or text[i - 1] in _OPENER_BEFORE) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _is_double_close(text: str, i: int) -> bool:
+    ch = text[i]
+    return ch in _DOUBLE_CLOSE or ch == '"'
+
+
+def _is_single_open(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _SINGLE_OPEN and ch != "'":
+        return False
+    before_ok = i == 0 or text[i - 1] in _OPENER_BEFORE
+    after_ok = i + 1 < len(text) and text[i + 1].isalnum()
+    return before_ok and after_ok
+
+
+def _is_single_close(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _SINGLE_CLOSE and ch != "'":
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    return not after.isalnum() and not before.isspace()
+
+
+def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]:
+    """Top-level quotations per paragraph; an unclosed one carries on into a paragraph that opens with a mark."""
+    spans: list[QuoteSpan] = []
+    open_from: int | None = None  # index of an unclosed quote at the end of the previous paragraph
+    for p_index, para in enumerate(paragraphs):
+        stack: list[tuple[str, int]] = []
+        first_mark_at = None
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a":
+                continue
+            has_double = any(kind == "d" for kind, _ in stack)
+            # a straight mark right after an open single quote opens a nested quote rather than closing
+            opens_nested = ch == '"' and _is_double_open(text, i) and stack[-1][0] == "s" if stack else False
+            if has_double and _is_double_close(text, i) and not opens_nested:
+                while stack:
+                    kind, pos = stack.pop()
+                    if kind == "d":
+                        break
+                if not stack:
+                    spans.append(_span(text, pos + 1, i, True, p_index, first_mark_at, open_from, pos, para))
+                continue
+            if _is_double_open(text, i):
+                if not stack and first_mark_at is None:
+                    first_mark_at = i
+                stack.append(("d", i))
+                continue
+            if stack and stack[-1][0] == "s" and _is_single_close(text, i):
+                kind, pos = stack.pop()
+                if not stack:
+                    spans.append(_span(text, pos + 1, i, True, p_index, first_mark_at, open_from, pos, para))
+                continue
+            if _is_single_open(text, i):
+                if not stack and first_mark_at is None:
+                    first_mark_at = i
+                stack.append(("s", i))
+        # an unclosed double quote runs to the end of its paragraph (the news convention)
+        bottom = next((pos for kind, pos in stack if kind == "d"), None)
+        if bottom is not None:
+            spans.append(_span(text, bottom + 1, para.end, False, p_index, first_mark_at, open_from, bottom, para))
+            open_from = len(spans) - 1
+        else:
+            open_from = None
+    return spans
+
+
+def _span(
+    text: str, start: int, end: int, closed: bool, p_index: int, first_mark: int | None, open_from: int | None,
+    mark: int, para: Paragraph,
+) -> QuoteSpan:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    opens_paragraph = mark == para.start or not text[para.start : mark].strip()
+    continues = open_from if (open_from is not None and opens_paragraph and first_mark == mark) else None
+    return QuoteSpan(start, end, closed, p_index, continues)
+
+
+def block_quotes(text: str, paragraphs: tuple[Paragraph, ...], masked: str) -> list[QuoteSpan]:
+    """A Markdown quote block with no marks of its own is a quotation; a trailing "— Name" credits it."""
+    out = []
+    for p_index, para in enumerate(paragraphs):
+        if para.kind != "quote":
+            continue
+        body = masked[para.start : para.end]
+        if any(ch in body for ch in "\"\u201c\u201d\u201e\u00ab\u00bb"):
+            continue
+        start = para.start + (len(body) - len(body.lstrip()))
+        end = para.end
+        m = _BLOCK_ATTRIBUTION.search(body)
+        if m:
+            end = para.start + m.start()
+        if end > start:
+            out.append(QuoteSpan(start, end, True, p_index))
+    return out
+
+
+def _block_credit(masked: str, para: Paragraph, q: QuoteSpan, mentions: Mentions) -> tuple[int | None, str] | None:
+    """The credit after a quote block's closing dash ("— Andriy Sybiha, Minister ..."), and who it names."""
+    if para.kind != "quote" or q.continues is not None:
+        return None
+    m = _BLOCK_ATTRIBUTION.search(masked[para.start : para.end])
+    if m is None or para.start + m.start() < q.end:
+        return None
+    start = para.start + m.start(1)
+    credit = m.group(1).strip().rstrip(".")
+    named = [eid for s, e, eid, label in mentions.within(start, start + len(credit)) if label in _SPEAKER_LABELS]
+    return (named[0] if named else None), credit
+
+
+def find_quotes(
+    doc: Any,
+    text: str,
+    masked: str,
+    paragraphs: tuple[Paragraph, ...],
+    index: SentenceIndex,
+    entities: tuple[Entity, ...],
+) -> tuple[Quote, ...]:
+    """Every quotation in the text, with its speaker where the text names one."""
+    spans = sorted(quote_spans(masked, paragraphs) + block_quotes(text, paragraphs, masked), key=lambda q: q.start)
+    mentions = Mentions(entities, spans)
+    token_starts = [t.idx for t in doc]
+    quotes: list[Quote] = []
+    by_span: dict[int, int] = {}
+    sentences = index.sentences
+    for n, q in enumerate(spans):
+        mark = q.start - 1
+        sent_ids = index.covering(q.start, max(q.end, q.start + 1))
+        first = sentences[index.at(max(mark, 0))]
+        last = sentences[sent_ids[-1]]
+        speaker: int | None = None
+        speaker_text: str | None = None
+        credit = _block_credit(masked, paragraphs[q.paragraph], q, mentions)
+        if credit is not None:
+            speaker, speaker_text = credit  # a quote line's own credit wins over any inference
+        elif q.continues is not None and q.continues in by_span:
+            prev = quotes[by_span[q.continues]]
+            speaker, speaker_text = prev.speaker, prev.speaker_text
+        else:
+            found = speaker_of(doc, token_starts, mentions, mark, q.end, first.start, last.end)
+            if found is not None:
+                speaker, speaker_text = found
+            elif quotes and same_voice(quotes[-1], first.id, mark, mentions):
+                # an unattributed quote right after another carries on the same voice
+                speaker, speaker_text = quotes[-1].speaker, quotes[-1].speaker_text
+        by_span[n] = len(quotes)
+        quotes.append(
+            Quote(
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                sentences=sent_ids,
+                speaker=speaker,
+                speaker_text=speaker_text,
+                closed=q.closed,
+            )
+        )
+    return tuple(quotes)

@@ -1,0 +1,146 @@
+"""Markdown masking and sentence splitting that never crosses a block."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from retold.types import Paragraph, Sentence
+
+_LINE_MARK = re.compile(r"^(\s*)(#{1,6}\s+|>\s?|(?:[-*+\u2022]|\d{1,3}[.)])\s+)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
+_CITATION = re.compile(r"\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\]")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        chars[i] = " "
+
+
+def mask_markup(text: str, paragraphs: tuple[Paragraph, ...]) -> str:
+    """``text`` with Markdown markers blanked to spaces; same length, so every offset holds."""
+    chars = list(text)
+    for para in paragraphs:
+        line = text[para.start : para.end]
+        # A quote block may open with "> " and then hold a list or heading marker; peel both.
+        offset = 0
+        for _ in range(2):
+            m = _LINE_MARK.match(line, offset)
+            if not m or (para.kind == "text" and not m.group(2).startswith(">")):
+                break
+            _blank(chars, para.start + m.start(2), para.start + m.end(2))
+            offset = m.end()
+    masked = "".join(chars)
+    for m in _LINK.finditer(masked):
+        _blank(chars, m.start(), m.start() + 1)
+        _blank(chars, m.end(1), m.end())
+    for m in _CITATION.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for pattern in (_STRONG, _EM):
+        for m in pattern.finditer(masked):
+            mark = len(m.group(1))
+            _blank(chars, m.start(), m.start() + mark)
+            _blank(chars, m.end() - mark, m.end())
+        masked = "".join(chars)
+    return masked
+
+
+def parse(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> Any:
+    """One spaCy pass over ``masked`` with a sentence start at every block and none inside headings/lists."""
+    doc = nlp.make_doc(masked)
+    starts = [p.start for p in paragraphs]
+    for token in doc:
+        if token.is_space:
+            continue
+        i = bisect.bisect_right(starts, token.idx) - 1
+        if i < 0:
+            continue
+        para = paragraphs[i]
+        first = token.i == 0 or doc[token.i - 1].idx < para.start or _only_space_before(doc, token, para)
+        if first:
+            token.is_sent_start = True
+        elif para.kind in ("heading", "list"):
+            token.is_sent_start = False
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _only_space_before(doc: Any, token: Any, para: Paragraph) -> bool:
+    j = token.i - 1
+    while j >= 0 and doc[j].idx >= para.start:
+        if not doc[j].is_space:
+            return False
+        j -= 1
+    return True
+
+
+_TRIM = " \t\n"
+
+
+def build_sentences(doc: Any, masked: str, text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """Sentences from the parse, clipped to blocks and trimmed of markup and space."""
+    pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
+    starts = [p.start for p in paragraphs]
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        i = max(bisect.bisect_right(starts, s) - 1, 0)
+        while i < len(paragraphs) and paragraphs[i].start < e:
+            para = paragraphs[i]
+            a, b = max(s, para.start), min(e, para.end)
+            while a < b and masked[a] in _TRIM:
+                a += 1
+            while b > a and masked[b - 1] in _TRIM:
+                b -= 1
+            if a < b:
+                if pieces and pieces[-1][2] == i and not _has_word(masked[a:b]):
+                    # a stray closing mark or bracket the parser split off: it belongs to the sentence before
+                    pieces[-1] = (pieces[-1][0], b, i)
+                else:
+                    pieces.append((a, b, i))
+            i += 1
+    merged: list[tuple[int, int, int]] = []
+    for a, b, i in pieces:
+        if merged and merged[-1][2] == i and not _has_word(masked[merged[-1][0] : merged[-1][1]]):
+            # an opening mark split off at the head of a block goes with the sentence after it
+            a = merged.pop()[0]
+        merged.append((a, b, i))
+    return tuple(
+        Sentence(id=n, start=a, end=b, text=text[a:b], kind=paragraphs[i].kind, paragraph=i)
+        for n, (a, b, i) in enumerate(merged)
+    )
+
+
+def _has_word(chunk: str) -> bool:
+    return any(ch.isalnum() for ch in chunk)
+
+
+class SentenceIndex:
+    """Maps a character offset to the id of the sentence holding it (or the nearest before)."""
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        self._starts = [s.start for s in sentences]
+        self._sentences = sentences
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self._sentences
+
+    def at(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+    def covering(self, start: int, end: int) -> tuple[int, ...]:
+        """Ids of the sentences that overlap ``[start, end)``."""
+        first = self.at(start)
+        ids = []
+        for s in self.sentences[first:]:
+            if s.start >= end and ids:
+                break
+            if s.end > start and s.start < end:
+                ids.append(s.id)
+        return tuple(ids) or (first,)

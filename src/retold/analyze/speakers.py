@@ -1,0 +1,287 @@
+"""Who said a quotation: the subject of the verb of speech that introduces or closes it, resolved to an entity."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from retold.types import Entity, Quote
+
+SPEECH_VERBS = frozenset(
+    """say tell add insist state write note warn confirm announce claim declare explain ask reply respond
+    argue urge report tweet post comment continue conclude emphasise emphasize stress assert admit
+    acknowledge recall suggest predict promise vow pledge caution deny describe call agree
+    complain testify remark observe concede maintain reiterate quip joke exclaim shout whisper pipe chime
+    boast scream yell cry sing""".split()
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_THING_PRONOUNS = frozenset({"it", "they"})
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
+class Mentions:
+    """Entity mentions by position, to find what a token names and the person named before a point.
+
+    ``quoted`` are the quotations' spans (objects with ``start`` and ``end``, sorted, not overlapping).
+    """
+
+    def __init__(self, entities: tuple[Entity, ...], quoted: Sequence[Any] = ()) -> None:
+        items = sorted((m.start, m.end, e.id, e.label) for e in entities for m in e.mentions)
+        self.items = items
+        self.starts = [i[0] for i in items]
+        self.entities = entities
+        self.quoted = quoted
+        self._genders: dict[int, str] | None = None
+
+    def genders(self, doc: Any) -> dict[int, str]:
+        """Which pronoun the narration uses for each person: the one that outnumbers the other, outside
+        quotes, in the sentences where that person is the only one named and is the subject."""
+        if self._genders is not None:
+            return self._genders
+        quoted = self.quoted
+        votes: dict[int, list[int]] = {}
+        for sent in doc.sents:
+            inside = self.within(sent.start_char, sent.end_char)
+            named = [(s, e, eid) for s, e, eid, label in inside if label == "PERSON"]
+            if len({eid for _, _, eid in named}) != 1:
+                continue
+            s, e, _ = named[0]
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            words = [t.lower_ for t in sent if not _in_span(t, quoted)]
+            male = sum(w in ("he", "him", "his", "himself", "mr") for w in words)
+            female = sum(w in ("she", "her", "hers", "herself", "mrs", "ms", "miss") for w in words)
+            tally = votes.setdefault(named[0][2], [0, 0])
+            tally[0] += male
+            tally[1] += female
+        self._genders = {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
+        return self._genders
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, int, str]]:
+        """(start, end, entity id, label) of the mentions that start in ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.items[i:j]
+
+    def at(self, start: int, end: int) -> int | None:
+        i = bisect.bisect_right(self.starts, start)
+        for s, e, eid, _ in self.items[max(0, i - 3) : i + 3]:
+            if s <= start and end <= e:
+                return eid
+        return None
+
+    def before(
+        self, offset: int, labels: tuple[str, ...], doc: Any = None, window: int = 400, gender: str | None = None
+    ) -> int | None:
+        """The latest mention before ``offset`` with one of ``labels``; with ``doc``, a subject is
+        preferred to an object within ``window`` characters ("Dr Dhillon, a colleague of Mr Gupta, said
+        ... He told": he is Dhillon), and a person the text calls by the other pronoun is passed over."""
+        i = bisect.bisect_left(self.starts, offset)
+        candidates = [
+            (s, e, eid)
+            for s, e, eid, label in reversed(self.items[:i])
+            if label in labels and e <= offset and not _quoted_at(s, self.quoted)
+        ]  # a name inside a quotation is what someone said, not whom the narration's pronoun means
+        if gender is not None and doc is not None:
+            hints = self.genders(doc)
+            candidates = [c for c in candidates if hints.get(c[2]) in (None, gender)] or candidates
+        if doc is not None:
+            near = [c for c in candidates if offset - c[0] <= window]
+            roots = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in near]
+            # the subject of a main clause or of a verb of speech first ("Gray said Luke was weak"), then any subject
+            for (_, _, eid), span in zip(near, roots):
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and (
+                    span.root.head.dep_ == "ROOT" or span.root.head.lemma_.lower() in SPEECH_VERBS
+                ):
+                    return eid
+            for (_, _, eid), span in zip(near, roots):
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return eid
+        return candidates[0][2] if candidates else None
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def _phrase(subject: Any, verb: Any) -> Any:
+    """The subject's words: its subtree, cut at the verb and at any comma."""
+    left, right = subject.left_edge.i, subject.right_edge.i + 1
+    if subject.i < verb.i:
+        right = min(right, verb.i)
+    doc = subject.doc
+    for j in range(subject.i, right):
+        if doc[j].text in (",", "\u201c", '"') and j > subject.i:
+            right = j
+            break
+    return doc[left:right]
+
+
+def _speech_verb(tokens: list[Any]) -> Any | None:
+    for tok in tokens:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _speaker_token(
+    doc: Any, token_starts: list[int], qs: Sequence[Any], mark: int, end: int, sent_start: int, sent_end: int
+) -> tuple[Any | None, Any, bool] | None:
+    """(subject, verb, said) of the clause that introduces or closes the quote; ``said`` when the verb is one
+    of speech. The subject is None when a verb of speech has none ("’ asks one", "saying:")."""
+    first_in = bisect.bisect_left(token_starts, mark)
+    after_close = bisect.bisect_left(token_starts, end + 1)
+    left = [t for t in doc[bisect.bisect_left(token_starts, sent_start) : first_in] if not _in_span(t, qs)]
+    near_left = _clause(reversed(left))[:_REACH]
+    verb = _speech_verb(near_left)
+    if verb is not None and (subject := _subject(verb)) is not None and subject.i < first_in:
+        return subject, verb, True
+    source = _according(list(reversed(near_left)))
+    if source is not None:
+        return source, source.head, True
+    said_before = verb
+    right = [t for t in doc[after_close : bisect.bisect_left(token_starts, sent_end)] if not _in_span(t, qs)]
+    verb = _speech_verb(_clause(right)[:8])
+    if verb is not None and (subject := _subject(verb)) is not None and subject.i >= after_close:
+        return subject, verb, True
+    if said_before is not None or verb is not None:
+        return None, said_before or verb, True  # said by someone the text does not name ("asks one")
+    source = _according(_clause(right)[:8])
+    if source is not None:
+        return source, source.head, True
+    # no speech verb: the subject of the clause the quoted words sit in
+    # ("Rutte is concentrating on what is “necessary now")
+    if first_in < len(doc):
+        tok = doc[min(first_in + 1, len(doc) - 1)]
+        seen = 0
+        while tok.head is not tok and seen < 12:
+            tok = tok.head
+            seen += 1
+            if tok.idx < mark and tok.pos_ in ("VERB", "AUX"):
+                subject = _subject(tok)
+                if subject is not None and subject.idx < mark and _names_someone(subject):
+                    return subject, tok, False
+    return None
+
+
+def _according(tokens: list[Any]) -> Any | None:
+    """The source in "according to Reuters" among ``tokens``."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.lower_ == "according" and tokens[i + 1].lower_ == "to":
+            objects = [t for t in tokens[i + 2 :] if t.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+_REACH = 14  # how many words a verb of speech may stand from the quote it introduces
+
+
+def _clause(tokens: Any) -> list[Any]:
+    """Tokens up to the first sentence-ending mark outside quotes: a verb beyond it said something else."""
+    out = []
+    for tok in tokens:
+        if tok.text in (".", "!", "?"):
+            break
+        out.append(tok)
+    return out
+
+
+def _names_someone(token: Any) -> bool:
+    """A noun or a personal pronoun; "what", "that" and "which" stand for things said, not speakers."""
+    if token.pos_ in ("PROPN", "NOUN"):
+        return True
+    return token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | {"i", "we"}
+
+
+def _in_span(token: Any, spans: Sequence[Any]) -> bool:
+    """Whether ``token`` stands inside one of ``spans`` (sorted by start, not overlapping)."""
+    return _quoted_at(token.idx, spans)
+
+
+def _quoted_at(offset: int, spans: Sequence[Any]) -> bool:
+    i = bisect.bisect_right(spans, offset, key=lambda q: q.start) - 1
+    return i >= 0 and offset < spans[i].end
+
+
+def _resolve(
+    subject: Any, phrase: Any, mentions: Mentions, entities: tuple[Entity, ...], before: int, named_only: bool = False
+) -> int | None:
+    """The entity a subject names: a pronoun's antecedent, a mention, a role, or an organisation's head noun."""
+    word = subject.lower_
+    if named_only:
+        return mentions.at(subject.idx, subject.idx + len(subject))
+    # a pronoun's antecedent stands before the pronoun, not merely before the quote
+    if word in _PERSON_PRONOUNS:
+        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender=_GENDER[word])
+    if word == "it":
+        return mentions.before(min(before, subject.idx), ("ORG",), subject.doc)
+    if word in _THING_PRONOUNS:
+        return None  # "they" may be a family, a team or officials: say who only when named
+    eid = mentions.at(subject.idx, subject.idx + len(subject))
+    if eid is not None:
+        return eid
+    # "Ukraine's Foreign Minister Andrii Sybiha": the person named inside the subject
+    named = [mentions.at(t.idx, t.idx + len(t)) for t in phrase]
+    people = {e for e in named if e is not None and entities[e].label == "PERSON"}
+    if len(people) == 1:
+        return people.pop()
+    words = [t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct]
+    if not words:
+        return None
+    for e in _latest_first(entities, mentions, before):
+        for role in e.roles:
+            role_words = set(role.lower().replace("\u2019s", "").replace("'s", "").split())
+            if set(words) <= role_words:
+                return e.id
+    if len(words) <= 3:
+        for e in _latest_first(entities, mentions, before):
+            head = e.name.split()
+            if e.label in ("ORG", "NORP", "GPE") and len(head) > 1 and head[-1].lower() == words[-1]:
+                return e.id
+    return None
+
+
+def _latest_first(entities: tuple[Entity, ...], mentions: Mentions, before: int) -> list[Entity]:
+    last_seen = {}
+    for s, _, eid, _ in mentions.items:
+        if s < before:
+            last_seen[eid] = s
+    return [entities[eid] for eid in sorted(last_seen, key=lambda k: -last_seen[k])]
+
+
+def same_voice(prev: Quote, sentence: int, mark: int, mentions: Mentions) -> bool:
+    """Whether a quote with no speaker of its own follows ``prev`` closely with no one else named between."""
+    if not prev.sentences or prev.sentences[-1] < sentence - 2 or prev.speaker_text is None:
+        return False
+    between = {eid for s, e, eid, label in mentions.within(prev.end, mark) if label == "PERSON"}
+    return between <= ({prev.speaker} if prev.speaker is not None else set())
+
+
+def speaker_of(
+    doc: Any, token_starts: list[int], mentions: Mentions, mark: int, end: int, sent_start: int, sent_end: int
+) -> tuple[int | None, str | None] | None:
+    """(entity id, words naming the speaker) for the quote whose opening mark is at ``mark``; None when
+    no clause attributes it, so that it may carry on the voice of the quote before."""
+    found = _speaker_token(doc, token_starts, mentions.quoted, mark, end, sent_start, sent_end)
+    if found is None:
+        return None
+    subject, verb, said = found
+    if subject is None:
+        return None, None  # a verb of speech with no subject to name: no speaker, and no borrowed one
+    phrase = _phrase(subject, verb)
+    speaker = _resolve(subject, phrase, mentions, mentions.entities, mark, named_only=not said)
+    # without a verb of speech only a named actor is a speaker ("Rutte is concentrating on
+    # what is “necessary now”"), not "The poster shows ... “We Can Do It.”"
+    if said or speaker is not None:
+        return speaker, phrase.text.strip() or subject.text
+    return None, None

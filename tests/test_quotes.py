@@ -1,0 +1,141 @@
+"""Quotations: marks of every kind, nesting, paragraph-spanning quotes, and their speakers."""
+
+from __future__ import annotations
+
+from retold.analyze import analyze
+from retold.types import FactSheet, Quote
+
+
+def quotes(text: str) -> FactSheet:
+    return analyze(text)
+
+
+def speaker(facts: FactSheet, quote: Quote) -> str | None:
+    return facts.entities[quote.speaker].name if quote.speaker is not None else None
+
+
+def test_curly_and_straight_marks() -> None:
+    facts = quotes('Rutte said, \u201cWe agree.\u201d Sybiha said, "We do too."')
+    assert [q.text for q in facts.quotes] == ["We agree.", "We do too."]
+    for q in facts.quotes:
+        assert facts.text[q.start : q.end] == q.text and q.closed
+
+
+def test_nested_quote_stays_inside_its_outer_quote() -> None:
+    facts = quotes("Rutte said, \u201cThey call it a \u2018dire threat\u2019 and we agree.\u201d")
+    (q,) = facts.quotes
+    assert q.text == "They call it a \u2018dire threat\u2019 and we agree."
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    facts = quotes("Ukraine\u2019s bid and Ukraine\u2018s army, back in the \u201990s, were the allies\u2019 topic.")
+    assert facts.quotes == ()
+
+
+def test_single_quotes_alone_are_quotes() -> None:
+    facts = quotes("NATO chief warns US will face a \u2018dire threat\u2019 from allies.")
+    assert [q.text for q in facts.quotes] == ["dire threat"]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = (
+        "Sybiha said on X, \u201cI thanked him for his leadership.\n"
+        "\u201cWe also appreciate Lithuania\u2019s investment. We coordinated next steps,\n"
+        "Andriy Sybiha then left the room."
+    )
+    facts = quotes(text)
+    first, second = facts.quotes
+    assert not first.closed and not second.closed
+    assert first.text == "I thanked him for his leadership."
+    assert second.text.startswith("We also appreciate") and second.text.endswith("next steps,")
+    assert speaker(facts, first) == speaker(facts, second) == "Andriy Sybiha"
+    assert first.speaker_text == second.speaker_text == "Sybiha"
+
+
+def test_continuation_closed_in_the_next_paragraph() -> None:
+    text = (
+        "An unnamed senior NATO diplomat told Reuters, \u201cIt will take weeks and months to get consensus.\n"
+        "\u201cI don\u2019t see that happening tomorrow, I would be very surprised.\u201d"
+    )
+    first, second = quotes(text).quotes
+    assert (first.closed, second.closed) == (False, True)
+    assert first.speaker is None and second.speaker is None
+    assert first.speaker_text == second.speaker_text == "An unnamed senior NATO diplomat"
+
+
+def test_speaker_after_the_quote() -> None:
+    facts = quotes("\u201cOther than the red hair, he embellished it,\u201d Mary Keefe said in a 2012 interview.")
+    (q,) = facts.quotes
+    assert speaker(facts, q) == "Mary Keefe"
+
+
+def test_pronoun_speaker_is_the_person_before() -> None:
+    text = "Mark Rutte spoke to reporters. He insisted, \u201cwhat is necessary now is aid.\u201d"
+    facts = quotes(text)
+    (q,) = facts.quotes
+    assert speaker(facts, q) == "Mark Rutte" and q.speaker_text == "He"
+
+
+def test_pronoun_prefers_the_subject_to_a_named_object() -> None:
+    text = (
+        "Dr Permesh Dhillon, a colleague of Mr Gupta, said the case was rare. "
+        "He told LiveScience: 'In the future, patients should see a specialist.'"
+    )
+    facts = quotes(text)
+    (q,) = facts.quotes
+    assert speaker(facts, q) == "Permesh Dhillon"
+
+
+def test_organisation_named_by_its_head_noun() -> None:
+    text = (
+        "The Ukrainian Foreign Ministry said on Tuesday that Ukraine will refuse.\n"
+        "The Ministry said in a statement, \u201cWe will not settle for any alternatives,\u201d "
+        "the Kyiv Independent reports."
+    )
+    facts = quotes(text)
+    (q,) = facts.quotes
+    assert speaker(facts, q) == "Ukrainian Foreign Ministry" and q.speaker_text == "The Ministry"
+
+
+def test_role_names_the_speaker() -> None:
+    text = (
+        "NATO Secretary General Mark Rutte arrived.\n"
+        "The Secretary General added, \u201cthe bridge consists of bilateral agreements.\u201d"
+    )
+    facts = quotes(text)
+    assert speaker(facts, facts.quotes[0]) == "Mark Rutte"
+
+
+def test_quote_without_a_speaker_verb_has_no_speaker() -> None:
+    facts = quotes("The poster shows a woman under the slogan \u201cWe Can Do It.\u201d")
+    (q,) = facts.quotes
+    assert q.speaker is None and q.speaker_text is None
+
+
+def test_markdown_quote_block_with_attribution() -> None:
+    facts = quotes("Mark Rutte spoke.\n\n> We will concentrate on what is necessary now. \u2014 Rutte")
+    (q,) = facts.quotes
+    assert q.text == "We will concentrate on what is necessary now."
+    assert speaker(facts, q) == "Mark Rutte"
+
+
+def test_a_quote_lines_own_credit_wins_over_the_voice_before() -> None:
+    text = (
+        "Rutte insisted, \u201cwhat is necessary now is aid.\u201d\n\n"
+        "> \u201cI thanked him for his leadership.\u201d \u2014 Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+    )
+    facts = quotes(text)
+    first, second = facts.quotes
+    assert speaker(facts, first) == "Rutte"
+    assert speaker(facts, second) == "Andriy Sybiha"
+    assert second.speaker_text == "Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+
+
+def test_according_to_names_the_source() -> None:
+    before_and_after = ("According to Reuters, \u201cthe talks failed.\u201d", "\u201cThe talks failed,\u201d according to Reuters.")
+    for text in before_and_after:
+        facts = quotes(text)
+        (q,) = facts.quotes
+        assert speaker(facts, q) == "Reuters" and q.speaker_text == "Reuters"
+    facts = quotes("According to Reuters, Mark Rutte said, \u201cthe talks failed.\u201d")
+    assert speaker(facts, facts.quotes[0]) == "Mark Rutte"
