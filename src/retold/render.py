@@ -1,0 +1,288 @@
+"""Drafts (and optionally their check report) as Markdown, HTML, JSON or terminal text."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+from typing import Any, Literal
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from retold.errors import RetoldError
+from retold.rewrite.styles import section_form
+from retold.types import Attribution, Draft, Item
+
+Format = Literal["md", "html", "json", "text"]
+FORMATS: tuple[str, ...] = ("md", "html", "json", "text")
+TEXT_WIDTH = 100
+
+
+def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None = None) -> str:
+    """``draft`` in ``fmt``; ``cite`` adds source references.
+
+    ``report`` (the draft's check report) is embedded in JSON, appended to HTML and terminal
+    text; Markdown stays the bare explainer, so a saved ``.md`` can be published or re-checked as is.
+    """
+    if fmt == "md":
+        return _markdown(draft, cite=cite)
+    if fmt == "html":
+        out = _html(draft, cite=cite)
+        return out + report.to_html() if report is not None else out
+    if fmt == "json":
+        return json.dumps(draft_dict(draft, report=report), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "text":
+        buffer = io.StringIO()
+        Console(file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False).print(
+            draft_rich(draft, cite=cite, report=report)
+        )
+        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())  # no cell padding
+    raise RetoldError(f"Unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+
+
+def draft_text(draft: Draft) -> str:
+    """The Markdown of ``draft`` without citation marks: the text a check runs on."""
+    return _markdown(draft, cite=False)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _citations(draft: Draft) -> dict[int, int]:
+    """Source sentence id → reference number, numbered in order of first citation."""
+    numbers: dict[int, int] = {}
+    for item in _all_items(draft):
+        for sid in item.sources:
+            numbers.setdefault(sid, len(numbers) + 1)
+    return numbers
+
+
+def _all_items(draft: Draft) -> list[Item]:
+    return [draft.headline] + [item for section in draft.sections for item in section.items]
+
+
+def _source_text(draft: Draft, sid: int) -> str:
+    facts = draft.facts
+    if facts is None or not 0 <= sid < len(facts.sentences):
+        raise RetoldError(
+            f"Draft cites source sentence {sid} but does not carry that sentence: build it with retold.rewrite()."
+        )
+    return " ".join(facts.sentences[sid].text.split())
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only web addresses become links; anything else (``javascript:``…) stays text."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def attribution_parts(attribution: Attribution) -> list[str]:
+    """The pieces of the source credit, in reading order; the origin file name when nothing else is known."""
+    parts = [p for p in (attribution.title, attribution.site) if p]
+    if attribution.byline:
+        parts.append(attribution.byline if attribution.byline.lower().startswith("by ") else f"by {attribution.byline}")
+    if attribution.published:
+        parts.append(attribution.published.isoformat())
+    if attribution.url:
+        parts.append(attribution.url)
+    if not parts and attribution.origin:
+        parts.append("standard input" if attribution.origin == "-" else os.path.basename(attribution.origin))
+    return parts or ["the original article"]
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def _md_item(item: Item, form: str, mark: str) -> str:
+    if item.kind == "quote":
+        credit = f" — {item.label}" if item.label else ""
+        return f"> \u201c{item.text}\u201d{credit}{mark}"
+    if item.kind in ("event", "person") and item.label:
+        return f"- **{item.label}** — {item.text}{mark}"
+    if form == "links":
+        url = _safe_url(item.label)
+        return f"- [{item.text}]({url}){mark}" if url else f"- {item.text}{mark}"
+    return f"- {item.text}{mark}"
+
+
+def _markdown(draft: Draft, *, cite: bool) -> str:
+    refs = _citations(draft) if cite else {}
+
+    def mark(item: Item) -> str:
+        return "".join(f"[^{refs[s]}]" for s in item.sources) if cite else ""
+
+    blocks = [f"# {draft.headline.text}{mark(draft.headline)}"]
+    for section in draft.sections:
+        if not section.items:
+            continue
+        form = section_form(draft.style, section.key)
+        if section.title:
+            blocks.append(f"## {section.title}")
+        items = section.items
+        if form == "paragraph":
+            blocks.append(" ".join(f"{i.text}{mark(i)}" for i in items))
+        elif len(items) == 1 and items[0].kind == "text" and form == "bullets":
+            blocks.append(f"{items[0].text}{mark(items[0])}")
+        elif all(i.kind == "quote" for i in items):
+            blocks.extend(_md_item(i, form, mark(i)) for i in items)
+        else:
+            blocks.append("\n".join(_md_item(i, form, mark(i)) for i in items))
+    blocks.append("---")
+    blocks.append("Source: " + ", ".join(attribution_parts(draft.attribution)) + ".")
+    if cite and refs:
+        blocks.append("## Sources")
+        blocks.append("\n".join(f"[^{n}]: {_source_text(draft, sid)}" for sid, n in refs.items()))
+    return "\n\n".join(blocks) + "\n"
+
+
+# --------------------------------------------------------------------------- html
+
+_CSS = (
+    ".retold-draft{font:16px/1.5 system-ui,sans-serif;max-width:42em}"
+    ".retold-draft h2{font-size:1em;margin:1.2em 0 .3em}"
+    ".retold-draft blockquote{margin:.5em 0;padding-left:1em;border-left:3px solid #999}"
+    ".retold-draft .credit{color:#555}"
+    ".retold-draft .attribution,.retold-draft .sources{font-size:.85em;color:#444}"
+)
+
+
+def _html(draft: Draft, *, cite: bool) -> str:
+    esc = html.escape
+    refs = _citations(draft) if cite else {}
+
+    def mark(item: Item) -> str:
+        if not cite:
+            return ""
+        return "".join(f'<sup><a href="#retold-src-{refs[s]}">[{refs[s]}]</a></sup>' for s in item.sources)
+
+    def li(item: Item, form: str) -> str:
+        if item.kind in ("event", "person") and item.label:
+            return f"<li><strong>{esc(item.label)}</strong> — {esc(item.text)}{mark(item)}</li>"
+        url = _safe_url(item.label) if form == "links" else None
+        if url:
+            return f'<li><a href="{esc(url)}">{esc(item.text)}</a>{mark(item)}</li>'
+        return f"<li>{esc(item.text)}{mark(item)}</li>"
+
+    out = [
+        f'<article class="retold-draft" data-style="{esc(draft.style)}" data-engine="{esc(draft.engine)}">',
+        f"<style>{_CSS}</style>",
+        f"<h1>{esc(draft.headline.text)}{mark(draft.headline)}</h1>",
+    ]
+    for section in draft.sections:
+        if not section.items:
+            continue
+        form = section_form(draft.style, section.key)
+        out.append(f'<section class="{esc(section.key)}">')
+        if section.title:
+            out.append(f"<h2>{esc(section.title)}</h2>")
+        quotes = [i for i in section.items if i.kind == "quote"]
+        others = [i for i in section.items if i.kind != "quote"]
+        for q in quotes:
+            credit = f'<footer class="credit">— {esc(q.label)}</footer>' if q.label else ""
+            out.append(f"<blockquote><p>\u201c{esc(q.text)}\u201d{mark(q)}</p>{credit}</blockquote>")
+        if form == "paragraph" or (len(others) == 1 and others[0].kind == "text" and form == "bullets"):
+            if others:
+                out.append("<p>" + " ".join(f"{esc(i.text)}{mark(i)}" for i in others) + "</p>")
+        elif others:
+            out.append("<ul>" + "".join(li(i, form) for i in others) + "</ul>")
+        out.append("</section>")
+    credit = ", ".join(esc(p) for p in attribution_parts(draft.attribution))
+    url = _safe_url(draft.attribution.url)
+    if url:
+        credit = credit.replace(esc(url), f'<a href="{esc(url)}">{esc(url)}</a>')
+    out.append(f'<footer class="attribution">Source: {credit}.</footer>')
+    if cite and refs:
+        out.append('<ol class="sources">')
+        out.extend(f'<li id="retold-src-{n}" value="{n}">{esc(_source_text(draft, sid))}</li>' for sid, n in refs.items())
+        out.append("</ol>")
+    out.append("</article>")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- json
+
+
+def item_dict(item: Item) -> dict[str, Any]:
+    return {"text": item.text, "kind": item.kind, "label": item.label, "sources": list(item.sources)}
+
+
+def draft_dict(draft: Draft, *, report: Any | None = None) -> dict[str, Any]:
+    """The draft as plain data: items with their source ids, the cited source sentences, and its Markdown."""
+    a = draft.attribution
+    data: dict[str, Any] = {
+        "style": draft.style,
+        "engine": draft.engine,
+        "headline": item_dict(draft.headline),
+        "sections": [
+            {"key": s.key, "title": s.title, "items": [item_dict(i) for i in s.items]} for s in draft.sections
+        ],
+        "attribution": {
+            "title": a.title,
+            "site": a.site,
+            "url": a.url,
+            "byline": a.byline,
+            "published": a.published.isoformat() if a.published else None,
+            "origin": a.origin,
+        },
+        "notes": list(draft.notes),
+        "sources": [{"id": sid, "text": _source_text(draft, sid)} for sid in sorted(_citations(draft))],
+        "text": draft_text(draft),
+    }
+    if report is not None:
+        data["report"] = report.to_dict()
+    return data
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def draft_rich(draft: Draft, *, cite: bool = False, report: Any | None = None) -> RenderableType:
+    """A rich renderable of ``draft`` for the terminal (the CLI prints it with its own console)."""
+    refs = _citations(draft) if cite else {}
+
+    def mark(item: Item) -> str:
+        return "".join(f" [{refs[s]}]" for s in item.sources) if cite else ""
+
+    parts: list[RenderableType] = [Text(draft.headline.text + mark(draft.headline), style="bold")]
+    for section in draft.sections:
+        if not section.items:
+            continue
+        form = section_form(draft.style, section.key)
+        parts.append(Text(""))
+        if section.title:
+            parts.append(Text(section.title, style="bold cyan"))
+        if form == "paragraph":
+            parts.append(Text(" ".join(i.text + mark(i) for i in section.items)))
+            continue
+        # a two-column grid gives wrapped lines a hanging indent under the item's first word
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=3, justify="right")
+        grid.add_column()
+        for item in section.items:
+            if item.kind == "quote":
+                line = Text(f"\u201c{item.text}\u201d", style="italic")
+                if item.label:
+                    line.append(f" — {item.label}", style="dim")
+                line.append(mark(item))
+                grid.add_row("", line)
+            elif item.kind in ("event", "person") and item.label:
+                line = Text(item.label, style="bold")
+                line.append(f" — {item.text}{mark(item)}")
+                grid.add_row("\u2022", line)
+            else:
+                link = f" ({item.label})" if form == "links" and item.label else ""
+                grid.add_row("\u2022", Text(f"{item.text}{link}{mark(item)}"))
+        parts.append(grid)
+    parts.append(Text(""))
+    parts.append(Text("Source: " + ", ".join(attribution_parts(draft.attribution)) + ".", style="dim"))
+    if cite and refs:
+        parts.append(Text(""))
+        parts.append(Text("Sources", style="bold cyan"))
+        for sid, n in refs.items():
+            parts.append(Text(f"[{n}] {_source_text(draft, sid)}", style="dim"))
+    if report is not None:
+        parts.append(Text(""))
+        parts.append(report)
+    return Group(*parts)

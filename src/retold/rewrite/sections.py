@@ -1,0 +1,332 @@
+"""Builders for each explainer section: which source material fills it, best first.
+
+Each builder returns candidate items and claims the sentences it uses, so no sentence is
+told twice. A builder that finds nothing returns nothing: the section is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from retold.normalize import fold_key
+from retold.rewrite import select
+from retold.rewrite.pronouns import person_antecedent
+from retold.rewrite.select import Index, Lifted, cue_hits, lift, near_duplicate, to_item, words_of
+from retold.rewrite.timeline import events
+from retold.types import Entity, Item, Quote
+
+QUOTE_MIN_WORDS = 6
+QUOTE_MAX_WORDS = 40
+LEAD_WINDOW = 4  # the news is told in the first few sentences
+_RELATIONAL_ROLES = re.compile(
+    r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
+    r"boyfriend|girlfriend|fianc\w*|widow|cousin|uncle|aunt|neighbou?r)\b",
+    re.I,
+)
+_SPEAKER_LABELS = {"PERSON", "ORG"}
+# A "name" that is only a title ("Sgt", "Mr") is a misparse, not a person.
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sgt", "lt", "capt", "det", "gen", "col", "prof", "sen", "rep", "gov", "rev",
+    "st", "sir", "dame", "lord", "lady", "officer", "detective", "sergeant", "president", "minister", "judge",
+}
+
+_PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you", "who", "what", "which", "that", "this"}
+
+
+def real_name(entity: Entity) -> bool:
+    words = [w.strip(".").lower() for w in entity.name.split()]
+    return any(w and w not in _TITLES for w in words)
+
+
+@dataclass
+class Claims:
+    """Source sentences and quotes already used by an earlier section."""
+
+    sentences: set[int] = field(default_factory=set)
+    quotes: set[int] = field(default_factory=set)
+    told: list[set[str]] = field(default_factory=list)  # the words of every item taken
+
+    def take(self, lifted: Lifted) -> Item:
+        self.sentences.add(lifted.sentence)
+        self.quotes.update(lifted.quote_ids)
+        self.told.append(words_of(lifted.text))
+        return to_item(lifted)
+
+    def fresh(self, lifted: Lifted) -> bool:
+        """Not already told, in these words or nearly."""
+        mine = words_of(lifted.text)
+        return lifted.sentence not in self.sentences and not any(near_duplicate(mine, t) for t in self.told)
+
+
+def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> list[Lifted]:
+    out = []
+    for sentence in idx.facts.sentences:
+        if sentence.id in claims.sentences:
+            continue
+        lifted = lift(idx, sentence)
+        if lifted is None or (lifted.has_quote and not allow_quotes):
+            continue
+        if any(q in claims.quotes for q in lifted.quote_ids) or not claims.fresh(lifted):
+            continue
+        out.append(lifted)
+    return out
+
+
+def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    """The lead: the first sentences that state the news."""
+    items: list[Item] = []
+    for sentence in idx.facts.sentences[:LEAD_WINDOW]:
+        if len(items) >= limit:
+            break
+        lifted = lift(idx, sentence)
+        if lifted is None or lifted.has_quote or not claims.fresh(lifted):
+            continue
+        if items and not idx.entities_in.get(sentence.id) and not idx.plain_numbers(sentence.id):
+            continue  # a second lead sentence must carry a name or a number of its own
+        items.append(claims.take(lifted))
+    return items
+
+
+def _by_cue(
+    idx: Index,
+    claims: Claims,
+    score: Callable[[str], int],
+    limit: int,
+    *,
+    allow_quotes: bool,
+    least: int = 1,
+    within: float = 1.0,
+) -> list[Item]:
+    """The sentences scoring at least ``least`` cue points, from the first ``within`` share of the story."""
+    cutoff = max(LEAD_WINDOW, round(len(idx.facts.sentences) * within))
+    pool = [(score(l.text), l) for l in _lifted_all(idx, claims, allow_quotes=allow_quotes) if l.sentence < cutoff]
+    pool = [(hits, l) for hits, l in pool if hits >= least]
+    # most cues first, then the more central sentence, then the earlier one
+    pool.sort(key=lambda p: (-p[0], -idx.salience(p[1].sentence), p[1].sentence))
+    return _take_best(claims, [l for _, l in pool], limit)
+
+
+def _take_best(claims: Claims, ranked: list[Lifted], limit: int) -> list[Item]:
+    """The first ``limit`` of ``ranked`` that are not near-duplicates of each other, in source order."""
+    chosen: list[Lifted] = []
+    for lifted in ranked:
+        if len(chosen) >= limit:
+            break
+        if not any(near_duplicate(words_of(lifted.text), words_of(c.text)) for c in chosen):
+            chosen.append(lifted)
+    return [claims.take(l) for l in sorted(chosen, key=lambda l: l.sentence)]
+
+
+def why_it_matters(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    def score(text: str) -> int:
+        return 2 * cue_hits(select.WHY_CUES, text) + cue_hits(select.WHY_WEAK_CUES, text)
+
+    # significance is told early in a news story; later "because"s explain details
+    return _by_cue(idx, claims, score, limit, allow_quotes=True, least=2, within=0.6)
+
+
+def whats_next(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    return _by_cue(idx, claims, lambda text: cue_hits(select.NEXT_CUES, text), limit, allow_quotes=False)
+
+
+def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    """Background: sentences about the past (an earlier year, "since", "decades") the lead does not tell."""
+    years = [d.year for d in idx.facts.dates if d.year is not None]
+    latest = max(years) if years else None
+    pool = []
+    for lifted in _lifted_all(idx, claims):
+        hits = cue_hits(select.CONTEXT_CUES, lifted.text)
+        past = any(
+            d.year is not None and latest is not None and d.year < latest for d in idx.dates.get(lifted.sentence, [])
+        )
+        if hits or past:
+            pool.append((hits + 2 * past, lifted))
+    pool.sort(key=lambda p: (-p[0], p[1].sentence))
+    return _take_best(claims, [l for _, l in pool], limit)
+
+
+def by_the_numbers(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    pool = [(len(idx.plain_numbers(l.sentence)), l) for l in _lifted_all(idx, claims)]
+    pool = [(n, l) for n, l in pool if n]
+    pool.sort(key=lambda p: (-p[0], p[1].sentence))
+    return _take_best(claims, [l for _, l in pool], limit)
+
+
+def timeline(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    """Dated events in date order; two at least, or there is no timeline to tell."""
+    found = [item for _, item in events(idx, claims.sentences)][:limit]
+    if len(found) < 2:
+        return []
+    for item in found:
+        claims.sentences.update(item.sources)
+    return found
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def speaker_entity(idx: Index, quote: Quote) -> Entity | None:
+    """The quote's speaker as an entity, also when analysis only kept the words naming them."""
+    facts = idx.facts
+    if quote.speaker is not None:
+        return facts.entities[quote.speaker]
+    if not quote.speaker_text:
+        return None
+    said = fold_key(quote.speaker_text)
+    best = None
+    for eid in set().union(*(idx.entities_in.get(s, set()) for s in quote.sentences)):
+        entity = facts.entities[eid]
+        if entity.label != "PERSON":
+            continue
+        if any(fold_key(m.text) in said for m in entity.mentions if m.sentence in quote.sentences):
+            if best is not None:
+                return None  # two people in the words: leave it to the words
+            best = entity
+    return best
+
+
+def _plausible_speaker(idx: Index, quote: Quote, entity: Entity) -> bool:
+    """A speaker credit worth printing: a named person or body, named near the words, not inside them."""
+    if entity.label not in _SPEAKER_LABELS or not real_name(entity):
+        return False
+    said = fold_key(quote.text)
+    if any(len(a) > 2 and fold_key(a) in said for a in (entity.name, *entity.aliases)):
+        return False  # "That's the Liberal Democrat record" is not said by "Liberal"
+    if entity.label != "PERSON" and re.search(r"\b(i|i'm|my|me)\b", said):
+        return False  # an organisation does not speak in the first person singular
+    first = min(quote.sentences) if quote.sentences else 0
+    last = max(quote.sentences) if quote.sentences else 0
+    said_by = (quote.speaker_text or "").strip().lower()
+    if said_by in _PRONOUN_SPEAKERS:
+        # "…,' he said": name the speaker only when the pronoun clearly points at the same person
+        if said_by not in ("he", "she"):
+            return False
+        name = person_antecedent(idx.facts, first, said_by)
+        keys = {fold_key(a) for a in (entity.name, *entity.aliases)}
+        return name is not None and fold_key(name) in keys
+    return any(first - 1 <= m.sentence <= last for m in entity.mentions)
+
+
+def credit(idx: Index, quote: Quote) -> str | None:
+    """"Mark Rutte, NATO Secretary General": who said it, in the source's own words."""
+    entity = speaker_entity(idx, quote)
+    if entity is not None and not _plausible_speaker(idx, quote, entity):
+        return None
+    if entity is not None and quote.speaker_text and any(ch in quote.speaker_text for ch in "\"\u201c\u201d"):
+        return None  # the words naming the speaker run into a quotation: a misparse, not a speaker
+    if entity is not None:
+        roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r)]
+        return f"{entity.name}, {roles[0]}" if roles else entity.name
+    text = " ".join((quote.speaker_text or "").split())
+    # an unnamed speaker is credited in the source's words, when those words are a plain noun phrase
+    # ("An unnamed senior NATO diplomat"), not a fragment ("Sgt") or a misparse ('Galaxy Song" song')
+    if len(text.split()) < 2 or not text[0].isupper() or text.split()[0].lower() in _PRONOUN_SPEAKERS:
+        return None
+    if any(ch in text for ch in "\"\u201c\u201d\u2018\u2019'"):
+        return None
+    return text
+
+
+def quote_words(quote: Quote) -> str | None:
+    """The quoted words to show: the first paragraph's, cut at a sentence end when long."""
+    text = quote.text.split("\n")[0]
+    text = " ".join(text.split()).rstrip(",;: ")
+    words = text.split()
+    if len(words) < QUOTE_MIN_WORDS:
+        return None
+    if len(words) <= QUOTE_MAX_WORDS:
+        return text
+    # the longest run of whole quoted sentences that fits
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text)]
+    fitting = [e for e in ends if len(text[:e].split()) <= QUOTE_MAX_WORDS and len(text[:e].split()) >= QUOTE_MIN_WORDS]
+    if fitting:
+        return text[: fitting[-1]] + " \u2026"
+    return None  # one very long sentence: better left to the source than cut mid-thought
+
+
+def what_theyre_saying(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    """Quotes verbatim with speaker and role; one per speaker before a second from anyone."""
+    first: list[tuple[int, Item]] = []
+    again: list[tuple[int, Item]] = []
+    speakers: set[str] = set()
+    for qi, quote in enumerate(idx.facts.quotes):
+        if qi in claims.quotes or any(s in claims.sentences for s in quote.sentences):
+            continue
+        label = credit(idx, quote)
+        words = quote_words(quote)
+        if label is None or words is None:
+            continue
+        if any(near_duplicate(words_of(words), words_of(i.text)) for _, i in first + again):
+            continue  # the same words quoted twice in the source
+        entity = speaker_entity(idx, quote)
+        who = f"e{entity.id}" if entity else fold_key(label)
+        item = Item(text=words, sources=tuple(quote.sentences), kind="quote", label=label)
+        (again if who in speakers else first).append((qi, item))
+        speakers.add(who)
+    chosen = sorted((first + again)[:limit], key=lambda p: p[0])
+    for qi, item in chosen:
+        claims.quotes.add(qi)
+    return [item for _, item in chosen]
+
+
+# --------------------------------------------------------------------------- people and links
+
+
+def whos_who(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    """People the story names with a role, most mentioned first."""
+    speakers = {q.speaker for q in idx.facts.quotes if q.speaker is not None}
+    # a one-word "person" that never speaks is as often a horse, a product or a misread word
+    people = [
+        e
+        for e in idx.facts.entities
+        if e.label == "PERSON" and real_name(e) and (len(e.name.split()) > 1 or e.id in speakers)
+    ]
+    people.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0))
+    items = []
+    for entity in people:
+        roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r)]
+        if not roles:
+            continue
+        role = roles[0]
+        key = fold_key(role)
+        sources = tuple(
+            sorted({m.sentence for m in entity.mentions if key in fold_key(idx.facts.sentences[m.sentence].text)})
+        ) or (entity.mentions[0].sentence,)
+        items.append(Item(text=role, sources=sources, kind="person", label=entity.name))
+        if len(items) >= limit:
+            break
+    return items
+
+
+def go_deeper(idx: Index, claims: Claims, limit: int) -> list[Item]:
+    article = idx.facts.article
+    if article is None or not article.url:
+        return []
+    return [Item(text=article.title or article.site or article.url, sources=(), label=article.url)]
+
+
+BUILDERS = {
+    "driving-the-news": driving_the_news,
+    "why-it-matters": why_it_matters,
+    "what-theyre-saying": what_theyre_saying,
+    "big-picture": big_picture,
+    "by-the-numbers": by_the_numbers,
+    "timeline": timeline,
+    "whos-who": whos_who,
+    "whats-next": whats_next,
+    "go-deeper": go_deeper,
+}
+# The order sections claim material in: the news first, then what is most particular to a section.
+CLAIM_ORDER = (
+    "driving-the-news",
+    "why-it-matters",
+    "what-theyre-saying",
+    "timeline",
+    "whats-next",
+    "big-picture",
+    "by-the-numbers",
+    "whos-who",
+    "go-deeper",
+)
