@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := examples/nato-ukraine.txt
 
-.PHONY: demo test bench speed selfcheck clean
+.PHONY: demo test bench perturb speed selfcheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,13 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
+# Quality gates: each fails when a figure drops below bench/baseline.json.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/selfcheck.py --gate
 	$(BIN)/python bench/bump.py --gate
+
+perturb: $(VENV)/.installed-dev
+	$(BIN)/python bench/perturb.py --gate
 
 speed: $(VENV)/.installed
 	$(BIN)/python bench/speed.py

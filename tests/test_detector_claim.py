@@ -68,3 +68,4 @@ def test_a_negation_paid_for_by_a_refusing_verb_is_not_a_flip() -> None:
 
 def test_headings_are_not_checked_for_support() -> None:
     assert claims("# A bold new era for the whole continent\n\nSybiha met Landsbergis in Brussels on Tuesday.") == []
+

@@ -145,7 +145,12 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     )
     for note in draft.notes:
         _say(note)
-    out = render(draft, args.format, cite=args.cite, report=report)
+    if args.format == "text":
+        from retold.render import draft_rich
+
+        out = _render_rich(draft_rich(draft, cite=args.cite, report=report))
+    else:
+        out = render(draft, args.format, cite=args.cite, report=report)
     emit(out, args.output)
     return _exit_code(report, args.fail_on)
 

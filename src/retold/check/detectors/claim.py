@@ -151,7 +151,10 @@ def _sentences_with_unsupported_facts(ctx: CheckContext) -> set[int]:
 
 def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | None:
     """A negation flip, an antonym swap or a same-class swap against one source sentence."""
-    ours = _tokens(ctx.rewrite.doc, sentence)
+    # Words inside quotation marks are the quote detector's to judge: a verbatim quote may well
+    # say the opposite of the sentence it happens to align with.
+    quoted = [(q.start, q.end) for q in ctx.rewrite.quotes]
+    ours = [t for t in _tokens(ctx.rewrite.doc, sentence) if not any(s <= t.idx < e for s, e in quoted)]
     theirs = _tokens(ctx.source.doc, ctx.source.sentences[source_id])
     their_lemmas = {t.lemma_.lower() for t in theirs} | {t.lower_ for t in theirs}
     our_lemmas = {t.lemma_.lower() for t in ours} | {t.lower_ for t in ours}
