@@ -69,3 +69,47 @@ def test_spans_and_sentences() -> None:
     (date,) = facts.dates
     assert facts.text[date.start : date.end] == date.text == "September 2022"
     assert date.sentence == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The deal was signed last September.", [("September", "--09")]),
+        ("They met in May.", [("May", "--05")]),
+        ("It opened in May 2015.", [("May 2015", "2015-05")]),
+        ("He died on March 3.", [("March 3", "--03-03")]),
+        ("It ended in Sept. Then it resumed.", [("Sept.", "--09")]),
+    ],
+)
+def test_a_date_that_ends_its_sentence(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.iso) for d in analyze(text, published=PUBLISHED).dates] == found
+
+
+def test_may_the_verb_and_the_name_are_not_dates_before_a_full_stop() -> None:
+    assert isos("Officials said they may.") == []
+    assert isos("The speech was given by Theresa May.") == []
+    assert isos("Theresa May may resign. She said she may.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "decade", "year"),
+    [
+        ("It closed in the 1940s.", "1940s", 1940),
+        ("Sales peaked in the mid-1970s and fell.", "1970s", 1970),
+        ("Back in the \u201990s, it was fine.", "\u201990s", 1990),
+        ("Back in the '90s, it was fine.", "'90s", 1990),
+        ("By the 1700s the island was known.", "1700s", 1700),
+    ],
+)
+def test_a_decade_is_the_year_it_starts(text: str, decade: str, year: int) -> None:
+    (date,) = analyze(text, published=PUBLISHED).dates
+    assert (date.text, date.year, date.month, date.day) == (decade, year, None, None)
+    assert not analyze(text).numbers  # its digits are not also a count
+
+
+def test_a_changed_decade_differs_and_the_same_one_matches() -> None:
+    (forties,) = analyze("They restored a 1940s control tower.").dates
+    (fifties,) = analyze("They restored a 1950s control tower.").dates
+    (abbreviated,) = analyze("They loved the \u201940s.").dates
+    assert forties.iso != fifties.iso
+    assert forties.iso == abbreviated.iso == "1940"

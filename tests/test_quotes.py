@@ -139,3 +139,118 @@ def test_according_to_names_the_source() -> None:
         assert speaker(facts, q) == "Reuters" and q.speaker_text == "Reuters"
     facts = quotes("According to Reuters, Mark Rutte said, \u201cthe talks failed.\u201d")
     assert speaker(facts, facts.quotes[0]) == "Mark Rutte"
+
+
+def test_a_quote_lines_credit_wins_over_an_unclosed_quote_before() -> None:
+    text = (
+        "Rutte insisted, \u201cwhat is necessary now is aid.\n\n"
+        "> \u201cDuring my meeting \u2026 I thanked him.\u201d \u2014 Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+    )
+    facts = quotes(text)
+    first, second = facts.quotes
+    assert speaker(facts, first) == "Rutte"
+    assert speaker(facts, second) == "Andriy Sybiha"
+    assert second.speaker_text == "Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+
+
+def test_a_list_items_dash_credit_names_its_speaker() -> None:
+    text = (
+        "## What they're saying\n\n"
+        "- Andriy Sybiha met Mark Rutte. Sybiha said, \u201cwe will help.\u201d\n"
+        "- \u201cWe will concentrate on what is necessary now.\u201d \u2014 Rutte\n"
+        "- \u201cDuring my meeting I thanked him.\u201d \u2014 Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+    )
+    facts = quotes(text)
+    helps, necessary, meeting = facts.quotes
+    assert speaker(facts, necessary) == "Mark Rutte" and necessary.speaker_text == "Rutte"
+    assert speaker(facts, meeting) == "Andriy Sybiha"
+    assert meeting.speaker_text == "Andriy Sybiha, Minister of Foreign Affairs of Ukraine"
+
+
+def test_a_dash_after_narration_is_not_a_credit() -> None:
+    facts = quotes("- Mark Rutte said \u201cwe will help\u201d \u2014 Sybiha agreed")
+    (q,) = facts.quotes
+    assert speaker(facts, q) == "Mark Rutte"
+
+
+def test_quote_opening_with_a_bracketed_insertion() -> None:
+    for text, said in (
+        ("Mark Rutte spoke. \u2018[It] is just disgraceful,\u2019 he said.", "[It] is just disgraceful,"),
+        ("Mark Rutte spoke. '[It] is just disgraceful,' he said.", "[It] is just disgraceful,"),
+        ("Mark Rutte said \u201c[The plan] will fail\u201d today.", "[The plan] will fail"),
+    ):
+        facts = quotes(text)
+        (q,) = facts.quotes
+        assert q.text == said and speaker(facts, q) == "Mark Rutte"
+
+
+def test_quoted_fragment_inside_a_sentence() -> None:
+    for mark_open, mark_close in (("\u201c", "\u201d"), ('"', '"')):
+        facts = quotes(f"Mark Rutte called it {mark_open}a disgrace{mark_close} and left.")
+        (q,) = facts.quotes
+        assert q.text == "a disgrace" and speaker(facts, q) == "Mark Rutte"
+
+
+def test_single_quote_over_several_sentences_is_found_whole() -> None:
+    said = "I was there. It was awful,"
+    for text in (
+        f"Mary Keefe spoke. '{said}' she said.",
+        f"Mary Keefe spoke. \u2018{said}\u2019 she said.",
+        f"- Mary Keefe spoke. '{said}' she said.",  # the same quote in a rewrite's list
+    ):
+        facts = quotes(text)
+        (q,) = facts.quotes
+        assert q.text == said and speaker(facts, q) == "Mary Keefe"
+
+
+def test_plural_possessive_inside_a_single_quote_does_not_close_it() -> None:
+    facts = quotes("\u2018I was there. It was the players\u2019 fault,\u2019 Mary Keefe said.")
+    (q,) = facts.quotes
+    assert q.text == "I was there. It was the players\u2019 fault,"
+    assert speaker(facts, q) == "Mary Keefe"
+
+
+def test_long_quote_whose_paragraph_marks_were_run_together() -> None:
+    text = (
+        "'After that it was not so good, we had too few chances. 'Bayern sat deep. "
+        "'In many small moments Bayern were better,' Klopp told Sky. 'We lacked focus,' he added."
+    )
+    facts = quotes(text)
+    assert [q.text for q in facts.quotes] == [
+        "After that it was not so good, we had too few chances. 'Bayern sat deep. "
+        "'In many small moments Bayern were better,",
+        "We lacked focus,",
+    ]
+
+
+def test_an_unclosed_single_quote_does_not_swallow_the_next_one() -> None:
+    text = "'I sold my stuff on eBay. He left the next day (left) 'I always befriend locals,' he said."
+    facts = quotes(text)
+    assert [q.text for q in facts.quotes] == ["I always befriend locals,"]
+
+
+def test_abbreviated_decade_is_not_a_quote_mark() -> None:
+    facts = quotes("Back in the '90s, Mary Keefe said 'it was fine' to us.")
+    assert [q.text for q in facts.quotes] == ["it was fine"]
+
+
+def test_a_short_single_quote_nested_in_a_single_quote() -> None:
+    facts = quotes("'I hate the word 'sorry' now. It means nothing,' Mary Keefe said.")
+    (q,) = facts.quotes
+    assert q.text == "I hate the word 'sorry' now. It means nothing,"
+
+
+def test_curly_double_marks_run_together_from_paragraphs() -> None:
+    text = "\u201cWe had too few chances. \u201cBayern sat deep,\u201d Klopp said. \u201cWe lacked focus.\u201d"
+    facts = quotes(text)
+    assert [q.text for q in facts.quotes] == ["We had too few chances. \u201cBayern sat deep,", "We lacked focus."]
+    assert all(speaker(facts, q) == "Klopp" for q in facts.quotes)
+
+
+def test_a_caption_between_quote_marks_is_not_quoted() -> None:
+    text = (
+        "'I kept telling myself to stay patient. McIlroy held his nerve at Augusta . "
+        "'I feel the way I'm driving the ball well,' McIlroy said."
+    )
+    facts = quotes(text)
+    assert [q.text for q in facts.quotes] == ["I feel the way I'm driving the ball well,"]

@@ -117,7 +117,7 @@ def _count_not_year(date: DateFact, doc: Any, starts: list[int]) -> bool:
     """A bare four-digit number that counts something ("1500 troops") is not a year."""
     if date.month is not None or date.day is not None or date.year is None or date.relative:
         return False
-    if date.end - date.start != 4:
+    if date.end - date.start != 4 or not date.text.isdigit():  # "’90s" is a decade
         return False
     tok = _token_at(doc, starts, date.start)
     if tok is None:

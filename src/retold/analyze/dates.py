@@ -63,8 +63,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "m",
         re.compile(
             r"\b(?:in|In|on|since|Since|until|by|By|from|From|early|late|mid|last|next|this|of|through)[\s-]"
-            + _MONTH.format(name="mon") + r"(?![\w.])"
+            + _MONTH.format(name="mon") + r"(?!\w|\.\w)"  # "last September." ends a sentence
         ),
+    ),
+    # the 1940s · the mid-1970s · the '90s: a decade, kept as the year it starts
+    (
+        "decade",
+        re.compile(r"(?<![\w$€£.,/])(?<!\d-)(?:(?P<y>1[5-9]\d0|20\d0)|'(?P<yy>\d0))s\b"),
     ),
     # 1994 · in 2015 (a bare year, not an amount)
     (
@@ -124,9 +129,16 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+def _century_of(two_digits: int) -> int:
+    """The year an abbreviated decade starts: the '90s are 1990, the '00s and '10s this century's."""
+    return (2000 if two_digits < 20 else 1900) + two_digits
+
+
 def _absolute(kind: str, m: re.Match[str], start: int, text: str, sentence: int) -> list[DateFact]:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
+    if groups.get("yy"):
+        year = _century_of(int(groups["yy"]))
     if kind == "iso":
         month: int | None = int(groups["m"])
     else:

@@ -19,6 +19,16 @@ _OPENER_BEFORE = " \t\n([{\u2014\u2013-/:;,\u2018\u201c'\""
 # "> … — An unnamed senior NATO diplomat": a short capitalised credit after the last dash of a quote block
 _BLOCK_ATTRIBUTION = re.compile(r"\s*(?:\u2014|\u2013|--|\s-)\s*([A-Z][^\n\u2014\u2013!?]{0,79})$")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_INSERTION = re.compile(r"\[[^\]\n]{1,40}\]")  # "[It]", "[The plan]"
+_DECADE = re.compile(r"\d0s\b")  # "the '90s": an elision, not a quote
+# a sentence's end, but not a caption's detached full stop ("... at Augusta . 'I feel")
+_AFTER_SENTENCE = re.compile(r"(?<!\s)[.!?][\u2019\u201d'\")]?\s+$")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_PUNCTUATED_CLOSE = re.compile(r"[.,!?][\u2019'](?![^\W_])")
+_OPENS_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))[\u2018']\w")
+_POSSESSIVE_REACH = 300  # characters within which a clearer closing mark must follow
+_NESTED_REACH = 40  # characters a nested single-quoted phrase may run
+_PARAGRAPH_REACH = 500  # the longest run of quoted words between two marks of one long quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +59,9 @@ def _is_single_open(text: str, i: int) -> bool:
     if ch not in _SINGLE_OPEN and ch != "'":
         return False
     before_ok = i == 0 or text[i - 1] in _OPENER_BEFORE
-    after_ok = i + 1 < len(text) and text[i + 1].isalnum()
-    return before_ok and after_ok
+    # a word, or an editor's bracketed insertion that stands for one ("‘[It] is just disgraceful’")
+    after_ok = i + 1 < len(text) and (text[i + 1].isalnum() or _INSERTION.match(text, i + 1) is not None)
+    return before_ok and after_ok and _DECADE.match(text, i + 1) is None
 
 
 def _is_single_close(text: str, i: int) -> bool:
@@ -62,6 +73,33 @@ def _is_single_close(text: str, i: int) -> bool:
     return not after.isalnum() and not before.isspace()
 
 
+def _continues_quote(text: str, i: int, last_mark: int) -> bool:
+    """An opening mark after a sentence inside an open quotation of the same kind, a paragraph's length from
+    the mark before: the mark that starts each new paragraph of a long quote, left in when paragraphs are run
+    together (".. chances. 'Bayern sat deep")."""
+    return i - last_mark <= _PARAGRAPH_REACH and _AFTER_SENTENCE.search(text, max(0, i - 6), i) is not None
+
+
+def _short_nested(text: str, i: int, para_end: int) -> bool:
+    """A few words in single marks inside a single-quoted quotation ("'I hate the word 'sorry' now'"), closed
+    on a word: a quotation of its own closes on its punctuation ("'I always befriend locals,'")."""
+    for j in range(i + 2, min(para_end, i + _NESTED_REACH)):
+        if _is_single_close(text, j):
+            return text[j - 1].isalnum()
+    return False
+
+
+def _possessive_close(text: str, i: int, opened_at: int, para_end: int) -> bool:
+    """A plural possessive inside a quotation of several sentences ("‘I was there. It was the players’
+    fault,’ she said"), told from the closing mark by a clearer close further on in the paragraph."""
+    if text[i - 1] != "s" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    if _SENTENCE_END.search(text, opened_at, i) is None:
+        return False
+    later = _PUNCTUATED_CLOSE.search(text, i + 1, min(para_end, i + _POSSESSIVE_REACH))
+    return later is not None and _OPENS_SINGLE.search(text, i + 1, later.start()) is None
+
+
 def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]:
     """Top-level quotations per paragraph; an unclosed one carries on into a paragraph that opens with a mark."""
     spans: list[QuoteSpan] = []
@@ -69,6 +107,7 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
     for p_index, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []
         first_mark_at = None
+        last_mark = para.start  # the latest opening or continuing mark
         for i in range(para.start, para.end):
             ch = text[i]
             if ch not in "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a":
@@ -85,19 +124,34 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
                     spans.append(_span(text, pos + 1, i, True, p_index, first_mark_at, open_from, pos, para))
                 continue
             if _is_double_open(text, i):
+                if stack and stack[-1][0] == "d" and ch in _DOUBLE_OPEN and _continues_quote(text, i, last_mark):
+                    last_mark = i
+                    continue
                 if not stack and first_mark_at is None:
                     first_mark_at = i
                 stack.append(("d", i))
+                last_mark = i
                 continue
             if stack and stack[-1][0] == "s" and _is_single_close(text, i):
+                if _possessive_close(text, i, stack[-1][1], para.end):
+                    continue
                 kind, pos = stack.pop()
                 if not stack:
                     spans.append(_span(text, pos + 1, i, True, p_index, first_mark_at, open_from, pos, para))
                 continue
             if _is_single_open(text, i):
+                if stack and stack[-1][0] == "s":
+                    if _continues_quote(text, i, last_mark):
+                        last_mark = i
+                        continue
+                    if not _short_nested(text, i, para.end):
+                        # a long quotation opening inside one still open: the one before was never
+                        # closed, and where it ended cannot be told
+                        stack.pop()
                 if not stack and first_mark_at is None:
                     first_mark_at = i
                 stack.append(("s", i))
+                last_mark = i
         # an unclosed double quote runs to the end of its paragraph (the news convention)
         bottom = next((pos for kind, pos in stack if kind == "d"), None)
         if bottom is not None:
@@ -138,17 +192,34 @@ def block_quotes(text: str, paragraphs: tuple[Paragraph, ...], masked: str) -> l
     return out
 
 
-def _block_credit(masked: str, para: Paragraph, q: QuoteSpan, mentions: Mentions) -> tuple[int | None, str] | None:
-    """The credit after a quote block's closing dash ("— Andriy Sybiha, Minister ..."), and who it names."""
-    if para.kind != "quote" or q.continues is not None:
+def _line_credit(
+    masked: str, para: Paragraph, q: QuoteSpan, spans: list[QuoteSpan], mentions: Mentions
+) -> tuple[int | None, str] | None:
+    """The credit after a quote line's closing dash ("> “…” — Andriy Sybiha, Minister ...", "- “…” — Rutte"),
+    and who it names. A quote block may hold narration before its credit; any other line must hold nothing
+    but its quotations and the credit."""
+    m = _BLOCK_ATTRIBUTION.search(masked, para.start, para.end)
+    if m is None or m.start() < q.end:
         return None
-    m = _BLOCK_ATTRIBUTION.search(masked[para.start : para.end])
-    if m is None or para.start + m.start() < q.end:
-        return None
-    start = para.start + m.start(1)
+    if para.kind != "quote":
+        outside = masked[para.start : m.start()]
+        for other in spans:
+            if other.paragraph == q.paragraph:
+                a, b = other.start - para.start, other.end - para.start
+                outside = outside[:a] + " " * (b - a) + outside[b:]
+        if any(ch.isalnum() for ch in outside):
+            return None
+    start = m.start(1)
     credit = m.group(1).strip().rstrip(".")
     named = [eid for s, e, eid, label in mentions.within(start, start + len(credit)) if label in _SPEAKER_LABELS]
-    return (named[0] if named else None), credit
+    return (named[0] if named else _named_by(credit, mentions.entities)), credit
+
+
+def _named_by(credit: str, entities: tuple[Entity, ...]) -> int | None:
+    """The one entity whose name or alias is the credit's name ("Rutte" in "Rutte, NATO chief")."""
+    name = credit.split(",")[0].strip()
+    hits = {e.id for e in entities if e.label in _SPEAKER_LABELS and name in (e.name, *e.aliases)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def find_quotes(
@@ -173,7 +244,7 @@ def find_quotes(
         last = sentences[sent_ids[-1]]
         speaker: int | None = None
         speaker_text: str | None = None
-        credit = _block_credit(masked, paragraphs[q.paragraph], q, mentions)
+        credit = _line_credit(masked, paragraphs[q.paragraph], q, spans, mentions)
         if credit is not None:
             speaker, speaker_text = credit  # a quote line's own credit wins over any inference
         elif q.continues is not None and q.continues in by_span:
