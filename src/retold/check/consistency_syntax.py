@@ -1,0 +1,200 @@
+"""Syntax signals of local consistency: who did what to whom, said which way, and who "he" is.
+
+For every verb a rewrite sentence shares (by lemma) with one of its supporting source sentences, the
+rewrite's doer and object are compared with the source's: a doer that is the source's object, or the reverse,
+is a role swap ("the police arrested the man" → "the man arrested the police"); a named doer the source does
+not give that verb is a swap too. A shared verb negated on one side only is a polarity flip; one hedged by a
+modal ("may", "could", "must") on one side only is a modality flip. A third-person pronoun with nobody
+named before it in the rewrite is unresolved; "she" for someone the source only ever calls "he" (or the
+reverse) is a gender clash. Passive clauses are read as active (the agent is the doer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from typing import Any
+
+from retold.check.context import CheckContext
+from retold.types import Sentence
+
+_SUBJECT = frozenset({"nsubj", "csubj"})
+_OBJECT = frozenset({"dobj", "nsubjpass", "obj"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_MODALS = frozenset({"may", "might", "could", "can", "must", "should", "would", "ought"})
+_MASCULINE = frozenset({"he", "him", "his", "himself"})
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_PERSONAL = _MASCULINE | _FEMININE
+_PERSON_LABELS = frozenset({"PERSON"})
+_NAME_DEPS = frozenset({"compound", "flat", "appos"})
+ANTECEDENT_SENTENCES = 3  # how far back a source pronoun looks for its person
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxSignals:
+    role_swaps: float = 0.0
+    polarity_flips: float = 0.0
+    modality_flips: float = 0.0
+    unresolved_pronouns: float = 0.0
+    gender_clashes: float = 0.0
+
+    def as_tuple(self) -> tuple[float, ...]:
+        return astuple(self)
+
+
+def syntax_signals(ctx: CheckContext, sentence: Sentence, local: list[int]) -> SyntaxSignals:
+    """The syntax signals of one rewrite sentence against its supporting source sentences ``local``."""
+    ours = _tokens(ctx.rewrite.doc, sentence.start, sentence.end)
+    theirs = [t for i in local for t in _tokens(ctx.source.doc, *_bounds(ctx.source.sentences[i]))]
+    verbs: dict[str, list[Any]] = {}
+    for t in theirs:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do"):
+            verbs.setdefault(t.lemma_.lower(), []).append(t)
+    swaps = flips = hedges = 0.0
+    for token in ours:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        candidates = verbs[token.lemma_.lower()]
+        swaps += min(_role_swap(ctx, token, c) for c in candidates)
+        flips += min(float(_negated(token) != _negated(c)) for c in candidates)
+        hedges += min(float(_modal(token) != _modal(c)) for c in candidates)
+    unresolved, clashes = _pronoun_signals(ctx, ours)
+    return SyntaxSignals(swaps, flips, hedges, unresolved, clashes)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_swap(ctx: CheckContext, ours: Any, theirs: Any) -> float:
+    """1 when the rewrite's doer or object of a shared verb contradicts the source's, else 0."""
+    our_subject, our_object = _arguments(ctx.rewrite.doc, ours, rewrite=True)
+    their_subject, their_object = _arguments(ctx.source.doc, theirs, rewrite=False)
+    if our_subject and our_subject & their_object and not our_subject & their_subject:
+        return 1.0
+    if our_object and our_object & their_subject and not our_object & their_object:
+        return 1.0
+    if our_subject and their_subject and not our_subject & their_subject and _named(ours, _SUBJECT):
+        return 1.0
+    return 0.0
+
+
+def _arguments(doc: Any, verb: Any, *, rewrite: bool) -> tuple[set[str], set[str]]:
+    subject: set[str] = set()
+    obj: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _SUBJECT:
+            subject |= _keys(doc, child, rewrite=rewrite)
+        elif child.dep_ in _OBJECT:
+            obj |= _keys(doc, child, rewrite=rewrite)
+        elif child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    subject |= _keys(doc, grand, rewrite=rewrite)
+    # A shared clause head ("X arrived and (X) said") gives a conjunct verb its subject.
+    if not subject and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = {k for c in verb.head.children if c.dep_ in _SUBJECT for k in _keys(doc, c, rewrite=rewrite)}
+    return subject, obj
+
+
+def _named(verb: Any, deps: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and (c.pos_ == "PROPN" or c.ent_type_ in _PERSON_LABELS) for c in verb.children)
+
+
+def _keys(doc: Any, token: Any, *, rewrite: bool) -> set[str]:
+    """What an argument refers to: its name words, its noun, or a pronoun's antecedent's name words."""
+    if token.lower_ in _PERSONAL:
+        antecedent = _antecedent(doc, token, limit=None if rewrite else ANTECEDENT_SENTENCES)
+        return _name_words(antecedent) if antecedent is not None else set()
+    if token.pos_ == "PRON":
+        return set()
+    return _name_words(token)
+
+
+def _name_words(token: Any) -> set[str]:
+    if token.ent_type_:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return {t.lower_ for t in ent if t.is_alpha and not t.is_stop}
+    words = {token.lemma_.lower()} if token.is_alpha else set()
+    words |= {c.lower_ for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN"}
+    return words
+
+
+# --------------------------------------------------------------------------- polarity and modality
+
+
+def _negated(verb: Any) -> bool:
+    found = any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in verb.children)
+    head = verb.head
+    if verb.dep_ in ("acomp", "attr", "xcomp") and head is not verb:
+        found = found or any(c.dep_ == "neg" for c in head.children)
+    return found
+
+
+def _modal(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def _pronoun_signals(ctx: CheckContext, ours: list[Any]) -> tuple[float, float]:
+    unresolved = clashes = 0.0
+    genders = _source_genders(ctx)
+    for token in ours:
+        lower = token.lower_
+        if lower not in _PERSONAL or token.pos_ != "PRON":
+            continue
+        antecedent = _antecedent(ctx.rewrite.doc, token, limit=None)
+        if antecedent is None:
+            unresolved += 1.0
+            continue
+        said = "m" if lower in _MASCULINE else "f"
+        known = {genders[w] for w in _name_words(antecedent) if w in genders}
+        if known and said not in known:
+            clashes += 1.0
+    return unresolved, clashes
+
+
+def _antecedent(doc: Any, pronoun: Any, limit: int | None) -> Any | None:
+    """The last person named before ``pronoun`` (within ``limit`` sentences, when given), as its head token."""
+    sentence_starts = [s.start for s in doc.sents] if limit is not None else []
+    floor = 0
+    if limit is not None:
+        earlier = [s for s in sentence_starts if s <= pronoun.i]
+        floor = earlier[-limit - 1] if len(earlier) > limit else 0
+    for ent in reversed(doc.ents):
+        if ent.end <= pronoun.i and ent.start >= floor and ent.label_ in _PERSON_LABELS:
+            return ent.root
+    return None
+
+
+def _source_genders(ctx: CheckContext) -> dict[str, str]:
+    """Name word → "m"/"f" for the people the source refers back to with one gender only."""
+    cached = _GENDER_CACHE.get(id(ctx.source))
+    if cached is not None and cached[0] is ctx.source:
+        return cached[1]
+    doc = ctx.source.doc
+    seen: dict[str, set[str]] = {}
+    for token in doc:
+        if token.lower_ in _PERSONAL and token.pos_ == "PRON":
+            antecedent = _antecedent(doc, token, limit=1)
+            if antecedent is not None:
+                for word in _name_words(antecedent):
+                    seen.setdefault(word, set()).add("m" if token.lower_ in _MASCULINE else "f")
+    genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
+    if len(_GENDER_CACHE) >= 8:
+        _GENDER_CACHE.pop(next(iter(_GENDER_CACHE)))
+    _GENDER_CACHE[id(ctx.source)] = (ctx.source, genders)
+    return genders
+
+
+_GENDER_CACHE: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _bounds(sentence: Sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
