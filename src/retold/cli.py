@@ -148,7 +148,8 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     if args.format == "text":
         from retold.render import draft_rich
 
-        out = _render_rich(draft_rich(draft, cite=args.cite, report=report))
+        # The self-check verdict is on stderr already; the terminal view stays the explainer itself.
+        out = _render_rich(draft_rich(draft, cite=args.cite))
     else:
         out = render(draft, args.format, cite=args.cite, report=report)
     emit(out, args.output)
