@@ -227,3 +227,14 @@ def test_url_article_and_404(site) -> None:
     missing = retold("extract", f"{base}/gone.html")
     assert_one_line_error(missing)
     assert "404" in missing.stderr
+
+
+def test_html_outputs_are_whole_documents(tmp_path: Path) -> None:
+    rewrite_path = write(tmp_path, "rewrite.md", PLANTED)
+    report = retold("check", str(EXAMPLE), str(rewrite_path), "--format", "html")
+    explainer = retold("rewrite", str(EXAMPLE), "--format", "html")
+    assert report.returncode == 1 and explainer.returncode == 0, (report.stderr, explainer.stderr)
+    for page in (report.stdout, explainer.stdout):
+        assert page.startswith("<!doctype html>")
+        assert '<meta charset="utf-8">' in page
+    assert "Latvian" in report.stdout and "<mark" in report.stdout

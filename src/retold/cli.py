@@ -130,7 +130,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_rewrite(args: argparse.Namespace) -> int:
     from retold.analyze import analyze
     from retold.check import check
-    from retold.render import draft_text, render
+    from retold.render import draft_text, html_page, render
     from retold.rewrite import rewrite
     from retold.types import Options
 
@@ -152,6 +152,8 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
         out = _render_rich(draft_rich(draft, cite=args.cite))
     else:
         out = render(draft, args.format, cite=args.cite, report=report)
+        if args.format == "html":
+            out = html_page(out, draft.headline.text)
     emit(out, args.output)
     return _exit_code(report, args.fail_on)
 
@@ -173,7 +175,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif args.format == "md":
         out = report.to_markdown()
     elif args.format == "html":
-        out = report.to_html()
+        from retold.render import html_page
+
+        out = html_page(report.to_html(), f"retold check: {report.verdict}")
     else:
         out = _render_rich(report)
     emit(out, args.output)

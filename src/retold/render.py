@@ -286,3 +286,12 @@ def draft_rich(draft: Draft, *, cite: bool = False, report: Any | None = None) -
         parts.append(Text(""))
         parts.append(report)
     return Group(*parts)
+
+
+def html_page(fragment: str, title: str) -> str:
+    """A self-contained HTML document around a fragment: what a file written with ``-o x.html`` needs."""
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
+    )
