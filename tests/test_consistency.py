@@ -87,3 +87,16 @@ def test_signals_of_a_faithful_copy_are_all_zero() -> None:
     (signals,) = sentence_signals(context("As a 19-year-old telephone operator, Keefe posed for the painting in 1943."))
     assert all(getattr(signals, name) == 0 for name in SIGNAL_NAMES)
     assert consistency_value(SentenceSignals(0, *[0.0] * len(SIGNAL_NAMES))) == 1.0
+
+
+def test_placements_tell_words_held_in_place_elsewhere_and_nowhere() -> None:
+    from retold.check.align import profiles, weights
+    from retold.check.consistency import carried_names, placements
+
+    ctx = context("Rockwell paid Keefe $5 million for two mornings of tapdancing.")
+    src = profiles(ctx.source)
+    (profile,) = profiles(ctx.rewrite)
+    placed = {p.word.lower: p for p in placements(profile, src, carried_names(ctx.source, src), weights(src))}
+    assert placed["rockwell"].anywhere and placed["rockwell"].place == 1.0
+    assert placed["#5e+06"].anywhere and placed["#5e+06"].place < 0.3  # the sale's price, not the fee
+    assert not placed["tapdancing"].anywhere and placed["tapdancing"].place == 0.0

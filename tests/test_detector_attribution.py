@@ -56,3 +56,14 @@ def test_a_named_source_turned_vague_is_a_warning() -> None:
 
 def test_keeping_the_named_source_is_not_flagged() -> None:
     assert attributions("Citing several diplomats, Reuters reported that NATO members are likely to sidestep Ukraine's call.") == []
+
+
+def test_a_name_that_is_not_speaking_credits_no_quote() -> None:
+    from retold.analyze import analyze
+    from retold.check.detectors.attribution import credited_names
+
+    # "Cord" is what is done to, not who speaks: the quote is credited to nobody
+    passive = analyze("Cord should not be routinely clamped “earlier than one minute from the birth of the baby”.")
+    assert [credited_names(passive, q) for q in passive.quotes] == [[]]
+    speaking = analyze(f"Sybiha told reporters: “{RUTTE_QUOTE}”")
+    assert [credited_names(speaking, q)[0] for q in speaking.quotes] == ["Sybiha"]

@@ -69,3 +69,12 @@ def test_a_negation_paid_for_by_a_refusing_verb_is_not_a_flip() -> None:
 def test_headings_are_not_checked_for_support() -> None:
     assert claims("# A bold new era for the whole continent\n\nSybiha met Landsbergis in Brussels on Tuesday.") == []
 
+
+
+def test_a_negated_word_for_its_negated_antonym_is_not_a_flip() -> None:
+    # "has not been able" says what "has been unable" says; "has been able" says the opposite
+    source = "Moore cannot walk, and he has been unable to receive medical treatment for his illness."
+    report = check(source, "Moore has not been able to receive medical treatment for his illness.")
+    assert [f for f in report.findings if f.kind == "claim"] == []
+    flipped = check(source, "Moore cannot walk, but he has been able to receive medical treatment for his illness.")
+    assert any(f.kind == "claim" and f.severity == "error" and f.text == "able" for f in flipped.findings)

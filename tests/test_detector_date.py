@@ -63,3 +63,42 @@ def test_a_bare_weekday_matches_without_a_publication_date() -> None:
 def test_headings_are_checked_for_dates() -> None:
     (f,) = dates("# NATO ministers meet in January 2025\n\nSybiha urged NATO to invite Ukraine.")
     assert f.text == "January 2025"
+
+
+ARNOLD = (
+    "Sherry Arnold was abducted on January 7 while jogging near her home. "
+    "Spell was sentenced on Friday for the 2012 murder of the teacher."
+)
+
+
+def test_a_year_the_source_gives_elsewhere_may_complete_a_yearless_date() -> None:
+    assert dates("Sherry Arnold was abducted on January 7, 2012 while jogging.", ARNOLD) == []
+    (f,) = dates("Sherry Arnold was abducted on January 7, 2013 while jogging.", ARNOLD)
+    assert f.text == "January 7, 2013"
+    (f,) = dates("Sherry Arnold was abducted on January 9, 2012 while jogging.", ARNOLD)
+    assert f.text == "January 9, 2012"
+
+
+def test_a_fixed_date_holiday_is_a_date() -> None:
+    source = "The singer had performed most recently in Istanbul on Valentine's Day, his family said."
+    assert dates("He last performed in Istanbul in February.", source) == []
+    assert dates("He last performed in Istanbul on February 14.", source) == []
+    (f,) = dates("He last performed in Istanbul in March.", source)
+    assert f.text == "March"
+
+
+def test_a_weekday_set_on_a_date_is_judged_by_the_date() -> None:
+    source = "The cookbook was due out on March 13 but its release was delayed over health concerns."
+    assert dates("The cookbook was due out on Friday March 13 but was delayed.", source) == []
+    (f,) = dates("The cookbook was due out on Friday March 20 but was delayed.", source)
+    assert f.text == "March 20"
+
+
+def test_a_weekday_for_the_sources_yesterday_is_only_a_warning_without_a_publication_date() -> None:
+    source = "David Cameron took on Church of England bishops yesterday after they questioned his welfare policies."
+    (f,) = dates("David Cameron took on the bishops on Sunday over his welfare policies.", source)
+    assert (f.severity, f.text) == ("warning", "on Sunday")
+    # when the source names its days, another day is a wrong one
+    both = source + " He will meet them again on Monday, aides said."
+    found = dates("David Cameron took on the bishops on Sunday over his welfare policies.", both)
+    assert [(f.severity, f.text) for f in found] == [("error", "on Sunday")]

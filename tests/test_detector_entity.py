@@ -65,3 +65,44 @@ def test_a_mis_cased_acronym_is_a_warning() -> None:
 )
 def test_faithful_forms_of_source_names_are_not_flagged(faithful: str) -> None:
     assert names(faithful) == []
+
+
+def errors(source: str, rewrite: str) -> list[Finding]:
+    return [f for f in check(source, rewrite).findings if f.kind == "entity" and f.severity == "error"]
+
+
+def test_a_leading_title_is_not_part_of_the_name() -> None:
+    source = "Senator Elizabeth Warren criticised the trade deal, and Ian Lambert, the principal, agreed."
+    assert errors(source, "Sen. Elizabeth Warren criticised the deal. Dr Ian Lambert agreed.") == []
+    (f,) = errors(source, "Sen. Elizabeth Warren criticised the deal. Dr Ian Fraser agreed.")
+    assert "Fraser" in f.text
+
+
+def test_short_forms_of_source_words_are_known() -> None:
+    source = "Manchester United have offered £21.5million for Hummels. Her husband Robert, 30, is a builder."
+    assert errors(source, "Man Utd have offered £21.5million for Hummels. Her husband Rob is a builder.") == []
+    (f,) = errors(source, "Man City have offered £21.5million for Hummels.")
+    assert f.text == "Man City"
+
+
+def test_initials_match_the_words_they_stand_for() -> None:
+    source = "New Zealand police were satisfied. Students could skip their HSC and go to university."
+    rewrite = "NZ Police were satisfied. Students could skip the Higher School Certificate."
+    assert errors(source, rewrite) == []
+    (f,) = errors(source, "NZ Police were satisfied. Students could skip their GCSE.")
+    assert f.text == "GCSE"
+
+
+def test_a_swap_of_two_letters_is_a_misspelling_of_a_word_of_a_source_name() -> None:
+    source = "Williams helped England win the Tokyo Sevens earlier this month."
+    found = [f for f in check(source, "Williams helped England win in Toyko.").findings if f.kind.startswith("entity")]
+    assert [(f.kind, f.severity, f.text) for f in found] == [("entity-form", "warning", "Toyko")]
+    (f,) = errors(source, "Williams helped England win in Kyoto.")
+    assert f.text == "Kyoto"
+
+
+def test_a_demonym_of_a_place_the_source_names_is_known() -> None:
+    source = "A man from Texas and a woman from London were arrested in Paris on Friday."
+    assert errors(source, "A Texan and a Londoner were arrested in Paris on Friday.") == []
+    (f,) = errors(source, "A Texan and an Austrian were arrested in Paris on Friday.")
+    assert f.text == "Austrian"

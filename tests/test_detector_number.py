@@ -54,3 +54,40 @@ def test_rounded_figures_with_a_hedge_match() -> None:
 
 def test_a_faithful_figure_in_its_own_context_is_not_flagged() -> None:
     assert numbers(KEEFE, "Keefe, who died aged 92, posed as a 19-year-old telephone operator.") == []
+
+
+WILDFIRE = "The fire destroyed 2,950 homes and 298,000 acres, officials said. The couple met in 2013 and married in 2015."
+
+
+def test_a_round_figure_matches_the_source_figure_it_rounds() -> None:
+    assert numbers(WILDFIRE, "The fire destroyed 3,000 homes and 300,000 acres, officials said.") == []
+    (f,) = numbers(WILDFIRE, "The fire destroyed 4,000 homes and 298,000 acres, officials said.")
+    assert f.text == "4,000"
+
+
+def test_rounding_goes_half_up_and_stays_close() -> None:
+    source = "Some 1,250 people and 2,500 cattle were evacuated from the valley on Monday."
+    assert numbers(source, "The valley saw 1,300 people evacuated on Monday.") == []
+    (f,) = numbers(source, "The valley saw 1,200 people evacuated on Monday.")  # 1,250 rounds up, not down
+    assert f.text == "1,200"
+    (f,) = numbers(source, "The valley saw 3,000 cattle evacuated on Monday.")  # a fifth off: not a rounding
+    assert f.text == "3,000"
+
+
+def test_durations_compare_in_one_measure() -> None:
+    source = "The driver was jailed for 18 months by the court on Monday."
+    assert numbers(source, "The driver was jailed for one and a half years.") == []
+    (f,) = numbers(source, "The driver was jailed for two and a half years.")
+    assert f.text.startswith("two and a half")
+
+
+def test_a_count_of_years_between_source_years_is_backed() -> None:
+    assert numbers(WILDFIRE, "The couple married two years after they met.") == []
+    (f,) = numbers(WILDFIRE, "The couple married five years after they met.")
+    assert f.text.startswith("five")
+
+
+def test_an_estimated_figure_is_a_hedge() -> None:
+    assert numbers(COCAINE, "The drugs are worth an estimated $110 million.") == []
+    (f,) = numbers(COCAINE, "The drugs are worth an estimated $150 million.")
+    assert f.text == "$150 million"

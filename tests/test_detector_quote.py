@@ -54,3 +54,31 @@ def test_one_or_two_words_in_scare_quotes_are_a_warning() -> None:
 )
 def test_verbatim_quotes_in_any_typography_are_not_flagged(faithful: str) -> None:
     assert quotes(faithful) == []
+
+
+@pytest.mark.parametrize(
+    "misquoted",
+    [
+        # "and" dropped, "the" dropped: a misquote that still says what was said
+        "Rutte said: “Allies agree that future of Ukraine is in NATO during the Washington Summit.”",
+        "“Having bitter experience of the Budapest Memorandum behind us, we will not settle for any alternatives,” the Ministry said.",
+    ],
+)
+def test_a_quote_differing_in_function_words_only_is_a_warning(misquoted: str) -> None:
+    (f,) = quotes(misquoted)
+    assert f.severity == "warning" and "misquoted" in f.message
+    assert CLEAN[f.evidence[0].start : f.evidence[0].end] == f.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "altered",
+    [
+        # a negation dropped, a content word changed, a pronoun for someone else: still errors
+        "“Having the bitter experience of the Budapest Memorandum behind us, we will settle for any alternatives,” the Ministry said.",
+        "“Having the bitter experience of the Budapest Memorandum behind us, we will not settle for any guarantees,” the Ministry said.",
+        "“Having the bitter experience of the Budapest Memorandum behind them, we will not settle for any alternatives,” the Ministry said.",
+    ],
+)
+def test_a_quote_changed_in_meaning_stays_an_error(altered: str) -> None:
+    (f,) = quotes(altered)
+    assert f.severity == "error"

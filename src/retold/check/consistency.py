@@ -127,6 +127,22 @@ def locality(
 
     Matches are rarity-weighted shares of the sentence's other content words, as in alignment.
     """
+    return [p.place for p in placements(profile, source, carried, rarity)]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where the source holds one content word of a rewrite sentence."""
+
+    word: Word
+    place: float  # see locality: 1 where the rest of the sentence comes from, 0 held nowhere
+    anywhere: bool  # some source sentence holds it (or refers back to it by pronoun)
+
+
+def placements(
+    profile: Profile, source: tuple[Profile, ...], carried: list[frozenset[str]], rarity: dict[str, float]
+) -> list[Placement]:
+    """One :class:`Placement` per content word of ``profile``, in order."""
     words = profile.words
     word_weights = [word_weight(w, rarity) for w in words]
     total = sum(word_weights)
@@ -141,10 +157,9 @@ def locality(
             best_rest = max(best_rest, others)
             if row[i]:
                 best_with = max(best_with, row[i] * others)
-        if not any(row[i] for row in held):
-            result.append(0.0)
-        else:
-            result.append(1.0 if best_rest == 0 else min(1.0, best_with / best_rest))
+        anywhere = any(row[i] for row in held)
+        place = 0.0 if not anywhere else 1.0 if best_rest == 0 else min(1.0, best_with / best_rest)
+        result.append(Placement(words[i], place, anywhere))
     return result
 
 

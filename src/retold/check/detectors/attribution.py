@@ -25,6 +25,8 @@ _NAMED_REPORT = re.compile(
 _GENERIC_WORDS = frozenset("the a an of and said told an unnamed senior official officials spokesperson".split())
 _REPORTING_LABELS = frozenset({"ORG", "PERSON"})
 MIN_QUOTE_WORDS = 5
+# Dependencies of a name that is not the one speaking: a passive subject, an object, a possessor.
+_NOT_SPEAKING = frozenset({"nsubjpass", "dobj", "iobj", "poss", "attr"})
 # A source that withholds the speaker's name: crediting anyone by name is a misattribution.
 _ANONYMOUS = re.compile(r"^(?:an?\s|one\s|unnamed|anonymous|.*\b(?:unnamed|anonymous|unidentified)\b)", re.IGNORECASE)
 # The credit after a quote line's closing mark: "” — Andriy Sybiha, Minister of Foreign Affairs".
@@ -92,9 +94,23 @@ def credited_names(rewrite: FactSheet, quote: Quote) -> list[str]:
     entity = rewrite.entities[quote.speaker]
     if entity.label not in _REPORTING_LABELS or paragraph is None:
         return []
-    if not any(paragraph[0] <= m.start < paragraph[1] for m in entity.mentions):
+    if not any(paragraph[0] <= m.start < paragraph[1] and _speaks(rewrite, m.start, m.end) for m in entity.mentions):
         return []
     return _speaker_names(rewrite, quote)
+
+
+def _speaks(facts: FactSheet, start: int, end: int) -> bool:
+    """False when the mention is plainly not who speaks: what a verb is done to, or a possessor.
+
+    "Cord shouldn't be clamped 'earlier than one minute'" credits nobody: "Cord" is what is done to.
+    """
+    span = facts.doc.char_span(start, end, alignment_mode="expand") if facts.doc is not None else None
+    if span is None:
+        return True  # nothing to judge by: leave the analysed speaker standing
+    token = span.root
+    while token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+        token = token.head
+    return token.dep_ not in _NOT_SPEAKING
 
 
 def _paragraph_of(facts: FactSheet, offset: int) -> tuple[int, int] | None:

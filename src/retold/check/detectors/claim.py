@@ -177,8 +177,10 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
         if token.is_punct or lemma in their_lemmas or token.lower_ in their_lemmas:
             continue
         opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
-        if opposite:
+        if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
             return flip(token, f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”")
+        if opposite:
+            continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
         for members in CLASS_OF.get(lemma, ()):
             # Same part of speech only: "second half" is not a swap for "90th minute".
             other = sorted(m for m in members if token.pos_ in their_pos.get(m, ()) and m not in our_lemmas)
@@ -238,6 +240,12 @@ def _is_negated(token) -> bool:  # noqa: ANN001
     if token.dep_ in ("xcomp", "ccomp") and head is not token and head.lemma_.lower() in _NEGATIVE_GOVERNORS:
         negated = not negated
     return negated
+
+
+def _said_negated(tokens: list, lemma: str) -> bool:  # noqa: ANN001
+    """Whether ``lemma`` is negated where ``tokens`` say it (the first time)."""
+    said = next((t for t in tokens if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
+    return said is not None and _is_negated(said)
 
 
 def _tokens(doc, sentence: Sentence) -> list:  # noqa: ANN001

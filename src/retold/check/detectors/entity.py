@@ -2,8 +2,12 @@
 
 A rewrite name is known when it shares an alias key with a source entity (possessives, plurals, demonyms,
 surnames, transliterations and acronyms are folded by ``name_keys``) or when every word of it occurs in the
-source text. A name a letter or two away from a source name is a misspelling (``entity-form``) — unless it is
-itself a different country, demonym or acronym, which makes it a different referent (``entity``).
+source text — a leading title aside ("Sen.", "Dr"), and counting a word the source writes in full ("Utd" for
+"United", "Rob" for "Robert") or as initials ("NZ" for "New Zealand", "Higher School Certificate" for
+"HSC"), and a demonym of a place the source names ("Texan" for "Texas"). A name a letter or two away from a
+source name, or a letter swap away from one word of it ("Toyko" in "Tokyo Sevens"), is a misspelling
+(``entity-form``) — unless it is itself a different country, demonym or acronym, which makes it a different
+referent (``entity``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 
 from retold.analyze.entities import name_keys
 from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, PLACE_NAMES
+from retold.analyze.roles import HONORIFICS, TITLE_WORDS
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.normalize import fold, fold_key
@@ -24,6 +29,16 @@ _KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *
 _WORD = re.compile(r"[^\W_]+")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_TITLES = TITLE_WORDS | HONORIFICS
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "on", "in", "at", "&"})
+_VOWELS = frozenset("aeiouy")
+MAX_INITIALS = 5
+# "Texan" / "Texas", "Californian" / "California", "Londoner" / "London", "Parisian" / "Paris": the stem
+# must meet the place name exactly, so "Austrian" never meets "Australia".
+_DEMONYM_ENDINGS = ("ian", "an", "n", "er", "ese")
+_PLACE_ENDINGS = ("", "a", "e", "s", "o")
+_EXPANSIONS = frozenset(v.lower() for v in ACRONYMS.values())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -45,6 +60,9 @@ class SourceNames:
     words: frozenset[str]  # every word of the source text, folded
     forms: tuple[tuple[str, Mention], ...]  # (surface form, its first mention) for spelling comparisons
     text: str  # the source text, folded (same offsets)
+    capitalised: frozenset[str] = frozenset()  # words the source capitalises, folded: what a short form abbreviates
+    initials: frozenset[str] = frozenset()  # initials of runs of capitalised source words ("New Zealand" → "nz")
+    acronyms: frozenset[str] = frozenset()  # words the source writes in capitals ("HSC"), folded
 
     @classmethod
     def of(cls, source: FactSheet) -> SourceNames:
@@ -57,8 +75,13 @@ class SourceNames:
         # The title, site and byline count too: a rewrite's closing attribution line names them.
         meta = source.article
         extra = " ".join(x for x in (meta.title, meta.site, meta.byline, meta.url) if x) if meta else ""
-        words = frozenset(_word_key(w) for w in _WORD.findall(fold_key(source.text + " " + extra)))
-        return cls(frozenset(keys), words, tuple(forms.items()), fold(source.text))
+        full = fold(source.text + " \n " + extra)
+        words = frozenset(_word_key(w) for w in _WORD.findall(fold_key(full)))
+        capitalised = frozenset(_POSSESSIVE.sub("", fold_key(m.group())) for m in _CAPITALISED.finditer(full))
+        acronyms = frozenset(w.lower() for w in _WORD.findall(full) if len(w) >= 2 and w.isupper())
+        return cls(
+            frozenset(keys), words, tuple(forms.items()), fold(source.text), capitalised, _run_initials(full), acronyms
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +169,64 @@ def _bare(text: str) -> str:
 def _known(text: str, names: SourceNames) -> bool:
     if keys_of(text) & names.keys:
         return True
-    words = [_word_key(w) for w in _WORD.findall(fold_key(_bare(text)))]
+    words = _WORD.findall(_bare(text))
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words = words[1:]  # "Sen. Elizabeth Warren": a title is a role, not part of who is named
+    if len(words) >= 2 and _initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
+        return True  # "Higher School Certificate" where the source writes "HSC"
     # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
-    return bool(words) and all(w in names.words for w in words)
+    return bool(words) and all(_known_word(w, names) for w in words)
+
+
+def _known_word(word: str, names: SourceNames) -> bool:
+    """One word of a name: in the source text, or a short form of a word the source capitalises."""
+    key = fold_key(word)
+    if _word_key(key) in names.words:
+        return True
+    if len(word) >= 2 and word.isupper() and word not in ACRONYMS and key in names.initials:
+        return True  # "NZ" for "New Zealand"; a listed acronym ("EU") has its own expansion
+    if not word[:1].isupper():
+        return False
+    if _demonym_of(key) & names.capitalised:
+        return True  # "Texan" where the source names Texas, "Londoner" where it names London
+    return any(_abbreviates(key, full) for full in names.capitalised if full[:1] == key[:1] and len(full) > len(key))
+
+
+def _demonym_of(word: str) -> set[str]:
+    """The place names a demonym the gazetteer does not list may come from: "texan" → {"texas", …}."""
+    stems = {word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end) and len(word) - len(end) >= 4}
+    return {stem + end for stem in stems for end in _PLACE_ENDINGS}
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` is a clipped ("Rob" → "Robert", "Man" → "Manchester") or contracted ("Utd" → "United") ``full``."""
+    if len(short) >= 3 and full.startswith(short):
+        return True
+    # A contraction keeps the first and last letters and drops the vowels: "Utd", "St", "Mt", "Ft".
+    if not 2 <= len(short) <= 4 or short[-1] != full[-1] or _VOWELS & set(short[1:]):
+        return False
+    rest = iter(full[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).lower()
+
+
+def _run_initials(text: str) -> frozenset[str]:
+    """Initials of the opening words of every run of capitalised words ("New Zealand Police" → nz, nzp)."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        run: list[str] = []
+        for token in [*re.findall(r"[\w'\u2019-]+|[^\w\s]", line), "."]:
+            if token[:1].isupper() and token[:1].isalpha():
+                run.append(token[0].lower())
+                continue
+            if token.lower() in _SMALL_WORDS and run:
+                continue  # "Department of Health": a small word inside a name adds no letter
+            found.update("".join(run[:j]) for j in range(2, min(len(run), MAX_INITIALS) + 1))
+            run = []
+    return frozenset(found)
 
 
 def _nearest(text: str, names: SourceNames) -> Mention | None:
@@ -159,13 +237,16 @@ def _nearest(text: str, names: SourceNames) -> Mention | None:
         return None  # another country, demonym or acronym is another referent, not a typo
     best: tuple[int, Mention | None] = (3, None)
     for form, mention in names.forms:
-        other = _bare(form)
-        if other.lower() in _KNOWN_PLACES or not other or other[0].lower() != low[:1]:
-            continue
-        limit = 1 if len(other) < 6 else 2
-        distance = _edit_distance(low, other.lower(), limit)
-        if distance <= limit and distance < best[0]:
-            best = (distance, mention)
+        whole = _bare(form)
+        # A one-word name may misspell one word of a longer source name ("Toyko" for "the Tokyo Sevens").
+        parts = whole.split() if " " not in low and len(low) >= 4 and " " in whole else []
+        for other in (whole, *(part for part in parts if len(part) >= 4)):
+            if other.lower() in _KNOWN_PLACES or not other or other[0].lower() != low[:1]:
+                continue
+            limit = 1 if len(other) < 6 or other is not whole else 2
+            distance = _edit_distance(low, other.lower(), limit)
+            if distance <= limit and distance < best[0]:
+                best = (distance, mention)
     if best[1] is None:
         # "Andrei Sybiha" for "Andriy Sybiha": each word a letter or two off or equal, and at least one equal.
         parts = low.split()
@@ -198,15 +279,20 @@ def _mention_evidence(source: FactSheet, mention: Mention) -> Evidence:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up early (returns ``limit + 1``) once it must exceed ``limit``."""
+    """Edit distance counting a swap of two neighbouring letters as one edit ("Toyko"/"Tokyo"), giving up
+    early (returns ``limit + 1``) once it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit and (i == len(a) or min(previous) > limit):
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]

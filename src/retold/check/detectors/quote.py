@@ -2,11 +2,13 @@
 
 Matching ignores case, punctuation, curly/straight marks, dashes and spacing, and lets an ellipsis or an
 editor's [bracketed insertion] skip words. Quotes of one or two words are scare quotes: a warning when the
-source does not quote them.
+source does not quote them. A quote that differs from a source passage only in small function words ("the",
+"and", "I've") is a warning too: it misquotes, but says what was said.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -18,6 +20,11 @@ from retold.normalize import fold
 from retold.types import Evidence, FactSheet, Finding, Quote
 
 SCARE_QUOTE_WORDS = 2
+NEAR_VERBATIM_SHARE = 0.6  # of a near-verbatim quote's words, at least this share stands in the source in order
+# Words whose change leaves a quotation saying the same: articles, "and"/"or"/"but", and the small
+# pronouns and verbs of a contraction ("I've", "it's"). Anything longer — "really", "with", "which" — counts.
+_FUNCTION_WORDS = frozenset("a an the and or but of to i it is was we you".split())
+_CONTRACTION_TAILS = frozenset("s ve re ll d m".split())
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SKIP = re.compile(r"\.\s*\.\s*\.|\u2026|\[[^\]]*\]")  # an ellipsis or an [editor's insertion]
 _MAX_GAP = 60  # words an ellipsis may skip
@@ -136,6 +143,17 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
     if not quote.closed and locate(" ".join(quote_words[:8]), source_words) is not None:
         # An unclosed quotation may run past what was said; its opening words match, so judge no further.
         return None
+    close = near_verbatim(quote_words, source_words)
+    if close is not None:
+        return Finding(
+            kind="quote",
+            severity="warning",
+            start=quote.start,
+            end=quote.end,
+            text=quote.text,
+            message="misquoted: the source's words differ in small words only; quote them exactly",
+            evidence=(Evidence(close[0], close[1], ctx.source.text[close[0] : close[1]]),),
+        )
     near, share = closest_source_quote(quote_words, ctx.source)
     if near is not None and share >= 0.5:
         message = "altered quote: the source's words differ; quote them exactly or drop the quotation marks"
@@ -147,6 +165,41 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
     return Finding(
         kind="quote", severity="error", start=quote.start, end=quote.end, text=quote.text, message=message, evidence=evidence
     )
+
+
+def near_verbatim(quote_words: list[str], source: SourceWords) -> tuple[int, int] | None:
+    """Character span of a source passage that differs from ``quote_words`` in function words only, or None.
+
+    Every content word of the quote must stand in the passage in order, and whatever the passage has
+    between them that the quote lacks, or the quote has that the passage lacks, must be function words.
+    """
+    content = [i for i, w in enumerate(quote_words) if not is_function_word(w)]
+    if not content:
+        return None
+    anchor = quote_words[content[0]]
+    n = len(quote_words)
+    for at in (i for i, w in enumerate(source.words) if w == anchor):
+        lo = max(0, at - content[0] - 2)
+        window = source.words[lo : at + n + 2]
+        blocks = [b for b in difflib.SequenceMatcher(None, quote_words, window, autojunk=False).get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        matched = {b.a + k for b in blocks for k in range(b.size)}
+        if len(matched) < NEAR_VERBATIM_SHARE * n or any(i not in matched for i in content):
+            continue
+        first, last = blocks[0].b, blocks[-1].b + blocks[-1].size  # the passage, in window indices
+        held = {b.b + k for b in blocks for k in range(b.size)}
+        extra = [window[j] for j in range(first, last) if j not in held]
+        missing = [quote_words[i] for i in range(n) if i not in matched]
+        if all(is_function_word(w) for w in extra + missing):
+            return source.spans[lo + first][0], source.spans[lo + last - 1][1]
+    return None
+
+
+def is_function_word(word: str) -> bool:
+    """"the", "and", "I've": a word whose change leaves a quote saying the same."""
+    parts = word.split("'")
+    return all(p in _FUNCTION_WORDS or (i and p in _CONTRACTION_TAILS) for i, p in enumerate(parts))
 
 
 def _quoted_around(text: str, span: tuple[int, int] | None) -> bool:
