@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 BlockKind = Literal["text", "heading", "list", "quote"]
 
@@ -301,6 +301,17 @@ KINDS = (
 )
 
 
+class Spanned(Protocol):
+    """Anything with ``start``/``end`` offsets and the ``text`` between them."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """``start``/``end`` are offsets into the source article text."""
@@ -321,6 +332,13 @@ class Finding:
     text: str
     message: str
     evidence: tuple[Evidence, ...] = ()
+
+    @classmethod
+    def on(
+        cls, fact: Spanned, kind: str, severity: Severity, message: str, evidence: tuple[Evidence, ...] = ()
+    ) -> Finding:
+        """A finding over a rewrite fact that carries its own span: a mention, number, date or quote."""
+        return cls(kind, severity, fact.start, fact.end, fact.text, message, tuple(evidence))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -61,14 +61,12 @@ def _misattributed_quotes(ctx: CheckContext) -> list[Finding]:
             text = original.speaker_text or "someone else"
             speaker = text[:1].lower() + text[1:]
         findings.append(
-            Finding(
-                kind="attribution",
-                severity="error",
-                start=quote.start,
-                end=quote.end,
-                text=quote.text,
-                message=f"misattributed quote: the source credits these words to {speaker}, not {credited[0]}",
-                evidence=(Evidence(original.start, original.end, original.text),),
+            Finding.on(
+                quote,
+                "attribution",
+                "error",
+                f"misattributed quote: the source credits these words to {speaker}, not {credited[0]}",
+                (Evidence(original.start, original.end, original.text),),
             )
         )
     return findings

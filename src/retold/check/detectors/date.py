@@ -49,15 +49,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
             continue
         message, severity, sentences = problem
         findings.append(
-            Finding(
-                kind="date",
-                severity=severity,
-                start=date.start,
-                end=date.end,
-                text=date.text,
-                message=message,
-                evidence=sentence_evidence(ctx.source, sentences),
-            )
+            Finding.on(date, "date", severity, message, sentence_evidence(ctx.source, sentences))
         )
     return _merge_ranges(findings)
 

@@ -118,39 +118,33 @@ def detect(ctx: CheckContext) -> list[Finding]:
         m = name.mention
         if name.near is not None:
             findings.append(
-                Finding(
-                    kind="entity-form",
-                    severity="warning",
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    message=f"misspelt name: the source writes “{name.near.text}”",
-                    evidence=(_mention_evidence(ctx.source, name.near),),
+                Finding.on(
+                    m,
+                    "entity-form",
+                    "warning",
+                    f"misspelt name: the source writes “{name.near.text}”",
+                    (_mention_evidence(ctx.source, name.near),),
                 )
             )
             continue
         support = [s.sentence for s in ctx.alignment[m.sentence].support[:1]]
         findings.append(
-            Finding(
-                kind="entity",
-                severity="error",
-                start=m.start,
-                end=m.end,
-                text=m.text,
-                message=f"“{m.text}” is not in the source: use the name the source gives, or drop it",
-                evidence=sentence_evidence(ctx.source, support),
+            Finding.on(
+                m,
+                "entity",
+                "error",
+                f"“{m.text}” is not in the source: use the name the source gives, or drop it",
+                sentence_evidence(ctx.source, support),
             )
         )
     for mention, twin in miscased:
         findings.append(
-            Finding(
-                kind="entity-form",
-                severity="warning",
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                message=f"mis-cased name: the source writes “{twin.text}”",
-                evidence=(_mention_evidence(ctx.source, twin),),
+            Finding.on(
+                mention,
+                "entity-form",
+                "warning",
+                f"mis-cased name: the source writes “{twin.text}”",
+                (_mention_evidence(ctx.source, twin),),
             )
         )
     return findings

@@ -85,15 +85,7 @@ def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
     if problem is None:
         return None
     message, sentences = problem
-    return Finding(
-        kind="number",
-        severity="error",
-        start=number.start,
-        end=number.end,
-        text=number.text,
-        message=message,
-        evidence=sentence_evidence(ctx.source, sentences),
-    )
+    return Finding.on(number, "number", "error", message, sentence_evidence(ctx.source, sentences))
 
 
 def _same_value(ours: NumberFact, theirs: NumberFact, approx: bool, rounds: bool = False) -> bool:

@@ -129,14 +129,12 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
         if is_quoted_in_source(quote_words, ctx.source) or _quoted_around(ctx.source.text, span):
             return None
         evidence = (Evidence(span[0], span[1], ctx.source.text[span[0] : span[1]]),) if span else ()
-        return Finding(
-            kind="quote",
-            severity="warning",
-            start=quote.start,
-            end=quote.end,
-            text=quote.text,
-            message="scare quotes the source does not use: remove the quotation marks",
-            evidence=evidence,
+        return Finding.on(
+            quote,
+            "quote",
+            "warning",
+            "scare quotes the source does not use: remove the quotation marks",
+            evidence,
         )
     if span is not None:
         return None
@@ -145,14 +143,12 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
         return None
     close = near_verbatim(quote_words, source_words)
     if close is not None:
-        return Finding(
-            kind="quote",
-            severity="warning",
-            start=quote.start,
-            end=quote.end,
-            text=quote.text,
-            message="misquoted: the source's words differ in small words only; quote them exactly",
-            evidence=(Evidence(close[0], close[1], ctx.source.text[close[0] : close[1]]),),
+        return Finding.on(
+            quote,
+            "quote",
+            "warning",
+            "misquoted: the source's words differ in small words only; quote them exactly",
+            (Evidence(close[0], close[1], ctx.source.text[close[0] : close[1]]),),
         )
     near, share = closest_source_quote(quote_words, ctx.source)
     if near is not None and share >= 0.5:
@@ -162,9 +158,7 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
         message = "the source has no such words: quote only what was said, or drop the quotation marks"
         sentence_ids = [s.sentence for s in ctx.alignment[quote.sentences[0]].support[:1]] if quote.sentences else []
         evidence = sentence_evidence(ctx.source, sentence_ids)
-    return Finding(
-        kind="quote", severity="error", start=quote.start, end=quote.end, text=quote.text, message=message, evidence=evidence
-    )
+    return Finding.on(quote, "quote", "error", message, evidence)
 
 
 def near_verbatim(quote_words: list[str], source: SourceWords) -> tuple[int, int] | None:
