@@ -14,9 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import EXAMPLE, bump_articles  # noqa: E402
+from bench.common import EXAMPLE, bump_articles  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
