@@ -8,7 +8,7 @@ import functools
 from retold.analyze import analyze
 from retold.check.align import align
 from retold.check.context import CheckContext
-from retold.check.detectors import DETECTORS
+from retold.check.detectors import DETECTORS, SECOND_OPINIONS
 from retold.check.report import Report
 from retold.check.score import faithfulness
 from retold.ingest import from_text
@@ -39,6 +39,7 @@ def check(
 def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
     """Every detector's findings, sorted by where they start in the rewrite (omissions span nothing at 0)."""
     findings = [f for detect in DETECTORS for f in detect(ctx)]
+    findings = _with_second_opinions(ctx, findings)
     # Text that is not the article at all (leakage, boilerplate) is to be deleted whole: findings
     # of other kinds inside it would only repeat that.
     foreign = [(f.start, f.end) for f in findings if f.kind in _NOT_ARTICLE]
@@ -46,6 +47,40 @@ def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
         f for f in findings if f.kind in _NOT_ARTICLE or not any(s <= f.start and f.end <= e and s < e for s, e in foreign)
     ]
     return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def _with_second_opinions(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """Add the second opinions that no error of the same kind already covers (overlapping it).
+
+    A misattribution is the exception: the attribution detector marks the quote, the swap detector the
+    speaker's name put in place of the source's; the name is the fault, so that finding replaces the other
+    in its sentence.
+    """
+    extra = [f for detect in SECOND_OPINIONS for f in detect(ctx)]
+    kept = [f for f in extra if not any(_covers(f, other) for other in findings)]
+    renamed = {_sentence_of(ctx, f.start) for f in kept if f.kind == "attribution" and f.severity == "error"}
+    findings = [
+        f for f in findings if not (f.kind == "attribution" and f.severity == "error" and _sentence_of(ctx, f.start) in renamed)
+    ]
+    return findings + kept
+
+
+def _covers(finding: Finding, other: Finding) -> bool:
+    return (
+        other.kind == finding.kind
+        and other.severity == "error"
+        and other.kind != "attribution"
+        and other.start < finding.end
+        and finding.start < other.end
+    )
+
+
+def _sentence_of(ctx: CheckContext, offset: int) -> int:
+    """The id of the rewrite sentence holding ``offset`` (-1 outside every sentence)."""
+    for sentence in ctx.rewrite.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.id
+    return -1
 
 
 def _source_facts(source: str | Article | FactSheet, published: dt.date | None) -> FactSheet:

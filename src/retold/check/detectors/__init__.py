@@ -18,6 +18,7 @@ from retold.check.detectors import (
     number,
     omission,
     quote,
+    swap,
 )
 from retold.types import Finding
 
@@ -34,3 +35,6 @@ DETECTORS: tuple[Detector, ...] = (
     claim.detect,
     omission.detect,
 )
+# Detectors whose errors only count where the detectors above found no error of the same kind in the same
+# sentence: they see the same faults from another side, and one fault should be reported once.
+SECOND_OPINIONS: tuple[Detector, ...] = (swap.detect,)

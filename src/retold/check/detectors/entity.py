@@ -166,7 +166,7 @@ def _known(text: str, names: SourceNames) -> bool:
     words = _WORD.findall(_bare(text))
     while len(words) > 1 and words[0].lower() in _TITLES:
         words = words[1:]  # "Sen. Elizabeth Warren": a title is a role, not part of who is named
-    if len(words) >= 2 and _initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
+    if len(words) >= 2 and initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
         return True  # "Higher School Certificate" where the source writes "HSC"
     # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
     return bool(words) and all(_known_word(w, names) for w in words)
@@ -183,7 +183,7 @@ def _known_word(word: str, names: SourceNames) -> bool:
         return False
     if _demonym_of(key) & names.capitalised:
         return True  # "Texan" where the source names Texas, "Londoner" where it names London
-    return any(_abbreviates(key, full) for full in names.capitalised if full[:1] == key[:1] and len(full) > len(key))
+    return any(abbreviates(key, full) for full in names.capitalised if full[:1] == key[:1] and len(full) > len(key))
 
 
 def _demonym_of(word: str) -> set[str]:
@@ -192,7 +192,7 @@ def _demonym_of(word: str) -> set[str]:
     return {stem + end for stem in stems for end in _PLACE_ENDINGS}
 
 
-def _abbreviates(short: str, full: str) -> bool:
+def abbreviates(short: str, full: str) -> bool:
     """``short`` is a clipped ("Rob" → "Robert", "Man" → "Manchester") or contracted ("Utd" → "United") ``full``."""
     if len(short) >= 3 and full.startswith(short):
         return True
@@ -203,7 +203,7 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short[1:])
 
 
-def _initials(words: list[str]) -> str:
+def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).lower()
 
 

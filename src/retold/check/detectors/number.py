@@ -57,7 +57,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     best = [support[0].sentence] if support else []
     # A round figure rounds the figure of the same fact: one in a sentence the rewrite sentence rests on.
     local = {s.sentence for s in support}
-    same = [s for s in ctx.source.numbers if _same_value(number, s, approx, rounds=s.sentence in local)]
+    same = [s for s in ctx.source.numbers if same_value(number, s, approx, rounds=s.sentence in local)]
     if not same and _years_between(number, ctx.source):
         return None
     if not same and not _in_text(number, ctx.source.text):
@@ -88,7 +88,7 @@ def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
     return Finding.on(number, "number", "error", message, sentence_evidence(ctx.source, sentences))
 
 
-def _same_value(ours: NumberFact, theirs: NumberFact, approx: bool, rounds: bool = False) -> bool:
+def same_value(ours: NumberFact, theirs: NumberFact, approx: bool, rounds: bool = False) -> bool:
     if ours.unit in _STRICT_UNITS and theirs.unit in _STRICT_UNITS and ours.unit != theirs.unit:
         return False
     if theirs.value == ours.value:

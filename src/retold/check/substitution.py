@@ -1,0 +1,354 @@
+"""Substitutions: the words a near-copy rewrite sentence changed against the source sentence it copies.
+
+Most rewrites — and most planted errors — keep the wording of a source sentence and change one thing: a
+name for another name the article also gives, "before" for "after", "some" for "all", a verb for its
+opposite, a dropped "not". The article holds every word of such a sentence, so word-level support cannot
+see the change; the token-level diff against the copied sentence can. For every rewrite sentence whose
+tokens are mostly a copy of one of its supporting source sentences (:func:`best_copy`), the diff's small,
+anchored edits are classed (:func:`classify`):
+
+- ``entity``: a name where the source has another name that is not the same entity;
+- ``number``: a figure where the source has another figure, or a unit changed beside the same figure;
+- ``opposite``: an antonym or another member of a closed class ("gold"/"silver", "before"/"after",
+  "former"/"current", "some"/"all", "he"/"she");
+- ``negation``: a "not", "no" or "never" added or dropped;
+- ``hedge``: a qualifier the source gives ("almost", "about", "may") dropped, or a new one added;
+- ``word``: any other content word changed for another of its class — often a paraphrase, so it weighs little.
+
+Each carries a weight of evidence for :mod:`retold.check.score`; the strong kinds become findings
+(:mod:`retold.check.detectors.swap`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import TypeVar
+
+from retold.analyze.roles import HONORIFICS, TITLE_WORDS
+from retold.check.context import CheckContext
+from retold.check.detectors.claim import ANTONYMS
+from retold.check.detectors.entity import abbreviates, entity_keys, initials, keys_of
+from retold.check.detectors.number import same_value
+from retold.types import DateFact, FactSheet, NumberFact
+
+_F = TypeVar("_F", DateFact, NumberFact)
+
+MIN_COPY_SHARE = 0.5  # a rewrite sentence is a near copy when this share of its tokens is one source sentence's
+MIN_COPY_TOKENS = 4
+MAX_EDIT_TOKENS = 3  # longer edits are rephrasing, not a swap ...
+MAX_NAME_TOKENS = 6  # ... unless they put one whole name for another
+MIN_ANCHOR = 2  # unchanged tokens around an edit (both sides together, or one side at a sentence edge)
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
+# A single word added that narrows or widens a claim ("all", "only", "former").
+SCOPE_WORDS = frozenset("all every each only always never most former first last sole entire whole".split())
+HEDGES = frozenset(
+    "almost nearly about around roughly approximately some may might could reportedly allegedly possibly "
+    "probably likely apparently only just partly mostly largely".split()
+)
+_CLOSED = """
+before after during until since | some all most many few none every each several no |
+always never often sometimes rarely usually seldom | more less fewer most least |
+former current new old ex future past previous next | first last second third fourth fifth final |
+he she | him her | his her | himself herself | man woman | men women | boy girl | son daughter |
+father mother | husband wife | brother sister | mr mrs ms | king queen |
+above below over under | inside outside | up down | in out | with without | for against |
+early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower | large small | big small | long short | high low | up down |
+monday tuesday wednesday thursday friday saturday sunday |
+january february march april may june july august september october november december |
+second minute hour day week month year decade century |
+gold silver bronze | north south east west | northern southern eastern western |
+morning afternoon evening night | spring summer autumn winter | yesterday today tomorrow |
+once twice | half quarter | double triple | million billion thousand hundred trillion |
+win lose | won lost | increase decrease | rise fall | open close | buy sell | accept reject |
+"""
+CLOSED_CLASSES: dict[str, frozenset[str]] = {}
+for _group in _CLOSED.replace("\n", " ").split("|"):
+    _members = frozenset(_group.split())
+    for _w in _members:
+        CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
+
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_TITLES = frozenset(w.lower().rstrip(".") for w in (*TITLE_WORDS, *HONORIFICS)) | {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
+_WORD_PARTS = re.compile(r"[^\W_]+")
+_NAME_JOINER_POS = frozenset({"DET", "ADP", "CCONJ", "PART"})
+_NEGATING_PREFIXES = frozenset({"un", "non", "non-", "in", "im", "il", "ir", "dis"})
+_MODALS = frozenset({"may", "might", "could"})
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """One anchored edit: ``start``/``end`` span the new words in the rewrite (for a drop, the word before it)."""
+
+    sentence: int  # rewrite Sentence.id
+    source_sentence: int
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    rewrite_words: str
+    source_words: str
+    kind: str  # entity | number | opposite | negation | hedge | word
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    key: str
+    lower: str
+    lemma: str
+    pos: str
+    ent: str
+    like_num: bool
+    start: int
+    end: int
+
+
+def _tokens(facts: FactSheet, start: int, end: int) -> list[_Tok]:
+    span = facts.doc.char_span(start, end, alignment_mode="expand")
+    out = []
+    for t in span if span is not None else ():
+        if t.is_punct or t.is_space or not any(ch.isalnum() for ch in t.text):
+            continue
+        lower = t.lower_
+        lemma = "not" if lower in ("n't", "not") else t.lemma_.lower()
+        key = lower if t.like_num or t.pos_ == "PROPN" else lemma
+        out.append(_Tok(t.text, key, lower, lemma, t.pos_, t.ent_type_, t.like_num, t.idx, t.idx + len(t.text)))
+    return out
+
+
+_TOKEN_CACHE: dict[tuple[int, int], tuple[FactSheet, list[list[_Tok]]]] = {}
+
+
+def _sentence_tokens(facts: FactSheet) -> list[list[_Tok]]:
+    hit = _TOKEN_CACHE.get((id(facts), 0))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    result = [_tokens(facts, s.start, s.end) for s in facts.sentences]
+    if len(_TOKEN_CACHE) >= 8:
+        _TOKEN_CACHE.pop(next(iter(_TOKEN_CACHE)))
+    _TOKEN_CACHE[id(facts), 0] = (facts, result)
+    return result
+
+
+def best_copy(rewrite: list[_Tok], candidates: dict[int, list[_Tok]]) -> tuple[int, difflib.SequenceMatcher] | None:
+    """The candidate source sentence that the most rewrite tokens copy, when it is a near copy."""
+    keys = [t.key for t in rewrite]
+    best: tuple[int, int, difflib.SequenceMatcher] | None = None
+    for sid, toks in candidates.items():
+        matcher = difflib.SequenceMatcher(None, keys, [t.key for t in toks], autojunk=False)
+        matched = sum(b.size for b in matcher.get_matching_blocks())
+        if best is None or matched > best[0]:
+            best = (matched, sid, matcher)
+    if best is None:
+        return None
+    matched, sid, matcher = best
+    if matched < MIN_COPY_TOKENS or matched < MIN_COPY_SHARE * len(keys):
+        return None
+    return sid, matcher
+
+
+def substitutions(ctx: CheckContext) -> list[Substitution]:
+    """Every anchored edit of every near-copy rewrite sentence, classed (edits that change nothing are left out)."""
+    src_tokens = _sentence_tokens(ctx.source)
+    rw_tokens = _sentence_tokens(ctx.rewrite)
+    facts = _Facts(_source_names(ctx.source), ctx.rewrite, ctx.source)
+    found: list[Substitution] = []
+    for sentence, alignment in zip(ctx.rewrite.sentences, ctx.alignment):
+        rewrite = rw_tokens[sentence.id]
+        candidates = {s.sentence: src_tokens[s.sentence] for s in alignment.support}
+        copy = best_copy(rewrite, candidates)
+        if copy is None:
+            continue
+        sid, matcher = copy
+        source = candidates[sid]
+        ops = matcher.get_opcodes()
+        prefixed = _prefix_negations(ops, rewrite, source)
+        for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+            if tag == "equal" or max(i2 - i1, j2 - j1) > MAX_NAME_TOKENS:
+                continue
+            new, old = rewrite[i1:i2], source[j1:j2]
+            if max(i2 - i1, j2 - j1) > MAX_EDIT_TOKENS and not (_all_name(new) and _all_name(old)):
+                continue
+            left = ops[n - 1][2] - ops[n - 1][1] if n > 0 and ops[n - 1][0] == "equal" else 0
+            right = ops[n + 1][2] - ops[n + 1][1] if n + 1 < len(ops) and ops[n + 1][0] == "equal" else 0
+            at_edge = i1 == 0 or i2 == len(rewrite)
+            if left + right < MIN_ANCHOR or (not at_edge and (left == 0 or right == 0)):
+                continue
+            kind = classify(new, old, facts)
+            if kind is None or (kind == "negation" and prefixed):
+                continue
+            # A drop is marked on the word before it ("was [not]"), or after it at the start of a sentence.
+            anchor = new if new else [rewrite[i1 - 1] if i1 > 0 else rewrite[min(i1, len(rewrite) - 1)]]
+            start, end = anchor[0].start, anchor[-1].end
+            found.append(
+                Substitution(
+                    sentence=sentence.id,
+                    source_sentence=sid,
+                    start=start,
+                    end=end,
+                    source_start=old[0].start if old else source[min(j1, len(source) - 1)].start,
+                    source_end=old[-1].end if old else source[min(j1, len(source) - 1)].start,
+                    rewrite_words=ctx.rewrite.text[new[0].start : new[-1].end] if new else "",
+                    source_words=ctx.source.text[old[0].start : old[-1].end] if old else "",
+                    kind=kind,
+                )
+            )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    names: _Names
+    rewrite: FactSheet
+    source: FactSheet
+
+
+def classify(new: list[_Tok], old: list[_Tok], facts: _Facts) -> str | None:
+    """What an edit changed, or ``None`` when it changes nothing that matters (tense, articles, a name's form).
+
+    A time put for another time ("this week" → "today") is a ``date``, one written another way ("Dec. 3" /
+    "December 3") is not; a figure rounded ("3,000" for "2,950") is not a ``number`` change.
+    """
+    names = facts.names
+    new_words = {t.lemma for t in new}
+    old_words = {t.lemma for t in old}
+    if not new or not old:
+        words = {t.lemma for t in new or old}
+        if words & NEGATIONS:
+            return "negation"
+        if all(_is_hedge(t) for t in new or old):  # only the qualifier came or went, not the phrase it qualifies
+            return "hedge"
+        if new and len(new) == 1 and new[0].lower in SCOPE_WORDS:
+            return "opposite"
+        return None
+    new_date, old_date = _fact_at(new, facts.rewrite.dates), _fact_at(old, facts.source.dates)
+    if new_date is not None and old_date is not None:
+        return None if _same_date(new_date, old_date, new, old) else "date"
+    if bool(NEGATIONS & new_words) != bool(NEGATIONS & old_words) and new_words - NEGATIONS == old_words - NEGATIONS:
+        return "negation"
+    if any(t.like_num for t in new) and any(t.like_num for t in old):
+        if {t.lower for t in new} == {t.lower for t in old}:
+            return None
+        new_number, old_number = _fact_at(new, facts.rewrite.numbers), _fact_at(old, facts.source.numbers)
+        if new_number is not None and old_number is not None and same_value(new_number, old_number, True, rounds=True):
+            return None
+        return "number"
+    new_names = [t for t in new if _is_name(t)]
+    old_names = [t for t in old if _is_name(t)]
+    if new_names and old_names:
+        # Name for name, nothing else changed around it; a title for a given name ("Ms King" / "Bunkie King")
+        # or another form of the same entity is not a swap.
+        if not (_all_name(new) and _all_name(old)):
+            return None
+        if all(t.lower in _TITLES for t in new_names) or all(t.lower in _TITLES for t in old_names):
+            return None
+        if _same_entity(new_names, old_names, names):
+            return None
+        return "entity"
+    if _closed_swap(new, old):
+        return "opposite"
+    if any(_is_hedge(t) for t in old) and not any(_is_hedge(t) for t in new):
+        return "hedge"
+    new_content = [t for t in new if t.pos in _CONTENT_POS]
+    old_content = [t for t in old if t.pos in _CONTENT_POS]
+    if new_content and old_content and {t.lemma for t in new_content} != {t.lemma for t in old_content}:
+        if any(a.pos == b.pos for a in new_content for b in old_content):
+            return "word"
+    return None
+
+
+def _prefix_negations(ops: list[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]) -> bool:
+    """True when the diff also swaps a word for its negated form ("able" / "unable"): a negation moved, not added."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        for a in rewrite[i1:i2]:
+            for b in source[j1:j2]:
+                short, long = sorted((a.lower, b.lower), key=len)
+                if long != short and long.endswith(short) and long[: len(long) - len(short)] in _NEGATING_PREFIXES:
+                    return True
+    return False
+
+
+def _fact_at(tokens: list[_Tok], spans: tuple[_F, ...]) -> _F | None:
+    """The date or number fact holding one of ``tokens``."""
+    return next((f for f in spans for t in tokens if f.start <= t.start and t.end <= f.end), None)
+
+
+def _same_date(a: DateFact, b: DateFact, new: list[_Tok], old: list[_Tok]) -> bool:
+    """Every field both dates give agrees; dates that share no field ("this week", "today") compare as words."""
+    pairs = [(x, y) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday))
+             if x is not None and y is not None]
+    if pairs:
+        return all(x == y for x, y in pairs)
+    return {t.lower for t in new} == {t.lower for t in old}
+
+
+def _all_name(tokens: list[_Tok]) -> bool:
+    """The tokens are one name: name words, joined inside by "of", "the", "'s" or "and" ("on The Apprentice" is not)."""
+    if tokens and tokens[0].pos == "DET":
+        tokens = tokens[1:]
+    return bool(tokens) and _is_name(tokens[0]) and _is_name(tokens[-1]) and all(
+        _is_name(t) or t.pos in _NAME_JOINER_POS for t in tokens
+    )
+
+
+def _is_hedge(t: _Tok) -> bool:
+    """"almost", "about", "reportedly"; "may", "might", "could" only as verbs (not the month)."""
+    return t.lemma in HEDGES and (t.pos == "AUX" if t.lemma in _MODALS else t.pos in ("ADV", "ADJ", "ADP", "DET", "PART"))
+
+
+def _is_name(t: _Tok) -> bool:
+    return t.pos == "PROPN" or t.ent in _NAME_TYPES
+
+
+def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:
+    """A word swapped for another member of its closed class, or for its antonym."""
+    for a in new:
+        for b in old:
+            if a.lemma == b.lemma or a.lower == b.lower:
+                continue
+            for x in {a.lemma, a.lower}:
+                if {b.lemma, b.lower} & (CLOSED_CLASSES.get(x, frozenset()) | ANTONYMS.get(x, frozenset())):
+                    return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The source's entities by the character offsets of their mentions."""
+
+    entities: tuple[tuple[int, int, frozenset[str], frozenset[str]], ...]  # start, end, alias keys, mention words
+
+
+def _source_names(source: FactSheet) -> _Names:
+    rows = []
+    for entity in source.entities:
+        keys = entity_keys(entity)
+        words = frozenset(w.lower().strip("'’") for m in entity.mentions for w in m.text.split())
+        rows.extend((m.start, m.end, keys, words) for m in entity.mentions)
+    return _Names(tuple(rows))
+
+
+def _same_entity(new: list[_Tok], old: list[_Tok], names: _Names) -> bool:
+    """True when the rewrite's name is another form of the source name it replaced ("Obama" / "Barack Obama")."""
+    new_lower = {t.lower for t in new}
+    old_parts = {p for t in old for p in _WORD_PARTS.findall(t.lower)}
+    if new_lower & old_parts:
+        return True
+    # A short form: "Man Utd" / "Manchester United", "NZ" / "New Zealand", and the reverse.
+    for short, full in ((new, old), (old, new)):
+        full_words = [t.lower for t in full]
+        if all(any(abbreviates(t.lower, w) for w in full_words) for t in short):
+            return True
+        if len(short) == 1 and len(full) > 1 and short[0].lower == initials([t.text for t in full]):
+            return True
+    new_keys = keys_of(" ".join(t.text for t in new))
+    for start, end, keys, words in names.entities:
+        if start < old[-1].end and old[0].start < end and (new_keys & keys or new_lower & words):
+            return True
+    return False
