@@ -163,13 +163,15 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
     for t in theirs:
         their_pos.setdefault(t.lemma_.lower(), set()).add(t.pos_)
 
-    def flip(token, message: str) -> Flip:  # noqa: ANN001
-        return Flip(sentence.id, token.idx, token.idx + len(token.text), source_id, message)
+    def flip(token, message: str, start: int | None = None) -> Flip:  # noqa: ANN001
+        return Flip(sentence.id, token.idx if start is None else start, token.idx + len(token.text), source_id, message)
 
     for lemma, (negated, token) in _polarities(ours).items():
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
             said = "with" if their_polarity[lemma][0] else "without"
-            return flip(token, f"negation flip: the source says “{lemma}” {said} a negation")
+            # The whole verb group is marked, "did not take" or "did take", where the negation stands or stood.
+            group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
+            return flip(token, f"negation flip: the source says “{lemma}” {said} a negation", min([token.idx, *group]))
     if _negation_count(ours) != _negation_count(theirs):
         return None  # "not able" for "unable": a negation may pay for an antonym
     for token in ours:
