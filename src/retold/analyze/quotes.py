@@ -100,12 +100,29 @@ def _possessive_close(text: str, i: int, opened_at: int, para_end: int) -> bool:
     return later is not None and _OPENS_SINGLE.search(text, i + 1, later.start()) is None
 
 
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:he|she|they|we|I|(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,4})\s+"
+    r"(?:said|says|told|tells|added|adds|explained|insisted|continued|wrote|tweeted|claimed|stated|asked|warned)\b"
+)
+
+
+def _closes_unopened(text: str, i: int, para_start: int) -> bool:
+    """A closing mark after a comma or full stop, followed by who said it ("…reasons,' she told"), opened nowhere."""
+    return (
+        text[i] in "'\"\u2019\u201d"
+        and i - para_start >= 20
+        and text[i - 1] in ".,!?"
+        and _SPEECH_AFTER.match(text, i + 1) is not None
+    )
+
+
 def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]:
     """Top-level quotations per paragraph; an unclosed one carries on into a paragraph that opens with a mark."""
     spans: list[QuoteSpan] = []
     open_from: int | None = None  # index of an unclosed quote at the end of the previous paragraph
     for p_index, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []
+        nested: list[tuple[int, int]] = []  # quotes closed inside a single quote that is still open
         first_mark_at = None
         last_mark = para.start  # the latest opening or continuing mark
         for i in range(para.start, para.end):
@@ -122,6 +139,9 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
                         break
                 if not stack:
                     spans.append(_span(text, pos + 1, i, True, p_index, first_mark_at, open_from, pos, para))
+                    nested = []
+                elif len(stack) == 1 and stack[0][0] == "s":
+                    nested.append((pos, i))
                 continue
             if _is_double_open(text, i):
                 if stack and stack[-1][0] == "d" and ch in _DOUBLE_OPEN and _continues_quote(text, i, last_mark):
@@ -131,6 +151,16 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
                     first_mark_at = i
                 stack.append(("d", i))
                 last_mark = i
+                continue
+            if not stack and first_mark_at is None and _closes_unopened(text, i, para.start):
+                # "…for the wrong reasons,' she told The Sun." with no opening mark in the paragraph: the
+                # quotation opened in a paragraph or line before.
+                # Where it opened cannot be told: the sentence that closes it is all that is taken as quoted.
+                ends = list(_SENTENCE_END.finditer(text, para.start, i))
+                start = ends[-1].end() if ends else para.start
+                start += len(text[start:i]) - len(text[start:i].lstrip())
+                spans.append(_span(text, start, i, True, p_index, None, None, start, para))
+                first_mark_at = i
                 continue
             if stack and stack[-1][0] == "s" and _is_single_close(text, i):
                 if _possessive_close(text, i, stack[-1][1], para.end):
@@ -152,6 +182,10 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
                     first_mark_at = i
                 stack.append(("s", i))
                 last_mark = i
+        if stack and stack[0][0] == "s" and len(stack) == 1:
+            # A single mark that never closed (an opening cut off, or an apostrophe): the double-quoted
+            # quotations inside it stand on their own.
+            spans.extend(_span(text, pos + 1, end, True, p_index, None, None, pos, para) for pos, end in nested)
         # an unclosed double quote runs to the end of its paragraph (the news convention)
         bottom = next((pos for kind, pos in stack if kind == "d"), None)
         if bottom is not None:
