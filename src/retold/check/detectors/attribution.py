@@ -76,8 +76,8 @@ def credited_names(rewrite: FactSheet, quote: Quote) -> list[str]:
     """The names a rewrite credits a quote to; empty when it credits no named person or organisation.
 
     A quote line's own credit ("> “…” — Andriy Sybiha, minister") wins. Otherwise the analysed speaker
-    counts only when named in the quote's own paragraph: a speaker carried over from an earlier paragraph,
-    or "allies said", is too loose to contradict anyone.
+    counts only when named in the quote's own sentence: a speaker carried over from earlier, or "allies
+    said", is too loose to contradict anyone.
     """
     paragraph = _paragraph_of(rewrite, quote.start)
     if paragraph is not None:
@@ -92,7 +92,12 @@ def credited_names(rewrite: FactSheet, quote: Quote) -> list[str]:
     entity = rewrite.entities[quote.speaker]
     if entity.label not in _REPORTING_LABELS or paragraph is None:
         return []
-    if not any(paragraph[0] <= m.start < paragraph[1] and _speaks(rewrite, m.start, m.end) for m in entity.mentions):
+    # Named in the quote's own sentences: a speaker inferred from further back ("she said", a name two
+    # sentences up) is too loose to contradict anyone once a rewrite has dropped or moved sentences.
+    if not any(
+        m.sentence in quote.sentences and paragraph[0] <= m.start < paragraph[1] and _speaks(rewrite, m.start, m.end)
+        for m in entity.mentions
+    ):
         return []
     return _speaker_names(rewrite, quote)
 
