@@ -352,3 +352,4 @@ def _same_entity(new: list[_Tok], old: list[_Tok], names: _Names) -> bool:
         if start < old[-1].end and old[0].start < end and (new_keys & keys or new_lower & words):
             return True
     return False
+

@@ -169,7 +169,7 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
     for lemma, (negated, token) in _polarities(ours).items():
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
             said = "with" if their_polarity[lemma][0] else "without"
-            # The whole verb group is marked, "did not take" or "did take", where the negation stands or stood.
+            # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
             group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
             return flip(token, f"negation flip: the source says “{lemma}” {said} a negation", min([token.idx, *group]))
     if _negation_count(ours) != _negation_count(theirs):

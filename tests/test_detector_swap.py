@@ -1,0 +1,135 @@
+"""swap: a name, speaker or meaning word changed in a copied sentence, reported through check()."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.analyze import analyze
+from retold.check import check
+from retold.check.align import align
+from retold.check.context import CheckContext
+from retold.check.detectors import swap
+from retold.ingest import from_text
+from retold.types import Finding
+
+CRASH = (
+    "Police arrested Tom Harris, 34, in Leeds on Friday after a car crashed into a shop. "
+    "His neighbour John Smith called the emergency services after hearing a loud bang. "
+    "The shop owner said nobody was hurt."
+)
+NATO = (
+    "Ukrainian Foreign Minister Andrii Sybiha met NATO Secretary General Mark Rutte in Brussels on Tuesday. "
+    "Sybiha said, “Ukraine will never accept any substitute for full membership of the alliance.” "
+    "Rutte said allies agreed that Ukraine's future was in NATO."
+)
+PARTY = (
+    "She was the first woman to lead the party in its 90-year history. "
+    "The party has never won a general election in the north of the country."
+)
+HOMES = (
+    "The city council approved a controversial plan to build 500 new homes on the site of the old steelworks on Monday. "
+    "Residents said they were worried about traffic."
+)
+COURT = (
+    "The singer Adele Brown spoke to reporters outside the court in Manchester on Thursday. "
+    "She said she was relieved the case was over and thanked her fans for their support."
+)
+
+
+def findings(source: str, rewrite: str) -> list[Finding]:
+    return [f for f in check(source, rewrite).findings if f.kind != "omission"]
+
+
+def swaps(source: str, rewrite: str) -> list[Finding]:
+    """The swap detector's own findings, before check() weighs them against the primary detectors."""
+    src = analyze(from_text(source))
+    rw = analyze(rewrite)
+    return swap.detect(CheckContext(source=src, rewrite=rw, alignment=align(src, rw)))
+
+
+def test_a_name_swapped_for_another_person_in_the_article_is_an_entity_error() -> None:
+    rewrite = "His neighbour Tom Harris called the emergency services after hearing a loud bang."
+    (f,) = findings(CRASH, rewrite)
+    assert (f.kind, f.severity, f.text) == ("entity", "error", "Tom Harris")
+    assert rewrite[f.start : f.end] == f.text
+    assert f.evidence[0].text == "John Smith"  # the name the copied sentence has
+    assert any("His neighbour John Smith called" in e.text for e in f.evidence)
+    assert "John Smith" in f.message
+
+
+def test_a_quote_credited_to_the_other_speaker_is_one_attribution_error_on_the_name() -> None:
+    rewrite = "Rutte said, “Ukraine will never accept any substitute for full membership of the alliance.”"
+    found = findings(NATO, rewrite)
+    assert [(f.kind, f.severity) for f in found] == [("attribution", "error")]
+    (f,) = found
+    assert f.text == "Rutte" and rewrite[f.start : f.end] == "Rutte"
+    assert "misattributed quote" in f.message and "Sybiha" in f.message
+    assert f.evidence[0].text == "Sybiha"
+
+
+def test_the_right_speaker_is_not_flagged() -> None:
+    rewrite = "Sybiha said, “Ukraine will never accept any substitute for full membership of the alliance.”"
+    assert [f for f in findings(NATO, rewrite) if f.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "word"),
+    [
+        ("She was the last woman to lead the party in its 90-year history.", "last"),
+        ("The party has always won a general election in the north of the country.", "always"),
+    ],
+)
+def test_a_meaning_word_turned_around_is_a_claim_error(rewrite: str, word: str) -> None:
+    found = findings(PARTY, rewrite)
+    assert [(f.kind, f.severity) for f in found] == [("claim", "error")]
+    assert word in found[0].text and rewrite[found[0].start : found[0].end] == found[0].text
+    # the swap detector sees it on its own too (check() keeps the primary detector's overlapping error)
+    own = swaps(PARTY, rewrite)
+    assert [(f.kind, f.severity, f.text) for f in own] == [("claim", "error", word)]
+
+
+def test_a_dropped_hedge_is_a_claim_warning_from_the_swap_detector() -> None:
+    source = "The fire destroyed almost 300 homes in the valley, officials said on Sunday."
+    (f,) = swaps(source, "The fire destroyed 300 homes in the valley, officials said on Sunday.")
+    assert (f.kind, f.severity) == ("claim", "warning")
+    assert f.evidence[0].text == "almost" and "almost" in f.message
+
+
+@pytest.mark.parametrize(
+    "faithful",
+    [
+        # tense changed, an adjective dropped
+        "The city council approves a plan to build 500 new homes on the site of the old steelworks on Monday.",
+        "The city council has approved a plan to build 500 new homes on the site of the old steelworks on Monday.",
+    ],
+)
+def test_a_faithful_near_copy_has_no_errors_or_warnings(faithful: str) -> None:
+    assert [(f.kind, f.severity, f.text) for f in findings(HOMES, faithful) if f.severity != "info"] == []
+    assert swaps(HOMES, faithful) == []
+
+
+def test_an_invented_quote_closed_but_never_opened_is_a_quote_error() -> None:
+    invented = "I was treated terribly by the club and I will never forgive them for it,"
+    rewrite = f"Adele Brown spoke outside the court in Manchester on Thursday. {invented}' she told reporters."
+    quote_errors = [f for f in findings(COURT, rewrite) if f.kind == "quote" and f.severity == "error"]
+    assert len(quote_errors) == 1
+    (f,) = quote_errors
+    assert f.text.startswith("I was treated terribly") and f.text.rstrip(",").endswith("forgive them for it")
+    assert rewrite[f.start : f.end] == f.text
+
+
+def test_a_dropped_negation_marks_the_verb_group() -> None:
+    source = (
+        "The goalkeeper did not take part in training on Thursday because of a knee injury. "
+        "The manager said he hoped the player would be fit for the weekend."
+    )
+    rewrite = "The goalkeeper did take part in training on Thursday because of a knee injury."
+    found = [f for f in findings(source, rewrite) if f.kind == "claim"]
+    assert [(f.severity, f.text) for f in found] == [("error", "did take")]
+
+
+def test_an_added_negation_marks_the_negation() -> None:
+    source = "The goalkeeper took part in training on Thursday despite a knee injury. The manager said he was pleased."
+    rewrite = "The goalkeeper did not take part in training on Thursday despite a knee injury."
+    found = [f for f in findings(source, rewrite) if f.kind == "claim"]
+    assert [(f.severity, f.text) for f in found] == [("error", "not")]
