@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retold.analyze import analyze
@@ -133,3 +135,34 @@ def test_an_added_negation_marks_the_negation() -> None:
     rewrite = "The goalkeeper did not take part in training on Thursday despite a knee injury."
     found = [f for f in findings(source, rewrite) if f.kind == "claim"]
     assert [(f.severity, f.text) for f in found] == [("error", "not")]
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-ukraine.txt"
+
+
+def test_a_rephrased_passage_around_another_persons_name_is_an_entity_error() -> None:
+    # The source opens "Minister of Foreign Affairs of Ukraine Andriy Sybiha along with his Lithuanian
+    # counterpart Gabrielius Landsbergis to coordinate next steps …": the rewrite rewords the start and
+    # puts Rutte, whom the article names elsewhere, in Sybiha's place.
+    rewrite = "Rutte met his Lithuanian counterpart Gabrielius Landsbergis to coordinate next steps."
+    found = [f for f in findings(EXAMPLE.read_text(encoding="utf-8"), rewrite) if f.severity == "error"]
+    assert [(f.kind, f.text) for f in found] == [("entity", "Rutte")]
+    assert found[0].evidence[0].text == "Andriy Sybiha"
+
+
+def test_a_rephrased_passage_around_the_same_person_is_not_a_swap() -> None:
+    rewrite = "Sybiha, Ukraine's foreign minister, met his Lithuanian counterpart Gabrielius Landsbergis to coordinate next steps."
+    found = [f for f in findings(EXAMPLE.read_text(encoding="utf-8"), rewrite) if f.severity == "error"]
+    assert found == []
+
+
+def test_a_statement_credited_to_another_speaker_without_closing_marks_is_an_attribution_error() -> None:
+    source = (
+        "George Osborne and Nick Clegg clashed over spending on Sunday. "
+        "Osborne said: 'I think people want to know the sums add up. "
+        "Clegg said his party had a plan."
+    )
+    rewrite = "Clegg said: 'I think people want to know the sums add up."
+    found = [f for f in findings(source, rewrite) if f.severity == "error"]
+    assert [(f.kind, f.text) for f in found] == [("attribution", "Clegg")]
+    assert "Osborne" in found[0].message

@@ -254,3 +254,15 @@ def test_a_caption_between_quote_marks_is_not_quoted() -> None:
     )
     facts = quotes(text)
     assert [q.text for q in facts.quotes] == ["I feel the way I'm driving the ball well,"]
+
+
+def test_a_long_credit_after_the_quote_still_names_the_speaker() -> None:
+    # "23-year-old" is five tokens and the nickname is quoted: the verb stands ten tokens past the quote
+    facts = quotes(
+        "Susan Monica was found guilty on Tuesday.\n\n"
+        "'I got chills from the birthday card,' 23-year-old inmate Jordan 'Janae' Farris testified.\n"
+    )
+    first = facts.quotes[0]
+    assert first.text == "I got chills from the birthday card,"
+    assert first.speaker_text is not None and "Jordan" in first.speaker_text
+    assert "Monica" not in (speaker(facts, first) or "")

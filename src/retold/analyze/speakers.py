@@ -151,12 +151,12 @@ def _speaker_token(
         return source, source.head, True
     said_before = verb
     right = [t for t in doc[after_close : bisect.bisect_left(token_starts, sent_end)] if not _in_span(t, qs)]
-    verb = _speech_verb(_clause(right)[:8])
+    verb = _speech_verb(_clause(right)[:_REACH_AFTER])
     if verb is not None and (subject := _subject(verb)) is not None and subject.i >= after_close:
         return subject, verb, True
     if said_before is not None or verb is not None:
         return None, said_before or verb, True  # said by someone the text does not name ("asks one")
-    source = _according(_clause(right)[:8])
+    source = _according(_clause(right)[:_REACH_AFTER])
     if source is not None:
         return source, source.head, True
     # no speech verb: the subject of the clause the quoted words sit in
@@ -184,6 +184,8 @@ def _according(tokens: list[Any]) -> Any | None:
 
 
 _REACH = 14  # how many words a verb of speech may stand from the quote it introduces
+# ... or follow the quote it closes ("…,' 23-year-old inmate Jordan 'Janae' Farris testified")
+_REACH_AFTER = 12
 
 
 def _clause(tokens: Any) -> list[Any]:

@@ -38,7 +38,8 @@ _F = TypeVar("_F", DateFact, NumberFact)
 MIN_COPY_SHARE = 0.5  # a rewrite sentence is a near copy when this share of its tokens is one source sentence's
 MIN_COPY_TOKENS = 4
 MAX_EDIT_TOKENS = 3  # longer edits are rephrasing, not a swap ...
-MAX_NAME_TOKENS = 6  # ... unless they put one whole name for another
+MAX_NAME_TOKENS = 6  # ... unless they put one whole name for another ...
+MAX_REPHRASE_TOKENS = 12  # ... or rephrase a passage around a name that is not the source's
 MIN_ANCHOR = 2  # unchanged tokens around an edit (both sides together, or one side at a sentence edge)
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
@@ -168,17 +169,24 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
         ops = matcher.get_opcodes()
         prefixed = _prefix_negations(ops, rewrite, source)
         for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-            if tag == "equal" or max(i2 - i1, j2 - j1) > MAX_NAME_TOKENS:
+            if tag == "equal" or max(i2 - i1, j2 - j1) > MAX_REPHRASE_TOKENS:
                 continue
             new, old = rewrite[i1:i2], source[j1:j2]
-            if max(i2 - i1, j2 - j1) > MAX_EDIT_TOKENS and not (_all_name(new) and _all_name(old)):
-                continue
+            rephrased = max(i2 - i1, j2 - j1) > MAX_EDIT_TOKENS and not (
+                max(i2 - i1, j2 - j1) <= MAX_NAME_TOKENS and _all_name(new) and _all_name(old)
+            )
             left = ops[n - 1][2] - ops[n - 1][1] if n > 0 and ops[n - 1][0] == "equal" else 0
             right = ops[n + 1][2] - ops[n + 1][1] if n + 1 < len(ops) and ops[n + 1][0] == "equal" else 0
             at_edge = i1 == 0 or i2 == len(rewrite)
             if left + right < MIN_ANCHOR or (not at_edge and (left == 0 or right == 0)):
                 continue
-            kind = classify(new, old, facts)
+            if rephrased:
+                swapped = _rephrased_name_swap(new, old, facts)
+                if swapped is None:
+                    continue
+                (new, old), kind = swapped, "entity"
+            else:
+                kind = classify(new, old, facts)
             if kind is None or (kind == "negation" and prefixed):
                 continue
             # A drop is marked on the word before it ("was [not]"), or after it at the start of a sentence.
@@ -258,6 +266,35 @@ def classify(new: list[_Tok], old: list[_Tok], facts: _Facts) -> str | None:
     if new_content and old_content and {t.lemma for t in new_content} != {t.lemma for t in old_content}:
         if any(a.pos == b.pos for a in new_content for b in old_content):
             return "word"
+    return None
+
+
+def _mentions_in(tokens: list[_Tok], sheet: FactSheet) -> list[tuple[str, list[_Tok]]]:
+    """(entity label, tokens) of each mention of a named entity of ``sheet`` within ``tokens``."""
+    if not tokens:
+        return []
+    lo, hi = tokens[0].start, tokens[-1].end
+    found = []
+    for entity in sheet.entities:
+        for m in entity.mentions:
+            if lo <= m.start and m.end <= hi:
+                inside = [t for t in tokens if m.start <= t.start and t.end <= m.end]
+                if inside and entity.label in _NAME_TYPES:
+                    found.append((entity.label, inside))
+    return found
+
+
+def _rephrased_name_swap(new: list[_Tok], old: list[_Tok], facts: _Facts) -> tuple[list[_Tok], list[_Tok]] | None:
+    """In a rephrased passage, a name of a kind the source passage names too, but of nobody it names there.
+
+    "Rutte met his counterpart" for "Andriy Sybiha along with his counterpart": the passage is reworded,
+    and the person in it changed. Returns (the rewrite's name, the source's name of that kind) or None.
+    """
+    old_names = _mentions_in(old, facts.source)
+    for label, run in _mentions_in(new, facts.rewrite):
+        rivals = [other for other_label, other in old_names if other_label == label]
+        if rivals and not any(_same_entity(run, other, facts.names) for _, other in old_names):
+            return run, rivals[0]
     return None
 
 

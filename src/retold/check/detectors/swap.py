@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
+from retold.check.detectors.quote import words
 from retold.check.substitution import Substitution, substitutions
-from retold.types import Evidence, FactSheet, Finding
+from retold.types import Evidence, FactSheet, Finding, Quote
 
+# Verbs that only report speech ("call", "confirm" and "announce" also do other things).
+_SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
 _FINDING_KIND = {
     "entity": "entity",
     "number": "number",
@@ -63,7 +66,7 @@ def _message(sub: Substitution, kind: str) -> str:
         return f'misattributed quote: the source sentence this copies credits these words to "{old}", not "{new}". Name "{old}".'
     what = {"entity": "a different name", "attribution": "a different speaker", "number": "a different figure",
             "date": "a different time", "claim": "the opposite or a different meaning"}[kind]
-    return f'"{new}" stands where the source sentence this copies has "{old}": {what}. Use "{old}" or recheck the claim.'
+    return f"“{new}” stands where the source sentence this copies has “{old}”: {what}. Use “{old}” or recheck the claim."
 
 
 def _overlaps(facts: tuple, start: int, end: int) -> bool:  # noqa: ANN001 — DateFact tuples
@@ -71,14 +74,43 @@ def _overlaps(facts: tuple, start: int, end: int) -> bool:  # noqa: ANN001 — D
 
 
 def _speaker(ctx: CheckContext, sub: Substitution) -> bool:
-    """True when the swapped name is who a quote of the rewrite, or of the copied source sentence, is credited to."""
+    """True when the name swapped is who a nearby quotation is credited to: the rewrite's quotation credited
+    to the new name, or, with a quotation in the rewrite there, the source's credited to the name replaced."""
     new, old = sub.rewrite_words.lower(), sub.source_words.lower()
-    for facts, name, sentence in ((ctx.rewrite, new, sub.sentence), (ctx.source, old, sub.source_sentence)):
-        for q in _quotes_in(facts, sentence):
-            if q.speaker_text and name and (name in q.speaker_text.lower() or q.speaker_text.lower() in name):
-                return True
-    return False
+    if not new:
+        return False
+    if _says(ctx.rewrite, sub.start, sub.end) and _says(ctx.source, sub.source_start, sub.source_end):
+        return True  # "Clegg said: '…" for "Balls said: '…", quotation marks or not
+    ours = _near(ctx.rewrite.quotes, sub.sentence)
+    if not ours:
+        return False
+    theirs = _near(ctx.source.quotes, sub.source_sentence)
+    if any(_credits(q, new) for q in ours):
+        return True
+    # The same words quoted on both sides, credited in the source to the name the rewrite replaced.
+    return any(_credits(t, old) and _same_words(q, t) for q in ours for t in theirs)
 
 
-def _quotes_in(facts: FactSheet, sentence: int) -> list:  # noqa: ANN001
-    return [q for q in facts.quotes if sentence in q.sentences or sentence - 1 in q.sentences or sentence + 1 in q.sentences]
+def _says(facts: FactSheet, start: int, end: int) -> bool:
+    """True when the name at ``start``–``end`` is who speaks in its clause ("Balls said", "said Balls")."""
+    span = facts.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SAYING
+
+
+def _near(quotes: tuple[Quote, ...], sentence: int) -> list[Quote]:
+    return [q for q in quotes if {sentence - 1, sentence, sentence + 1} & set(q.sentences)]
+
+
+def _same_words(ours: Quote, theirs: Quote) -> bool:
+    head = " ".join(words(ours.text)[:6])
+    return bool(head) and head in " ".join(words(theirs.text))
+
+
+def _credits(quote: Quote, name: str) -> bool:
+    said_by = (quote.speaker_text or "").lower()
+    return bool(said_by) and bool(name) and (name in said_by or said_by in name)
