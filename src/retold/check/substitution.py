@@ -15,8 +15,8 @@ anchored edits are classed (:func:`classify`):
 - ``hedge``: a qualifier the source gives ("almost", "about", "may") dropped, or a new one added;
 - ``word``: any other content word changed for another of its class — often a paraphrase, so it weighs little.
 
-Each carries a weight of evidence for :mod:`retold.check.score`; the strong kinds become findings
-(:mod:`retold.check.detectors.swap`).
+All but ``word`` become findings (:mod:`retold.check.detectors.swap`), which the score weighs like any
+other; ``word`` edits carry no weight (on BUMP task 2, weighing them did not help).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ former current new old ex future past previous next | first last second third fo
 he she | him her | his her | himself herself | man woman | men women | boy girl | son daughter |
 father mother | husband wife | brother sister | mr mrs ms | king queen |
 above below over under | inside outside | up down | in out | with without | for against |
-early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower | large small | big small | long short | high low | up down |
+early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower |
+large small | big small | long short | high low |
 monday tuesday wednesday thursday friday saturday sunday |
 january february march april may june july august september october november december |
 second minute hour day week month year decade century |
@@ -72,7 +73,7 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
         CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-_TITLES = frozenset(w.lower().rstrip(".") for w in (*TITLE_WORDS, *HONORIFICS)) | {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
+_TITLES = frozenset(w.lower().rstrip(".") for w in (*TITLE_WORDS, *HONORIFICS))
 _WORD_PARTS = re.compile(r"[^\W_]+")
 _NAME_JOINER_POS = frozenset({"DET", "ADP", "CCONJ", "PART"})
 _NEGATING_PREFIXES = frozenset({"un", "non", "non-", "in", "im", "il", "ir", "dis"})
@@ -92,7 +93,7 @@ class Substitution:
     source_end: int
     rewrite_words: str
     source_words: str
-    kind: str  # entity | number | opposite | negation | hedge | word
+    kind: str  # entity | number | date | opposite | negation | hedge | word
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +122,18 @@ def _tokens(facts: FactSheet, start: int, end: int) -> list[_Tok]:
     return out
 
 
-_TOKEN_CACHE: dict[tuple[int, int], tuple[FactSheet, list[list[_Tok]]]] = {}
+_TOKEN_CACHE: dict[int, tuple[FactSheet, list[list[_Tok]]]] = {}
 
 
 def _sentence_tokens(facts: FactSheet) -> list[list[_Tok]]:
-    hit = _TOKEN_CACHE.get((id(facts), 0))
+    """The tokens of every sentence of ``facts``; kept for the last few fact sheets (a source is checked often)."""
+    hit = _TOKEN_CACHE.get(id(facts))
     if hit is not None and hit[0] is facts:
         return hit[1]
     result = [_tokens(facts, s.start, s.end) for s in facts.sentences]
     if len(_TOKEN_CACHE) >= 8:
         _TOKEN_CACHE.pop(next(iter(_TOKEN_CACHE)))
-    _TOKEN_CACHE[id(facts), 0] = (facts, result)
+    _TOKEN_CACHE[id(facts)] = (facts, result)
     return result
 
 

@@ -15,7 +15,7 @@ from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.detectors.quote import words
 from retold.check.substitution import Substitution, substitutions
-from retold.types import Evidence, FactSheet, Finding, Quote
+from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
 
 # Verbs that only report speech ("call", "confirm" and "announce" also do other things).
 _SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
@@ -39,7 +39,8 @@ def detect(ctx: CheckContext) -> list[Finding]:
         if any(s <= sub.start and sub.end <= e for s, e in rewrite_quotes):
             continue
         if sub.kind in ("number", "opposite"):
-            if _overlaps(ctx.rewrite.dates, sub.start, sub.end) or _overlaps(ctx.source.dates, sub.source_start, sub.source_end):
+            in_date = _overlaps(ctx.rewrite.dates, sub.start, sub.end)
+            if in_date or _overlaps(ctx.source.dates, sub.source_start, sub.source_end):
                 kind = "date"
         if kind == "entity" and _speaker(ctx, sub):
             kind = "attribution"
@@ -51,25 +52,28 @@ def detect(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+_COPIES = "the source sentence this copies"
+
+
 def _message(sub: Substitution, kind: str) -> str:
-    new, old = sub.rewrite_words, sub.source_words
-    if sub.kind == "hedge" and not new:
-        return f'The source sentence this copies says "{old}"; the rewrite drops it and states the claim as certain. Keep the qualifier.'
+    """What changed against the copied source sentence, and the fix, in the words the finding marks."""
+    new, old = f"“{sub.rewrite_words}”", f"“{sub.source_words}”"
     if sub.kind == "hedge":
-        return f'"{new}" qualifies a claim the source sentence this copies states without it. Drop it or use the source\'s wording.'
-    if sub.kind == "negation":
-        if not old:
-            return f'"{new}" negates what the source sentence this copies affirms. Remove the negation.'
-        if not new:
-            return f'The source sentence this copies says "{old}"; the rewrite drops it and turns the meaning around. Restore it.'
+        if not sub.rewrite_words:
+            return f"{_COPIES} says {old}; the rewrite drops it and states the claim as certain: keep the qualifier"
+        return f"{new} qualifies a claim {_COPIES} states without it: drop it or use the source's wording"
+    if sub.kind == "negation" and not sub.source_words:
+        return f"{new} negates what {_COPIES} affirms: remove the negation"
+    if sub.kind == "negation" and not sub.rewrite_words:
+        return f"{_COPIES} says {old}; the rewrite drops it and turns the meaning around: restore it"
     if kind == "attribution":
-        return f'misattributed quote: the source sentence this copies credits these words to "{old}", not "{new}". Name "{old}".'
-    what = {"entity": "a different name", "attribution": "a different speaker", "number": "a different figure",
-            "date": "a different time", "claim": "the opposite or a different meaning"}[kind]
-    return f"“{new}” stands where the source sentence this copies has “{old}”: {what}. Use “{old}” or recheck the claim."
+        return f"misattributed quote: {_COPIES} credits these words to {old}, not {new}: name {old}"
+    what = {"entity": "a different name", "number": "a different figure", "date": "a different time",
+            "claim": "the opposite or a different meaning"}[kind]
+    return f"{new} stands where {_COPIES} has {old}: {what}; use {old} or recheck the claim"
 
 
-def _overlaps(facts: tuple, start: int, end: int) -> bool:  # noqa: ANN001 — DateFact tuples
+def _overlaps(facts: tuple[DateFact, ...], start: int, end: int) -> bool:
     return end > start and any(f.start < end and start < f.end for f in facts)
 
 
