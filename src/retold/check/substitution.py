@@ -364,13 +364,24 @@ class _Names:
     entities: tuple[tuple[int, int, frozenset[str], frozenset[str]], ...]  # start, end, alias keys, mention words
 
 
+_NAMES_CACHE: dict[int, tuple[FactSheet, _Names]] = {}
+
+
 def _source_names(source: FactSheet) -> _Names:
+    """Every mention of the source with its entity's keys and words; built once per source (by identity)."""
+    hit = _NAMES_CACHE.get(id(source))
+    if hit is not None and hit[0] is source:
+        return hit[1]
     rows = []
     for entity in source.entities:
         keys = entity_keys(entity)
         words = frozenset(w.lower().strip("'’") for m in entity.mentions for w in m.text.split())
         rows.extend((m.start, m.end, keys, words) for m in entity.mentions)
-    return _Names(tuple(rows))
+    names = _Names(tuple(rows))
+    if len(_NAMES_CACHE) >= 8:
+        _NAMES_CACHE.pop(next(iter(_NAMES_CACHE)))
+    _NAMES_CACHE[id(source)] = (source, names)
+    return names
 
 
 def _same_entity(new: list[_Tok], old: list[_Tok], names: _Names) -> bool:
