@@ -35,7 +35,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable from t
 from rich.console import Console
 from rich.table import Table
 
-from bench import additions, controls, plants
+from bench import additions, controls, plants, roles
 from bench.bump import load_task
 from bench.common import EXAMPLE
 from bench.metrics import gate, load_baseline, write_json
@@ -44,7 +44,7 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 REPORT_WIDTH = 130
 MISSES_KEPT = 5  # missed examples per kind written to --json, for whoever improves the checker
 
-PLANTERS = {**plants.PLANTERS, **additions.PLANTERS}
+PLANTERS = {**plants.PLANTERS, **roles.PLANTERS, **additions.PLANTERS}
 NOT_FAITHFUL = frozenset({"reference"})  # control groups not guaranteed faithful (see summarise)
 # planted kind → the finding kinds that count as catching it.
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -57,6 +57,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "quote-fabricated": ("quote",),
     "quote-misattributed": ("attribution",),
     "negation": ("claim",),
+    "roles-swapped": ("claim",),
     "antonym": ("claim",),
     "sentence-fabricated": ("claim",),
     "leakage": ("leakage",),

@@ -83,7 +83,7 @@ def _arguments(doc: Any, verb: Any, *, rewrite: bool) -> tuple[set[str], set[str
     for child in verb.children:
         if child.dep_ in _SUBJECT:
             subject |= _keys(doc, child, rewrite=rewrite)
-        elif child.dep_ in _OBJECT:
+        elif _is_object(child, verb):
             obj |= _keys(doc, child, rewrite=rewrite)
         elif child.dep_ == "agent":
             for grand in child.children:
@@ -93,6 +93,11 @@ def _arguments(doc: Any, verb: Any, *, rewrite: bool) -> tuple[set[str], set[str
     if not subject and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = {k for c in verb.head.children if c.dep_ in _SUBJECT for k in _keys(doc, c, rewrite=rewrite)}
     return subject, obj
+
+
+def _is_object(child: Any, verb: Any) -> bool:
+    """An object of ``verb``; a name right after it counts whatever a score after it made of it ("beat Chelsea 2-1")."""
+    return child.dep_ in _OBJECT or (child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i == verb.i + 1)
 
 
 def _named(verb: Any, deps: frozenset[str]) -> bool:
@@ -113,7 +118,9 @@ def _name_words(token: Any) -> set[str]:
     if token.ent_type_:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            return {t.lower_ for t in ent if t.is_alpha and not t.is_stop}
+            # Only the part of the name inside the argument: a tagger may run one name across the verb.
+            lo, hi = token.left_edge.i, token.right_edge.i
+            return {t.lower_ for t in ent if lo <= t.i <= hi and t.is_alpha and not t.is_stop}
     words = {token.lemma_.lower()} if token.is_alpha else set()
     words |= {c.lower_ for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN"}
     return words
@@ -198,3 +205,68 @@ def _bounds(sentence: Sentence) -> tuple[int, int]:
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return [t for t in span if not t.is_space] if span is not None else []
+
+
+# --------------------------------------------------------------------------- exchanged roles, as findings
+
+
+@dataclass(frozen=True, slots=True)
+class RoleExchange:
+    """A rewrite clause whose doer is the source's object of the same verb and whose object is its doer."""
+
+    sentence: int  # rewrite Sentence.id
+    start: int  # the rewrite clause, doer to object
+    end: int
+    source_sentence: int
+    source_start: int  # the source clause
+    source_end: int
+
+
+def role_exchanges(ctx: CheckContext, min_support: float) -> list[RoleExchange]:
+    """Every clause of a rewrite sentence that turns a supporting source clause's doer and object around.
+
+    Both must be exchanged ("Chelsea beat Arsenal" for "Arsenal beat Chelsea"): one changed argument alone
+    is often a paraphrase. Passives read as active, so "Chelsea were beaten by Arsenal" exchanges nothing.
+    """
+    found = []
+    for sentence, alignment in zip(ctx.rewrite.sentences, ctx.alignment):
+        support = [s.sentence for s in alignment.support if s.score >= min_support]
+        ours = [t for t in _tokens(ctx.rewrite.doc, sentence.start, sentence.end) if t.pos_ == "VERB"]
+        for sid in support if ours else ():
+            theirs = [t for t in _tokens(ctx.source.doc, *_bounds(ctx.source.sentences[sid])) if t.pos_ == "VERB"]
+            for verb in ours:
+                for other in (t for t in theirs if t.lemma_.lower() == verb.lemma_.lower()):
+                    if _exchanged(ctx, verb, other):
+                        start, end = _clause_span(verb)
+                        source_start, source_end = _clause_span(other)
+                        found.append(RoleExchange(sentence.id, start, end, sid, source_start, source_end))
+                        break
+    return _first_per_clause(found)
+
+
+def _exchanged(ctx: CheckContext, ours: Any, theirs: Any) -> bool:
+    our_subject, our_object = _arguments(ctx.rewrite.doc, ours, rewrite=True)
+    their_subject, their_object = _arguments(ctx.source.doc, theirs, rewrite=False)
+    return bool(
+        our_subject and our_object
+        and our_subject & their_object and our_object & their_subject
+        and not our_subject & their_subject and not our_object & their_object
+    )
+
+
+def _clause_span(verb: Any) -> tuple[int, int]:
+    """Character span from the verb's doer to its object (the verb alone when either is missing)."""
+    args = [c for c in verb.children if c.dep_ in _SUBJECT or c.dep_ == "agent" or _is_object(c, verb)]
+    tokens = [verb, *(t for a in args for t in (a.left_edge, a.right_edge))]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _first_per_clause(found: list[RoleExchange]) -> list[RoleExchange]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for r in found:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            kept.append(r)
+    return kept

@@ -107,9 +107,10 @@ class _Tok:
     like_num: bool
     start: int
     end: int
+    named: bool  # inside a mention of one of the fact sheet's entities
 
 
-def _tokens(facts: FactSheet, start: int, end: int) -> list[_Tok]:
+def _tokens(facts: FactSheet, start: int, end: int, mentions: list[tuple[int, int]]) -> list[_Tok]:
     span = facts.doc.char_span(start, end, alignment_mode="expand")
     out = []
     for t in span if span is not None else ():
@@ -117,8 +118,10 @@ def _tokens(facts: FactSheet, start: int, end: int) -> list[_Tok]:
             continue
         lower = t.lower_
         lemma = "not" if lower in ("n't", "not") else t.lemma_.lower()
-        key = lower if t.like_num or t.pos_ == "PROPN" else lemma
-        out.append(_Tok(t.text, key, lower, lemma, t.pos_, t.ent_type_, t.like_num, t.idx, t.idx + len(t.text)))
+        named = any(s <= t.idx < e for s, e in mentions)
+        # Names keep their form: "Waters" is not "water"
+        key = lower if t.like_num or t.pos_ == "PROPN" or named else lemma
+        out.append(_Tok(t.text, key, lower, lemma, t.pos_, t.ent_type_, t.like_num, t.idx, t.idx + len(t.text), named))
     return out
 
 
@@ -130,7 +133,11 @@ def _sentence_tokens(facts: FactSheet) -> list[list[_Tok]]:
     hit = _TOKEN_CACHE.get(id(facts))
     if hit is not None and hit[0] is facts:
         return hit[1]
-    result = [_tokens(facts, s.start, s.end) for s in facts.sentences]
+    mentions = sorted((m.start, m.end) for e in facts.entities if e.label in _NAME_TYPES for m in e.mentions)
+    result = []
+    for s in facts.sentences:
+        here = [(a, b) for a, b in mentions if a < s.end and s.start < b]
+        result.append(_tokens(facts, s.start, s.end, here))
     if len(_TOKEN_CACHE) >= 8:
         _TOKEN_CACHE.pop(next(iter(_TOKEN_CACHE)))
     _TOKEN_CACHE[id(facts)] = (facts, result)
@@ -342,7 +349,7 @@ def _is_hedge(t: _Tok) -> bool:
 
 
 def _is_name(t: _Tok) -> bool:
-    return t.pos == "PROPN" or t.ent in _NAME_TYPES
+    return t.pos == "PROPN" or t.ent in _NAME_TYPES or t.named
 
 
 def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:

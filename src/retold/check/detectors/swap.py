@@ -4,7 +4,8 @@ The article holds every word of "Zelensky met Rutte in Kyiv" when the source say
 Kyiv" — only the token diff against the copied source sentence (:mod:`retold.check.substitution`) sees
 that "Rutte" took Sybiha's place. Reported as the kind of fact that changed: ``entity`` (``attribution``
 when the name is a quote's speaker), ``number``, ``date``, and ``claim`` for a flipped meaning (an
-antonym, "before" for "after", "all" for "some", a negation added or dropped). A qualifier the source
+antonym, "before" for "after", "all" for "some", a negation added or dropped, doer and object of a verb
+exchanged: "Chelsea beat Arsenal" for "Arsenal beat Chelsea"). A qualifier the source
 gives and the rewrite drops ("almost", "may") is a ``claim`` warning. Changes inside quotation marks are
 the quote detector's.
 """
@@ -12,7 +13,9 @@ the quote detector's.
 from __future__ import annotations
 
 from retold.check.align import sentence_evidence
+from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
+from retold.check.detectors.claim import STRONG_SUPPORT
 from retold.check.detectors.quote import words
 from retold.check.substitution import Substitution, substitutions
 from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
@@ -32,7 +35,28 @@ _FINDING_KIND = {
 def detect(ctx: CheckContext) -> list[Finding]:
     findings = []
     rewrite_quotes = [(q.start, q.end) for q in ctx.rewrite.quotes]
-    for sub in substitutions(ctx):
+    subs = substitutions(ctx)
+    traded = _traded_places(subs)
+    for first, second in traded:
+        start, end = first.start, second.end
+        source_start, source_end = min(first.source_start, second.source_start), max(first.source_end, second.source_end)
+        clause = ctx.source.text[source_start:source_end]
+        findings.append(
+            Finding(
+                "claim",
+                "error",
+                start,
+                end,
+                ctx.rewrite.text[start:end],
+                f"“{first.rewrite_words}” and “{second.rewrite_words}” trade places against the source sentence "
+                f"this copies, which has “{clause}”: put them back",
+                (Evidence(source_start, source_end, clause), *sentence_evidence(ctx.source, [first.source_sentence])),
+            )
+        )
+    paired = {id(s) for pair in traded for s in pair}
+    for sub in subs:
+        if id(sub) in paired:
+            continue
         kind = _FINDING_KIND.get(sub.kind)
         if kind is None:
             continue
@@ -49,10 +73,36 @@ def detect(ctx: CheckContext) -> list[Finding]:
         evidence += sentence_evidence(ctx.source, [sub.source_sentence])
         text = ctx.rewrite.text[sub.start : sub.end]
         findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence))
+    for turned in role_exchanges(ctx, STRONG_SUPPORT):
+        clause = ctx.source.text[turned.source_start : turned.source_end]
+        findings.append(
+            Finding(
+                "claim",
+                "error",
+                turned.start,
+                turned.end,
+                ctx.rewrite.text[turned.start : turned.end],
+                f"who did what to whom is turned around: the source has “{clause}”; put doer and object back",
+                (Evidence(turned.source_start, turned.source_end, clause),),
+            )
+        )
     return findings
 
 
 _COPIES = "the source sentence this copies"
+
+
+def _traded_places(subs: list[Substitution]) -> list[tuple[Substitution, Substitution]]:
+    """Pairs of name swaps in one sentence that exchange two names: "Spell told Waters" for "Waters told Spell"."""
+    names = [s for s in subs if s.kind == "entity"]
+    return [
+        (a, b)
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+        if a.sentence == b.sentence
+        and a.rewrite_words.lower() == b.source_words.lower()
+        and b.rewrite_words.lower() == a.source_words.lower()
+    ]
 
 
 def _message(sub: Substitution, kind: str) -> str:
