@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from retold.check.context import Alignment, Support
+from retold.check.memo import per_object
 from retold.types import Evidence, FactSheet
 
 TOP_SUPPORT = 3  # source sentences kept per rewrite sentence
@@ -61,21 +62,10 @@ def is_content(token) -> bool:  # noqa: ANN001 — a spaCy Token
     return not token.is_stop or token.like_num or lower in _MEANINGFUL or token.pos_ == "PROPN"
 
 
-_PROFILE_CACHE: dict[int, tuple[FactSheet, tuple[Profile, ...]]] = {}
-_PROFILE_CACHE_SIZE = 8
-
-
+@per_object
 def profiles(facts: FactSheet) -> tuple[Profile, ...]:
     """One :class:`Profile` per sentence of ``facts`` (same order, same ids); computed once per fact sheet."""
-    # Detectors and the score all ask for the same profiles: keep the last few, keyed by identity.
-    hit = _PROFILE_CACHE.get(id(facts))
-    if hit is not None and hit[0] is facts:
-        return hit[1]
-    result = _build_profiles(facts)
-    if len(_PROFILE_CACHE) >= _PROFILE_CACHE_SIZE:
-        _PROFILE_CACHE.pop(next(iter(_PROFILE_CACHE)))
-    _PROFILE_CACHE[id(facts)] = (facts, result)
-    return result
+    return _build_profiles(facts)
 
 
 def _build_profiles(facts: FactSheet) -> tuple[Profile, ...]:

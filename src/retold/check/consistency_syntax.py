@@ -15,7 +15,8 @@ from dataclasses import astuple, dataclass
 from typing import Any
 
 from retold.check.context import CheckContext
-from retold.types import Sentence
+from retold.check.memo import per_object
+from retold.types import FactSheet, Sentence
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _OBJECT = frozenset({"dobj", "nsubjpass", "obj"})
@@ -146,7 +147,7 @@ def _modal(verb: Any) -> bool:
 
 def _pronoun_signals(ctx: CheckContext, ours: list[Any]) -> tuple[float, float]:
     unresolved = clashes = 0.0
-    genders = _source_genders(ctx)
+    genders = _source_genders(ctx.source)
     for token in ours:
         lower = token.lower_
         if lower not in _PERSONAL or token.pos_ != "PRON":
@@ -175,12 +176,10 @@ def _antecedent(doc: Any, pronoun: Any, limit: int | None) -> Any | None:
     return None
 
 
-def _source_genders(ctx: CheckContext) -> dict[str, str]:
+@per_object
+def _source_genders(source: FactSheet) -> dict[str, str]:
     """Name word → "m"/"f" for the people the source refers back to with one gender only."""
-    cached = _GENDER_CACHE.get(id(ctx.source))
-    if cached is not None and cached[0] is ctx.source:
-        return cached[1]
-    doc = ctx.source.doc
+    doc = source.doc
     seen: dict[str, set[str]] = {}
     for token in doc:
         if token.lower_ in _PERSONAL and token.pos_ == "PRON":
@@ -188,14 +187,7 @@ def _source_genders(ctx: CheckContext) -> dict[str, str]:
             if antecedent is not None:
                 for word in _name_words(antecedent):
                     seen.setdefault(word, set()).add("m" if token.lower_ in _MASCULINE else "f")
-    genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
-    if len(_GENDER_CACHE) >= 8:
-        _GENDER_CACHE.pop(next(iter(_GENDER_CACHE)))
-    _GENDER_CACHE[id(ctx.source)] = (ctx.source, genders)
-    return genders
-
-
-_GENDER_CACHE: dict[int, tuple[Any, dict[str, str]]] = {}
+    return {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
 
 
 def _bounds(sentence: Sentence) -> tuple[int, int]:

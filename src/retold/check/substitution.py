@@ -31,6 +31,7 @@ from retold.check.context import CheckContext
 from retold.check.detectors.claim import ANTONYMS
 from retold.check.detectors.entity import abbreviates, entity_keys, initials, keys_of
 from retold.check.detectors.number import same_value
+from retold.check.memo import per_object
 from retold.types import DateFact, FactSheet, NumberFact
 
 _F = TypeVar("_F", DateFact, NumberFact)
@@ -125,22 +126,14 @@ def _tokens(facts: FactSheet, start: int, end: int, mentions: list[tuple[int, in
     return out
 
 
-_TOKEN_CACHE: dict[int, tuple[FactSheet, list[list[_Tok]]]] = {}
-
-
+@per_object
 def _sentence_tokens(facts: FactSheet) -> list[list[_Tok]]:
-    """The tokens of every sentence of ``facts``; kept for the last few fact sheets (a source is checked often)."""
-    hit = _TOKEN_CACHE.get(id(facts))
-    if hit is not None and hit[0] is facts:
-        return hit[1]
+    """The tokens of every sentence of ``facts``, computed once per fact sheet (a source is checked often)."""
     mentions = sorted((m.start, m.end) for e in facts.entities if e.label in _NAME_TYPES for m in e.mentions)
     result = []
     for s in facts.sentences:
         here = [(a, b) for a, b in mentions if a < s.end and s.start < b]
         result.append(_tokens(facts, s.start, s.end, here))
-    if len(_TOKEN_CACHE) >= 8:
-        _TOKEN_CACHE.pop(next(iter(_TOKEN_CACHE)))
-    _TOKEN_CACHE[id(facts)] = (facts, result)
     return result
 
 
@@ -371,24 +364,15 @@ class _Names:
     entities: tuple[tuple[int, int, frozenset[str], frozenset[str]], ...]  # start, end, alias keys, mention words
 
 
-_NAMES_CACHE: dict[int, tuple[FactSheet, _Names]] = {}
-
-
+@per_object
 def _source_names(source: FactSheet) -> _Names:
-    """Every mention of the source with its entity's keys and words; built once per source (by identity)."""
-    hit = _NAMES_CACHE.get(id(source))
-    if hit is not None and hit[0] is source:
-        return hit[1]
+    """Every mention of the source with its entity's keys and words; built once per source."""
     rows = []
     for entity in source.entities:
         keys = entity_keys(entity)
         words = frozenset(w.lower().strip("'’") for m in entity.mentions for w in m.text.split())
         rows.extend((m.start, m.end, keys, words) for m in entity.mentions)
-    names = _Names(tuple(rows))
-    if len(_NAMES_CACHE) >= 8:
-        _NAMES_CACHE.pop(next(iter(_NAMES_CACHE)))
-    _NAMES_CACHE[id(source)] = (source, names)
-    return names
+    return _Names(tuple(rows))
 
 
 def _same_entity(new: list[_Tok], old: list[_Tok], names: _Names) -> bool:

@@ -21,6 +21,7 @@ from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, 
 from retold.analyze.roles import HONORIFICS, TITLE_WORDS
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
+from retold.check.memo import per_object
 from retold.normalize import fold, fold_key
 from retold.types import Entity, Evidence, FactSheet, Finding, Mention
 
@@ -66,18 +67,11 @@ class SourceNames:
 
     @classmethod
     def of(cls, source: FactSheet) -> SourceNames:
-        """The names of ``source``; built once per fact sheet (the last few are kept, by identity)."""
-        hit = _NAMES_CACHE.get(id(source))
-        if hit is not None and hit[0] is source:
-            return hit[1]
-        names = cls._build(source)
-        if len(_NAMES_CACHE) >= _CACHE_SIZE:
-            _NAMES_CACHE.pop(next(iter(_NAMES_CACHE)))
-        _NAMES_CACHE[id(source)] = (source, names)
-        return names
+        """The names of ``source``; built once per fact sheet."""
+        return _source_names(source)
 
     @classmethod
-    def _build(cls, source: FactSheet) -> SourceNames:
+    def build(cls, source: FactSheet) -> SourceNames:
         keys: set[str] = set()
         forms: dict[str, Mention] = {}
         for entity in source.entities:
@@ -105,27 +99,17 @@ class UnknownName:
     near: Mention | None
 
 
-_CACHE_SIZE = 8
-_NAMES_CACHE: dict[int, tuple[FactSheet, SourceNames]] = {}
-_UNKNOWN_CACHE: dict[int, tuple[CheckContext, tuple[list[UnknownName], list[tuple[Mention, Mention]]]]] = {}
+@per_object
+def _source_names(source: FactSheet) -> SourceNames:
+    return SourceNames.build(source)
 
 
+@per_object
 def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Mention, Mention]]]:
     """Rewrite names absent from the source, and (rewrite, source) mentions that differ only in letter case.
 
-    The entity and claim detectors both ask, with the same context: the answer is kept for the last few.
+    The entity and claim detectors both ask, with the same context: it is worked out once per check.
     """
-    hit = _UNKNOWN_CACHE.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
-    result = _unknown_names(ctx)
-    if len(_UNKNOWN_CACHE) >= _CACHE_SIZE:
-        _UNKNOWN_CACHE.pop(next(iter(_UNKNOWN_CACHE)))
-    _UNKNOWN_CACHE[id(ctx)] = (ctx, result)
-    return result
-
-
-def _unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Mention, Mention]]]:
     names = SourceNames.of(ctx.source)
     unknown: list[UnknownName] = []
     miscased: list[tuple[Mention, Mention]] = []
