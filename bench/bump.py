@@ -33,7 +33,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.common import bump_pairs
-from bench.metrics import ANCHORS, gate, load_baseline, pair_figures, write_json
+from bench.metrics import ANCHORS, gate, load_baseline, pair_figures, report_gate, write_json
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 TASKS = ("1", "2")
@@ -224,11 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.gate:
         baseline = load_baseline(BASELINE)
         failures = [f for task in tasks for f in gate({"bump": figures}, baseline, f"bump.task{task}.")]
-        for failure in failures:
-            err.print(f"[red]gate:[/] {failure}", highlight=False)
-        if failures:
-            return 1
-        err.print("gate: every pinned BUMP figure held", highlight=False)
+        return report_gate(failures, err, "BUMP")
     return 0
 
 

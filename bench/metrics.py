@@ -145,6 +145,16 @@ def gate(figures: Mapping[str, Any], baseline: Mapping[str, Mapping[str, float]]
     return failures
 
 
+def report_gate(failures: Sequence[str], err: Any, what: str) -> int:
+    """Print each gate failure, or that every pinned ``what`` figure held; the exit code (1 on a failure)."""
+    for failure in failures:
+        err.print(f"[red]gate:[/] {failure}", highlight=False)
+    if failures:
+        return 1
+    err.print(f"gate: every pinned {what} figure held", highlight=False)
+    return 0
+
+
 def write_json(path: Path, figures: Mapping[str, Any]) -> None:
     """Write ``figures`` atomically (temp file + rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)

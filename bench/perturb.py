@@ -38,7 +38,7 @@ from rich.table import Table
 from bench import additions, controls, plants, roles
 from bench.bump import load_task
 from bench.common import EXAMPLE
-from bench.metrics import gate, load_baseline, write_json
+from bench.metrics import gate, load_baseline, report_gate, write_json
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 REPORT_WIDTH = 130
@@ -297,11 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_json(args.json, {"perturb": figures})
     if args.gate:
         failures = gate({"perturb": figures}, load_baseline(BASELINE), "perturb.")
-        for failure in failures:
-            err.print(f"[red]gate:[/] {failure}", highlight=False)
-        if failures:
-            return 1
-        err.print("gate: every pinned perturbation figure held", highlight=False)
+        return report_gate(failures, err, "perturbation")
     return 0
 
 

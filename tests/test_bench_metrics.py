@@ -116,3 +116,18 @@ def test_anchor_recomputation_reproduces_published_bump_figures() -> None:
     assert {error_type(row) for row in rows} == {
         "intr.entity", "extr.entity", "intr.circ", "extr.circ", "intr.pred", "extr.pred", "coref"
     }
+
+
+def test_report_gate_prints_each_failure_and_returns_the_exit_code() -> None:
+    import io
+
+    from rich.console import Console
+
+    from bench.metrics import report_gate
+
+    out = io.StringIO()
+    assert report_gate(["perturb.macro_recall: 0.5000 dropped below the pinned 0.9"], Console(file=out), "x") == 1
+    assert "dropped below" in out.getvalue() and "every pinned" not in out.getvalue()
+    out = io.StringIO()
+    assert report_gate([], Console(file=out), "BUMP") == 0
+    assert "every pinned BUMP figure held" in out.getvalue()
