@@ -74,6 +74,7 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
         CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_NOT_NAME_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TITLES = frozenset(w.lower().rstrip(".") for w in (*TITLE_WORDS, *HONORIFICS))
 _WORD_PARTS = re.compile(r"[^\W_]+")
 _NAME_JOINER_POS = frozenset({"DET", "ADP", "CCONJ", "PART"})
@@ -243,6 +244,8 @@ def classify(new: list[_Tok], old: list[_Tok], facts: _Facts) -> str | None:
     if any(t.like_num for t in new) and any(t.like_num for t in old):
         if {t.lower for t in new} == {t.lower for t in old}:
             return None
+        if _name_words(new) != _name_words(old):
+            return None  # "Helen Campochiaro, 38" for "to four boys": another phrase, not another figure
         new_number, old_number = _fact_at(new, facts.rewrite.numbers), _fact_at(old, facts.source.numbers)
         if new_number is not None and old_number is not None and same_value(new_number, old_number, True, rounds=True):
             return None
@@ -342,19 +345,36 @@ def _is_hedge(t: _Tok) -> bool:
 
 
 def _is_name(t: _Tok) -> bool:
+    """A word of a name; a month or weekday ("December") is a date's word, not a name's."""
+    if t.ent in _NOT_NAME_TYPES:
+        return False
     return t.pos == "PROPN" or t.ent in _NAME_TYPES or t.named
 
 
 def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:
-    """A word swapped for another member of its closed class, or for its antonym."""
+    """A word swapped for another member of its closed class, or for its antonym, the words around it kept.
+
+    "29-year-old" for "former Feyenoord star" holds "old" where the source has "former", but the
+    whole phrase is another one: not a swap.
+    """
     for a in new:
         for b in old:
             if a.lemma == b.lemma or a.lower == b.lower:
+                continue
+            if _content_lemmas(new, a) != _content_lemmas(old, b):
                 continue
             for x in {a.lemma, a.lower}:
                 if {b.lemma, b.lower} & (CLOSED_CLASSES.get(x, frozenset()) | ANTONYMS.get(x, frozenset())):
                     return True
     return False
+
+
+def _name_words(tokens: list[_Tok]) -> set[str]:
+    return {t.lower for t in tokens if _is_name(t) and not t.like_num}
+
+
+def _content_lemmas(tokens: list[_Tok], but: _Tok) -> set[str]:
+    return {t.lemma for t in tokens if t is not but and t.pos in _CONTENT_POS}
 
 
 @dataclass(frozen=True, slots=True)
