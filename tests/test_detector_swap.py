@@ -166,3 +166,14 @@ def test_a_statement_credited_to_another_speaker_without_closing_marks_is_an_att
     found = [f for f in findings(source, rewrite) if f.severity == "error"]
     assert [(f.kind, f.text) for f in found] == [("attribution", "Clegg")]
     assert "Osborne" in found[0].message
+
+
+def test_names_of_different_lengths_trading_places_are_one_claim_error() -> None:
+    source = (
+        "Inter director Beppe Marotta told La Gazzetta dello Sport that the club would not sell the striker. "
+        "The player has two years left on his contract."
+    )
+    rewrite = "La Gazzetta dello Sport told Inter director Beppe Marotta that the club would not sell the striker."
+    found = [f for f in findings(source, rewrite) if f.severity == "error"]
+    assert [f.kind for f in found] == ["claim"]
+    assert found[0].text.startswith("La Gazzetta dello Sport told") and "turned around" in found[0].message

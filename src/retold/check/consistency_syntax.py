@@ -124,6 +124,11 @@ def _name_words(token: Any) -> set[str]:
             return {t.lower_ for t in ent if lo <= t.i <= hi and t.is_alpha and not t.is_stop}
     words = {token.lemma_.lower()} if token.is_alpha else set()
     words |= {c.lower_ for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN"}
+    if token.pos_ == "PROPN":  # the run of name words ending here: "La Gazzetta dello Sport" untagged
+        left = token
+        while left.i > token.left_edge.i and token.doc[left.i - 1].pos_ == "PROPN":
+            left = token.doc[left.i - 1]
+        words |= {t.lower_ for t in token.doc[left.i : token.i] if t.is_alpha and not t.is_stop}
     return words
 
 
