@@ -91,3 +91,27 @@ def test_an_estimated_figure_is_a_hedge() -> None:
     assert numbers(COCAINE, "The drugs are worth an estimated $110 million.") == []
     (f,) = numbers(COCAINE, "The drugs are worth an estimated $150 million.")
     assert f.text == "$150 million"
+
+
+BIRD_FLU = (
+    "On Monday, health leaders in Iowa said more than 5 million hens would have to be euthanized after bird flu "
+    "was detected at a commercial laying facility there. "
+    "In the United States, some 3.5 million birds had already been euthanized to prevent the spread of the disease, "
+    "according to the USDA. "
+    "As of Friday, 142 people have tested positive for the virus in the state, with 136 confirmed cases."
+)
+
+
+def test_a_figure_the_source_gives_for_another_noun_is_a_changed_figure() -> None:
+    (f,) = numbers(BIRD_FLU, "So far 5 million birds have been euthanized in the United States.")
+    assert f.severity == "error" and f.text == "5 million"
+    assert "“3.5 million” birds" in f.message and "hens" in f.message
+    assert any("3.5 million birds" in e.text for e in f.evidence)
+
+
+def test_the_figure_the_source_gives_for_that_noun_is_not_flagged() -> None:
+    assert numbers(BIRD_FLU, "So far 3.5 million birds have been euthanized in the United States.") == []
+
+
+def test_two_counts_of_one_sentence_read_either_way_are_not_flagged() -> None:
+    assert numbers(BIRD_FLU, "The number of infections in the state has grown to 142 cases.") == []

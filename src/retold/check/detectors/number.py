@@ -6,7 +6,9 @@ than"… matches a source figure within 10%; a round figure without a hedge matc
 ("3,000" for "2,950", not "2,000" for "2,500") in a sentence the rewrite sentence rests on. A count of years the source's own years give ("two years
 later" after "2013" and "2015") is backed too. A number the source gives elsewhere still counts as changed
 when the rewrite sentence's best-supporting source sentence gives a different figure of the same unit and
-none of its supporting sentences gives this one.
+none of its supporting sentences gives this one, and when the source gives it only for another noun while
+another supporting sentence gives this noun another figure ("5 million birds" where the source has
+"5 million hens" and, in the next sentence, "3.5 million birds").
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         here = [s.text for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
         given = f" (here it gives “{here[0]}”)" if here and number.unit else ""
         return f"“{number.text}” is not in the source{given}: give the source's figure or drop it", best
+    if (moved := _counts_something_else(ctx, number, same, local, approx)) is not None:
+        return moved
     if not support or support[0].score < STRONG_SUPPORT or number.unit is None:
         return None
     # Another supporting sentence nearly as good may be where this part of a merged sentence comes from.
@@ -78,6 +82,39 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         return None
     given = ", ".join(f"“{r.text}”" for r in rivals)
     return f"changed figure: for this, the source gives {given}", best
+
+
+def _counts_something_else(
+    ctx: CheckContext, number: NumberFact, same: list[NumberFact], local: set[int], approx: bool
+) -> tuple[str, list[int]] | None:
+    """The source gives this figure only for another noun, and another sentence the rewrite rests on gives
+    another figure for this noun: "5 million birds" where the source has "5 million hens" in one sentence
+    and "3.5 million birds" in the next."""
+    unit = _noun(number.unit)
+    if not unit or not same or any(_noun(s.unit) in (None, unit) for s in same):
+        return None
+    # A sentence giving both ("142 people tested positive, 136 confirmed cases") leaves the reading open.
+    theirs = {s.sentence for s in same}
+    rivals = [
+        s for s in ctx.source.numbers
+        if s.sentence in local and s.sentence not in theirs and _noun(s.unit) == unit
+        and not same_value(number, s, approx, rounds=True)
+    ]
+    if not rivals:
+        return None
+    other = same[0]
+    return (
+        f"changed figure: the source gives “{rivals[0].text}” {rivals[0].unit}; its “{other.text}” counts {other.unit}",
+        [rivals[0].sentence, other.sentence],
+    )
+
+
+def _noun(unit: str | None) -> str | None:
+    """A counted noun in one form ("birds" → "bird"); None for no unit or a currency, percentage or age."""
+    if not unit or unit in _STRICT_UNITS:
+        return None
+    unit = unit.lower()
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
 def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
