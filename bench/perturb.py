@@ -53,6 +53,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "number": ("number",),
     "date": ("date",),
     "date-moved": ("date",),
+    "number-moved": ("number",),
     "quote-altered": ("quote",),
     "quote-fabricated": ("quote",),
     "quote-misattributed": ("attribution",),

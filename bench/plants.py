@@ -255,14 +255,18 @@ def changed_number(text: str, rng: random.Random) -> str | None:
     return None
 
 
-def plant_number(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
-    """A number, amount or percentage changed (not a year, not inside a date or a quote)."""
-    options = [
+def _numbers(facts: Any) -> list[Any]:
+    """Numbers, amounts and percentages worth changing: not a year, not inside a date or a quote."""
+    return [
         n for n in facts.numbers
         if _sentence(facts, n.sentence) and not quoted(facts, n.start, n.end)
         and not any(n.start < d.end and d.start < n.end for d in facts.dates) and not 1800 <= n.value <= 2100
     ]
-    n = pick(rng, options)
+
+
+def plant_number(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
+    """A number, amount or percentage changed to one the article never gives."""
+    n = pick(rng, _numbers(facts))
     if n is None:
         return None
     from retold.analyze.numbers import parse_number
@@ -342,6 +346,33 @@ def plant_date_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> 
     d, other = rng.choice(options)
     return _edit(facts, facts.sentences[d.sentence], rng, d.start, d.end, other.text, "date-moved",
                  f"{d.text} → {other.text}")
+
+
+def plant_number_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
+    """A figure replaced by the article's figure for something else, from another sentence: a count for a
+    count, a sum for a sum in the same currency, a percentage for a percentage."""
+    numbers = [n for n in _numbers(facts) if n.text.lower() not in NOT_FIGURES]
+    options = [
+        (n, other) for n in numbers for other in numbers
+        if other.sentence != n.sentence and other.value != n.value and _same_measure(n, other)
+        and other.text.lower() not in facts.sentences[n.sentence].text.lower()
+    ]
+    if not options:
+        return None
+    n, other = rng.choice(options)
+    return _edit(facts, facts.sentences[n.sentence], rng, n.start, n.end, other.text, "number-moved",
+                 f"{n.text} → {other.text}")
+
+
+NOT_FIGURES = frozenset({"one", "a", "an"})
+MEASURES = frozenset({"%", "USD", "EUR", "GBP", "JPY", "INR", "CNY", "UAH", "RUB", "year-old"})
+
+
+def _same_measure(a: Any, b: Any) -> bool:
+    """Both are sums in one currency, percentages, ages, or plain counts."""
+    a_measure = a.unit if a.unit in MEASURES else None
+    b_measure = b.unit if b.unit in MEASURES else None
+    return a_measure == b_measure
 
 
 # --------------------------------------------------------------------------- quotes
@@ -480,6 +511,7 @@ PLANTERS: dict[str, Planter] = {
     "number": plant_number,
     "date": plant_date,
     "date-moved": plant_date_moved,
+    "number-moved": plant_number_moved,
     "quote-altered": plant_quote_altered,
     "quote-fabricated": plant_quote_fabricated,
     "quote-misattributed": plant_quote_misattributed,

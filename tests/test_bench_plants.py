@@ -12,7 +12,16 @@ if str(ROOT) not in sys.path:  # bench/ sits beside src/, outside the installed 
 
 from bench.additions import _append  # noqa: E402
 from bench.controls import _CLAUSE, _balanced  # noqa: E402
-from bench.plants import ANTONYMS, Case, _inside_longer_name, changed_date, changed_number, transplant  # noqa: E402
+from bench.plants import (  # noqa: E402
+    ANTONYMS,
+    Case,
+    _inside_longer_name,
+    _same_measure,
+    changed_date,
+    changed_number,
+    transplant,
+)
+from retold.types import NumberFact  # noqa: E402
 
 
 def rng(seed: int = 0) -> random.Random:
@@ -114,3 +123,13 @@ def test_single_marks_open_or_close_a_quote_only_at_the_edges() -> None:
 def test_clause_drop_leaves_thousands_alone() -> None:
     text = "The man, who earned 10,000 a year, died. The man, who was old, died."
     assert _CLAUSE.sub(" ", text, count=1) == "The man, who earned 10,000 a year, died. The man died."
+
+
+def test_a_moved_figure_keeps_its_measure() -> None:
+    def n(unit: str | None) -> NumberFact:
+        return NumberFact(0, 1, "5", 5.0, unit, 0)
+
+    assert _same_measure(n("birds"), n("hens")) and _same_measure(n(None), n("people"))
+    assert _same_measure(n("USD"), n("USD")) and _same_measure(n("%"), n("%"))
+    assert not _same_measure(n("USD"), n("GBP")) and not _same_measure(n("%"), n("people"))
+    assert not _same_measure(n("year-old"), n("years"))
