@@ -78,3 +78,36 @@ def test_a_negated_word_for_its_negated_antonym_is_not_a_flip() -> None:
     assert [f for f in report.findings if f.kind == "claim"] == []
     flipped = check(source, "Moore cannot walk, but he has been able to receive medical treatment for his illness.")
     assert any(f.kind == "claim" and f.severity == "error" and f.text == "able" for f in flipped.findings)
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "word"),
+    [
+        (
+            "A man vying to become the next Kentucky governor has legally changed his name to Gatewood Galbraith.",
+            "The Kentucky governor hopeful has illegally changed his name to Gatewood Galbraith.",
+            "illegally",
+        ),
+        (
+            "That was the scene in a tent outside the Mater Dei Hospital in Valletta, Malta, a chance for citizens "
+            "and dignitaries to remember 24 of the migrants killed when their boat sank.",
+            "A funeral is held inside the Mater Dei Hospital in Valletta, Malta, for migrants killed in the sinking.",
+            "inside",
+        ),
+        (
+            "Scientists in Belgium say all sweet potatoes contain 'foreign DNA' from bacteria.",
+            "Belgian scientists say some sweet potatoes hold foreign DNA.",
+            "some",
+        ),
+    ],
+)
+def test_an_opposite_in_a_reworded_sentence_is_an_error(source: str, rewrite: str, word: str) -> None:
+    found = [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+    assert [f.text for f in found] == [word]
+    assert "opposite meaning" in found[0].message
+
+
+def test_an_adverb_and_its_own_adjective_are_not_opposites() -> None:
+    source = "Officials said the vote was held legally and the result was final."
+    rewrite = "Officials said the vote was legal and the result final."
+    assert [f for f in check(source, rewrite).findings if f.kind == "claim"] == []

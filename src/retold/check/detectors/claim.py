@@ -40,7 +40,7 @@ true false | positive negative | public private | peace war |
 best worst | better worse | largest smallest | biggest smallest | longest shortest | maximum minimum |
 cheap expensive | safe dangerous | easy difficult | strong weak | full empty | same different |
 before during | past future | always never | everyone nobody | all none | domestic foreign | attack defend |
-win loss | victory loss | agree refuse | remember forget | recall forget | lowest highest | least most |
+win loss | victory loss | agree refuse | inside outside | some all | remember forget | recall forget | lowest highest | least most |
 life death | criticise praise | criticize praise | condemn praise | love hate | arrive depart | push pull |
 """.replace("\n", " ")
 # Words of one class that exclude each other: a swap inside a class changes the fact ("bronze" for "gold").
@@ -197,6 +197,8 @@ def opposites(lemma: str, pos: str = "") -> set[str]:
     Only "un-" and "non-" negate any word; "in-", "dis-" and the like only adjectives ("inform" is not "form").
     """
     found = set(ANTONYMS.get(lemma, ()))
+    if pos == "ADV" and lemma.endswith("ly") and len(lemma) >= 6:  # "illegally" / "legally", as their adjectives
+        found |= {word + "ly" for word in opposites(lemma[:-2], "ADJ")}
     for prefix in _NEGATING_PREFIXES if pos == "ADJ" else _NEGATING_PREFIXES[:2]:
         if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
             found.add(lemma[len(prefix) :])
