@@ -95,6 +95,11 @@ def test_a_negated_word_for_its_negated_antonym_is_not_a_flip() -> None:
             "inside",
         ),
         (
+            "Did you know that the tea bag was accidentally invented by a New York tea merchant?",
+            "The tea bag was intentionally invented by a New York tea merchant.",
+            "intentionally",
+        ),
+        (
             "Scientists in Belgium say all sweet potatoes contain 'foreign DNA' from bacteria.",
             "Belgian scientists say some sweet potatoes hold foreign DNA.",
             "some",

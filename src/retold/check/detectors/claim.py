@@ -40,7 +40,16 @@ true false | positive negative | public private | peace war |
 best worst | better worse | largest smallest | biggest smallest | longest shortest | maximum minimum |
 cheap expensive | safe dangerous | easy difficult | strong weak | full empty | same different |
 before during | past future | always never | everyone nobody | all none | domestic foreign | attack defend |
-win loss | victory loss | agree refuse | inside outside | some all | remember forget | recall forget | lowest highest | least most |
+win loss | victory loss | agree refuse | inside outside | some all |
+accidental intentional | accidental deliberate | memorable forgettable | concede deny | admit deny |
+peaceful violent | former current | temporary permanent | partial complete | partial total | minor major |
+profit loss | surplus deficit | rise drop | rise decline | growth decline | grow shrink | boost cut |
+optimistic pessimistic | ancient modern | wet dry | hot cold | fast slow | quick slow | mandatory voluntary |
+compulsory voluntary | urban rural | inner outer | upper lower | internal external | ascend descend |
+approve veto | sober drunk | natural artificial | real fake | genuine fake | strict lenient | harsh lenient |
+tighten loosen | tighten ease | overestimate underestimate | winner loser | friend enemy | friendly hostile |
+reward punish | openly secretly | continue stop | continue conclude | begin finish | tricky easy | hard easy |
+heighten lessen | heighten reduce | worsen improve | deteriorate improve | underestimate overestimate | remember forget | recall forget | lowest highest | least most |
 life death | criticise praise | criticize praise | condemn praise | love hate | arrive depart | push pull |
 """.replace("\n", " ")
 # Words of one class that exclude each other: a swap inside a class changes the fact ("bronze" for "gold").
