@@ -116,3 +116,48 @@ def test_an_adverb_and_its_own_adjective_are_not_opposites() -> None:
     source = "Officials said the vote was held legally and the result was final."
     rewrite = "Officials said the vote was legal and the result final."
     assert [f for f in check(source, rewrite).findings if f.kind == "claim"] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "word"),
+    [
+        (
+            "Judy Murray dazzled at her son Andy's wedding, wearing a belted dress-coat.",
+            "Judy Murray wore a belted dress-coat to her daughter Andy's wedding.",
+            "daughter",
+        ),
+        (
+            "The Italy striker celebrates after netting the opener in Tuesday's 1-1 friendly draw with England.",
+            "The Italy defender celebrates after netting the opener in the friendly draw with England.",
+            "defender",
+        ),
+        (
+            "The company's shares fell sharply last month after the chairman resigned.",
+            "The company's shares fell sharply last year after the chairman resigned.",
+            "year",
+        ),
+    ],
+)
+def test_another_member_of_a_closed_class_is_a_changed_word(source: str, rewrite: str, word: str) -> None:
+    found = [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+    assert [f.text for f in found] == [word]
+    assert "changed word" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite"),
+    [
+        # The same marriage said from the other side.
+        (
+            "Bonnie Freundel has been living with the shame of her husband Barry, a rabbi in Washington.",
+            "Bonnie Freundel is the wife of Barry, a rabbi in Washington.",
+        ),
+        # "the day" is an occasion here, not a length of time.
+        (
+            "Murray has left most of the planning of the big week to his fiancee Kim Sears.",
+            "Murray has left the planning of the day to his fiancee Kim Sears.",
+        ),
+    ],
+)
+def test_a_converse_relation_or_an_occasion_is_not_a_changed_word(source: str, rewrite: str) -> None:
+    assert [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"] == []

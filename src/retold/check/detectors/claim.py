@@ -57,8 +57,13 @@ _CLASSES = """
 gold silver bronze | second minute hour day week month year decade century |
 first second third fourth fifth sixth seventh eighth
 ninth tenth | north south east west | northern southern eastern western | red blue green yellow black white
-orange purple pink brown grey gray | spring summer autumn winter | morning afternoon evening night
+orange purple pink brown grey gray | spring summer autumn winter | morning afternoon evening night |
+son daughter | father mother | grandson granddaughter | grandfather grandmother | uncle aunt | nephew niece |
+striker defender midfielder goalkeeper winger
 """
+# Not "husband"/"wife" or "brother"/"sister": "her husband Barry" is "Barry's wife" said the other way round.
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
 CLASS_OF: dict[str, tuple[frozenset[str], ...]] = {}
 for _group in _CLASSES.replace("\n", " ").split("|"):
     _members = frozenset(_group.split())
@@ -193,11 +198,23 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
         if opposite:
             continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
         for members in CLASS_OF.get(lemma, ()):
+            if members == _TIME_UNITS and not _measures_time(token):
+                continue  # "planning the day" names an occasion, not a length of time
             # Same part of speech only: "second half" is not a swap for "90th minute".
             other = sorted(m for m in members if token.pos_ in their_pos.get(m, ()) and m not in our_lemmas)
             if other:
                 return flip(token, f"changed word: the source says “{other[0]}”, not “{token.text}”")
     return None
+
+
+def _measures_time(token) -> bool:  # noqa: ANN001
+    """A time unit used as a measure: counted ("15-month", "two weeks") or placed ("next day", "per hour")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "-" and token.i > 1:
+        before = token.doc[token.i - 2]
+    return (before is not None and (before.like_num or before.lower_ in _TIME_PLACERS)) or any(
+        c.dep_ == "nummod" or c.lower_ in _TIME_PLACERS for c in token.children
+    )
 
 
 def opposites(lemma: str, pos: str = "") -> set[str]:
