@@ -136,3 +136,9 @@ def test_speakers_hold_after_ingest_removes_the_related_links() -> None:
         "Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry",
         "An unnamed senior NATO diplomat", "An unnamed senior NATO diplomat", "NATO", "Andriy Sybiha",
     ]  # fmt: skip
+
+
+def test_a_dateline_run_into_the_first_word_leaves_the_name_whole() -> None:
+    facts = analyze("(CNN)Hillary Clinton said on Monday that she would run for president.")
+    assert [t.text for t in facts.doc][:5] == ["(", "CNN", ")", "Hillary", "Clinton"]
+    assert any(e.label == "PERSON" and [m.text for m in e.mentions] == ["Hillary Clinton"] for e in facts.entities)

