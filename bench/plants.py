@@ -85,7 +85,14 @@ class Pools:
 
 
 def is_name(name: str) -> bool:
+    """A capitalised name of one to four words; not a bare title ("Sergeant") or a month ("May")."""
+    from retold.analyze.roles import HONORIFICS, TITLE_MODIFIERS, TITLE_WORDS
+
     words = name.split()
+    if all(w.lower().rstrip(".") in TITLE_WORDS | HONORIFICS | TITLE_MODIFIERS for w in words):
+        return False
+    if name in MONTHS or name in WEEKDAYS:
+        return False
     return 0 < len(words) <= 4 and name[:1].isupper() and all(w[:1].isupper() or w in {"of", "the", "and"} for w in words)
 
 
@@ -201,7 +208,8 @@ def plant_entity_intrinsic(facts: Any, pools: Pools, rng: random.Random, **_: An
     for e, m, short in _swappable(facts):
         for other in facts.entities:
             new = _surface(other.name, short)
-            if (other.label == e.label and other.id != e.id and is_name(other.name) and other.id in clean
+            if (other.label == e.label and other.id != e.id and is_name(other.name) and is_name(new)
+                    and other.id in clean
                     and not name_keys(e.name) & name_keys(other.name)
                     and new not in facts.sentences[m.sentence].text):
                 options.append((m, new))
@@ -222,7 +230,8 @@ def plant_entity_extrinsic(facts: Any, pools: Pools, rng: random.Random, **_: An
     known = set().union(*(name_keys(a) for ent in facts.entities for a in (ent.name, *ent.aliases)))
     lowered = facts.text.lower()
     options = [n for n in pools.names.get(e.label, ())
-               if not name_keys(n) & known and not any(w.lower() in lowered for w in n.split() if len(w) > 2)]
+               if not name_keys(n) & known and not any(w.lower() in lowered for w in n.split() if len(w) > 2)
+               and is_name(_surface(n, short))]
     new = _surface(pick(rng, options) or "", short)
     if not new:
         return None

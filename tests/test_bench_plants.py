@@ -133,3 +133,10 @@ def test_a_moved_figure_keeps_its_measure() -> None:
     assert _same_measure(n("USD"), n("USD")) and _same_measure(n("%"), n("%"))
     assert not _same_measure(n("USD"), n("GBP")) and not _same_measure(n("%"), n("people"))
     assert not _same_measure(n("year-old"), n("years"))
+
+
+def test_a_bare_title_or_a_month_is_not_a_name_to_plant() -> None:
+    from bench.plants import is_name
+
+    assert is_name("Andriy Sybiha") and is_name("Bank of England") and is_name("Sergeant Pepper")
+    assert not is_name("Sergeant") and not is_name("Prime Minister") and not is_name("May")
