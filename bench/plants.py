@@ -344,33 +344,32 @@ def _shape(d: Any) -> tuple[bool, ...]:
 
 def plant_date_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
     """A date replaced by the article's date for another event, given in the same form."""
-    dates = _dates(facts)
+    return _moved(facts, rng, _dates(facts), lambda d, other: other.iso != d.iso and _shape(other) == _shape(d),
+                  "date-moved")
+
+
+def _moved(
+    facts: Any, rng: random.Random, spans: list[Any], alike: Callable[[Any, Any], bool], kind: str
+) -> Case | None:
+    """One of ``spans`` replaced by another of another sentence that is ``alike`` it and not already there."""
     options = [
-        (d, other) for d in dates for other in dates
-        if other.sentence != d.sentence and other.iso != d.iso and _shape(other) == _shape(d)
-        and other.text.lower() not in facts.sentences[d.sentence].text.lower()
+        (span, other) for span in spans for other in spans
+        if other.sentence != span.sentence and alike(span, other)
+        and other.text.lower() not in facts.sentences[span.sentence].text.lower()
     ]
     if not options:
         return None
-    d, other = rng.choice(options)
-    return _edit(facts, facts.sentences[d.sentence], rng, d.start, d.end, other.text, "date-moved",
-                 f"{d.text} → {other.text}")
+    span, other = rng.choice(options)
+    return _edit(facts, facts.sentences[span.sentence], rng, span.start, span.end, other.text, kind,
+                 f"{span.text} → {other.text}")
 
 
 def plant_number_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
     """A figure replaced by the article's figure for something else, from another sentence: a count for a
     count, a sum for a sum in the same currency, a percentage for a percentage."""
     numbers = [n for n in _numbers(facts) if n.text.lower() not in NOT_FIGURES]
-    options = [
-        (n, other) for n in numbers for other in numbers
-        if other.sentence != n.sentence and other.value != n.value and _same_measure(n, other)
-        and other.text.lower() not in facts.sentences[n.sentence].text.lower()
-    ]
-    if not options:
-        return None
-    n, other = rng.choice(options)
-    return _edit(facts, facts.sentences[n.sentence], rng, n.start, n.end, other.text, "number-moved",
-                 f"{n.text} → {other.text}")
+    return _moved(facts, rng, numbers, lambda n, other: other.value != n.value and _same_measure(n, other),
+                  "number-moved")
 
 
 NOT_FIGURES = frozenset({"one", "a", "an"})
