@@ -49,7 +49,8 @@ compulsory voluntary | urban rural | inner outer | upper lower | internal extern
 approve veto | sober drunk | natural artificial | real fake | genuine fake | strict lenient | harsh lenient |
 tighten loosen | tighten ease | overestimate underestimate | winner loser | friend enemy | friendly hostile |
 reward punish | openly secretly | continue stop | continue conclude | begin finish | tricky easy | hard easy |
-heighten lessen | heighten reduce | worsen improve | deteriorate improve | underestimate overestimate | remember forget | recall forget | lowest highest | least most |
+heighten lessen | heighten reduce | worsen improve | deteriorate improve |
+remember forget | recall forget | lowest highest | least most |
 life death | criticise praise | criticize praise | condemn praise | love hate | arrive depart | push pull |
 """.replace("\n", " ")
 # Words of one class that exclude each other: a swap inside a class changes the fact ("bronze" for "gold").
@@ -62,13 +63,13 @@ son daughter | father mother | grandson granddaughter | grandfather grandmother 
 striker defender midfielder goalkeeper winger
 """
 # Not "husband"/"wife" or "brother"/"sister": "her husband Barry" is "Barry's wife" said the other way round.
-_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
-_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
 CLASS_OF: dict[str, tuple[frozenset[str], ...]] = {}
 for _group in _CLASSES.replace("\n", " ").split("|"):
     _members = frozenset(_group.split())
     for _w in _members:
         CLASS_OF[_w] = (*CLASS_OF.get(_w, ()), _members)
+_TIME_UNITS = CLASS_OF["day"][0]
+_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
 _NEGATIVE_GOVERNORS = frozenset("refuse decline fail reject avoid deny stop cease quit forget neglect".split())
 _NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
 ANTONYMS: dict[str, frozenset[str]] = {}

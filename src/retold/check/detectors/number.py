@@ -102,10 +102,10 @@ def _counts_something_else(
     ]
     if not rivals:
         return None
-    other = same[0]
+    rival, other = rivals[0], same[0]
     return (
-        f"changed figure: the source gives “{rivals[0].text}” {rivals[0].unit}; its “{other.text}” counts {other.unit}",
-        [rivals[0].sentence, other.sentence],
+        f"changed figure: the source gives “{rival.text}” {rival.unit}; its “{other.text}” counts {other.unit}",
+        [rival.sentence, other.sentence],
     )
 
 
