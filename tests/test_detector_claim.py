@@ -30,6 +30,10 @@ def claims(rewrite: str) -> list[Finding]:
     return [f for f in check(SOURCE, rewrite).findings if f.kind == "claim"]
 
 
+def claim_errors(source: str, rewrite: str) -> list[Finding]:
+    return [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+
+
 def test_an_invented_consequence_is_a_warning() -> None:
     rewrite = PARAPHRASE + "\nAnalysts fear the decision will deeply anger voters and trigger a long political crisis.\n"
     (f,) = claims(rewrite)
@@ -107,7 +111,7 @@ def test_a_negated_word_for_its_negated_antonym_is_not_a_flip() -> None:
     ],
 )
 def test_an_opposite_in_a_reworded_sentence_is_an_error(source: str, rewrite: str, word: str) -> None:
-    found = [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+    found = claim_errors(source, rewrite)
     assert [f.text for f in found] == [word]
     assert "opposite meaning" in found[0].message
 
@@ -139,7 +143,7 @@ def test_an_adverb_and_its_own_adjective_are_not_opposites() -> None:
     ],
 )
 def test_another_member_of_a_closed_class_is_a_changed_word(source: str, rewrite: str, word: str) -> None:
-    found = [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+    found = claim_errors(source, rewrite)
     assert [f.text for f in found] == [word]
     assert "changed word" in found[0].message
 
@@ -160,4 +164,4 @@ def test_another_member_of_a_closed_class_is_a_changed_word(source: str, rewrite
     ],
 )
 def test_a_converse_relation_or_an_occasion_is_not_a_changed_word(source: str, rewrite: str) -> None:
-    assert [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"] == []
+    assert claim_errors(source, rewrite) == []
