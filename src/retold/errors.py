@@ -5,7 +5,8 @@
     │   └── FetchError    a URL could not be fetched (HTTP error, timeout, redirect loop, wrong type)
     ├── ModelError        the spaCy model is not installed
     ├── EngineError       a rewrite engine is unknown or failed
-    └── StyleError        a rewrite style is unknown
+    ├── StyleError        a rewrite style is unknown
+    └── StoreError        the store (SQLite) cannot be opened or written
 
 Each message says what went wrong and, where there is one, what to do about it.
 Front ends print ``str(error)`` as one line and exit with code 2.
@@ -36,3 +37,7 @@ class EngineError(RetoldError):
 
 class StyleError(RetoldError):
     """A rewrite style is unknown."""
+
+
+class StoreError(RetoldError):
+    """The store cannot be opened or written."""

@@ -1,0 +1,273 @@
+"""The store: one SQLite file (WAL) of articles, runs and the LLM answer cache.
+
+This is the only module that writes SQL. Its schema grows by numbered migrations, each a
+function applied once and recorded in ``schema_versions``, so an old file opens in a new retold.
+
+    >>> with Store.open() as store:          # RETOLD_DB, else the user data dir
+    ...     run_id = store.record_run(kind="rewrite", article_hash=h, output={...})
+    ...     store.list_runs(limit=10)
+
+Where the file lives: ``--db PATH`` (front ends pass it as ``path``), else ``RETOLD_DB``, else
+``retold.sqlite3`` in the user data dir (platformdirs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retold.errors import StoreError
+
+DB_ENV = "RETOLD_DB"
+
+
+def default_path() -> Path:
+    """Where the store lives unless told: ``RETOLD_DB``, else the user data dir."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("retold", appauthor=False)) / "retold.sqlite3"
+
+
+def content_hash(text: str) -> str:
+    """The key of an article or rewrite text: sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _m1_initial(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            hash TEXT PRIMARY KEY,
+            url TEXT,
+            title TEXT,
+            fetched_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at TEXT NOT NULL,
+            kind TEXT NOT NULL,                 -- rewrite | check
+            input_key TEXT,                     -- what makes a rerun the same run (input + options)
+            article_hash TEXT REFERENCES articles(hash),
+            engine TEXT, style TEXT, model TEXT,
+            options TEXT NOT NULL DEFAULT '{}', -- JSON
+            verdict TEXT, score REAL,
+            output TEXT NOT NULL DEFAULT '{}'   -- JSON: the draft and/or report as the CLI prints it
+        );
+        CREATE UNIQUE INDEX runs_input_key ON runs(input_key) WHERE input_key IS NOT NULL;
+        CREATE INDEX runs_created ON runs(created_at);
+        CREATE TABLE llm_cache (
+            key TEXT PRIMARY KEY,               -- sha256 of (model, base URL, prompt, parameters)
+            model TEXT, base_url TEXT,
+            response TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+# Append only: a migration, once released, is never edited or reordered.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial,)
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Apply every migration this file has not had yet; returns the schema version."""
+    db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in db.execute("SELECT version FROM schema_versions")}
+    for version, step in enumerate(MIGRATIONS, start=1):
+        if version in done:
+            continue
+        with db:  # one transaction per migration: a failed step leaves no half schema
+            step(db)
+            db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
+    return len(MIGRATIONS)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One stored run, as ``history`` and ``show`` print it."""
+
+    id: int
+    created_at: str
+    kind: str
+    article_hash: str | None
+    engine: str | None
+    style: str | None
+    model: str | None
+    options: dict[str, Any]
+    verdict: str | None
+    score: float | None
+    output: dict[str, Any]
+    title: str | None = None
+    url: str | None = None
+
+
+class Store:
+    """An open store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            migrate(self.db)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(
+                f"Cannot open the store at {self.path}: {error}; pass --db PATH (or set {DB_ENV}) "
+                "to a writable file, or --no-store to run without one."
+            ) from None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        return cls(path if path is not None else default_path())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: a run and its article land together or not at all."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------------ articles and runs
+
+    def put_article(self, text: str, *, url: str | None = None, title: str | None = None) -> str:
+        """Store an article text once (keyed by its content hash); returns the hash."""
+        key = content_hash(text)
+        self.db.execute(
+            "INSERT OR IGNORE INTO articles (hash, url, title, fetched_at, text) VALUES (?, ?, ?, ?, ?)",
+            (key, url, title, _now(), text),
+        )
+        return key
+
+    def record_run(
+        self,
+        *,
+        kind: str,
+        output: dict[str, Any],
+        article_hash: str | None = None,
+        input_key: str | None = None,
+        engine: str | None = None,
+        style: str | None = None,
+        model: str | None = None,
+        options: dict[str, Any] | None = None,
+        verdict: str | None = None,
+        score: float | None = None,
+    ) -> int:
+        """Store one run; a run with an ``input_key`` already stored is kept, not duplicated."""
+        cursor = self.db.execute(
+            "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
+            " verdict, score, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
+            (
+                _now(), kind, input_key, article_hash, engine, style, model,
+                json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output),
+            ),
+        )
+        if cursor.rowcount == 0 and input_key is not None:
+            found = self.find_run(input_key)
+            assert found is not None
+            return found.id
+        return int(cursor.lastrowid or 0)
+
+    def find_run(self, input_key: str) -> Run | None:
+        """The run stored for this input and these options, if any (what makes a batch resumable)."""
+        row = self.db.execute(_RUN_SELECT + " WHERE r.input_key = ?", (input_key,)).fetchone()
+        return _run(row) if row else None
+
+    def get_run(self, run_id: int) -> Run | None:
+        row = self.db.execute(_RUN_SELECT + " WHERE r.id = ?", (run_id,)).fetchone()
+        return _run(row) if row else None
+
+    def list_runs(
+        self,
+        *,
+        verdict: str | None = None,
+        style: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        limit: int = 20,
+    ) -> list[Run]:
+        """Past runs, newest first, filtered by verdict, style, kind and an ISO date/time."""
+        where, args = [], []
+        for column, value in (("r.verdict", verdict), ("r.style", style), ("r.kind", kind)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if since is not None:
+            where.append("r.created_at >= ?")
+            args.append(since)
+        sql = _RUN_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id DESC LIMIT ?"
+        return [_run(row) for row in self.db.execute(sql, (*args, limit))]
+
+    # ------------------------------------------------------------------ LLM answer cache
+
+    def cache_get(self, key: str) -> str | None:
+        row = self.db.execute("SELECT response FROM llm_cache WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def cache_put(self, key: str, response: str, *, model: str | None = None, base_url: str | None = None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO llm_cache (key, model, base_url, response, created_at) VALUES (?, ?, ?, ?, ?)",
+            (key, model, base_url, response, _now()),
+        )
+
+
+_RUN_SELECT = (
+    "SELECT r.*, a.title AS title, a.url AS url FROM runs r LEFT JOIN articles a ON a.hash = r.article_hash"
+)
+
+
+def _run(row: sqlite3.Row) -> Run:
+    return Run(
+        id=row["id"],
+        created_at=row["created_at"],
+        kind=row["kind"],
+        article_hash=row["article_hash"],
+        engine=row["engine"],
+        style=row["style"],
+        model=row["model"],
+        options=json.loads(row["options"] or "{}"),
+        verdict=row["verdict"],
+        score=row["score"],
+        output=json.loads(row["output"] or "{}"),
+        title=row["title"],
+        url=row["url"],
+    )

@@ -1,0 +1,79 @@
+"""The store: migrations, articles by content hash, runs kept once per input key, the LLM cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.errors import StoreError
+from retold.store import MIGRATIONS, Store, content_hash, default_path
+
+
+def test_opens_migrates_and_reopens(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path) as store:
+        versions = [row[0] for row in store.db.execute("SELECT version FROM schema_versions")]
+        assert versions == list(range(1, len(MIGRATIONS) + 1))
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store.open(path) as store:  # a second open applies nothing twice
+        assert store.db.execute("SELECT count(*) FROM schema_versions").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_article_is_stored_once_by_content(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        first = store.put_article("Some text.", url="https://example.org/a", title="A")
+        again = store.put_article("Some text.")
+        assert first == again == content_hash("Some text.")
+        assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_run_with_same_input_key_is_not_duplicated(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        article = store.put_article("Text.", title="T")
+        first = store.record_run(kind="rewrite", article_hash=article, input_key="k1", style="brief",
+                                 verdict="pass", score=1.0, output={"draft": 1})
+        second = store.record_run(kind="rewrite", article_hash=article, input_key="k1", output={"draft": 2})
+        store.record_run(kind="check", verdict="fail", output={})
+        assert first == second
+        run = store.get_run(first)
+        assert run is not None and run.output == {"draft": 1} and run.title == "T"
+        assert [r.kind for r in store.list_runs()] == ["check", "rewrite"]
+        assert [r.kind for r in store.list_runs(verdict="fail")] == ["check"]
+        assert [r.id for r in store.list_runs(style="brief")] == [first]
+        assert store.find_run("nope") is None
+
+
+def test_cache_round_trip(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        assert store.cache_get("k") is None
+        store.cache_put("k", '{"a": 1}', model="m", base_url="http://127.0.0.1:1/v1")
+        assert store.cache_get("k") == '{"a": 1}'
+
+
+def test_transaction_rolls_back(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.put_article("gone")
+                raise RuntimeError("boom")
+        assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_unwritable_path_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="--db PATH"):
+        Store.open(blocker / "sub" / "s.sqlite3")
+
+
+def test_default_path_honours_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("RETOLD_DB", str(tmp_path / "x.db"))
+    assert default_path() == tmp_path / "x.db"
+    monkeypatch.delenv("RETOLD_DB")
+    assert default_path().name == "retold.sqlite3"
+
+
+def test_not_a_database_is_a_store_error(tmp_path):
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError):
+        Store.open(path)
