@@ -271,6 +271,7 @@ class Draft:
     engine: str = "builtin"
     notes: tuple[str, ...] = ()  # what the engine replaced or dropped, and why
     facts: FactSheet | None = field(default=None, compare=False, repr=False)  # the source the item ids point into
+    report: Any = field(default=None, compare=False, repr=False)  # its self-check (retold.check.Report), set by rewrite()
 
 
 @dataclass(frozen=True, slots=True)
