@@ -1,0 +1,29 @@
+"""``retold serve``: the HTTP API and the web page, safe by default.
+
+    from retold.serve import ServeConfig, create_app
+    app = create_app(ServeConfig())          # an ASGI app; uvicorn, hypercorn or a test client runs it
+
+Binds 127.0.0.1 unless told otherwise, and then only with an API token (``RETOLD_TOKEN``).
+"""
+
+from __future__ import annotations
+
+from retold.serve.app import create_app
+from retold.serve.config import ServeConfig, config_from
+from retold.serve.runlog import MemoryRunLog, Run, RunLog
+
+__all__ = ["MemoryRunLog", "Run", "RunLog", "ServeConfig", "config_from", "create_app", "serve"]
+
+
+def serve(config: ServeConfig) -> None:
+    """Run the server until interrupted."""
+    import uvicorn
+
+    uvicorn.run(
+        create_app(config),
+        host=config.host,
+        port=config.port,
+        log_level="info",
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )
