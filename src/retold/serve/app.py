@@ -24,7 +24,7 @@ from retold.serve.jobs import QueueFull, TimeLimit, WorkQueue
 from retold.serve.models import CheckRequest, ExtractRequest, RewriteRequest
 from retold.serve.runlog import MemoryRunLog, RunLog
 from retold.serve.security import Guard
-from retold.serve.urlguard import guarded_client
+from retold.serve.urlguard import PrivateAddressError, guarded_client
 
 log = logging.getLogger("retold.serve")
 
@@ -179,11 +179,10 @@ def _extract(text, url, fetching, *, published=None):
 
 def _status_of(exc: RetoldError) -> int:
     """The HTTP status of a stage's error: bad input 400, a failing site or engine 502, a slow one 504."""
+    if isinstance(exc, PrivateAddressError):
+        return 400
     if isinstance(exc, FetchError):
-        message = str(exc)
-        if message.startswith("Refused to fetch"):
-            return 400
-        return 504 if "timed out" in message else 502
+        return 504 if "timed out" in str(exc) else 502
     if isinstance(exc, (InputError, StyleError)):
         return 400
     if isinstance(exc, EngineError):

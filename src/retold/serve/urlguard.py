@@ -22,6 +22,10 @@ Resolver = Callable[[str, int], list[str]]
 USER_AGENT = "retold/0.1 (article reader)"
 
 
+class PrivateAddressError(FetchError):
+    """A URL (or a redirect) leads to an address inside the server's own network."""
+
+
 def resolve(host: str, port: int) -> list[str]:
     """Every address ``host`` resolves to (an IP literal, in any form the resolver reads, included)."""
     try:
@@ -56,7 +60,7 @@ class GuardedTransport(httpx.BaseTransport):
         for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])
             if not self._allowed(address):
-                raise FetchError(
+                raise PrivateAddressError(
                     f"Refused to fetch {url}: {host} resolves to {address}, a loopback, private, "
                     "link-local or metadata address; start the server with --allow-private-urls to allow it"
                 )
