@@ -29,7 +29,11 @@ from retold.serve.urlguard import PrivateAddressError, guarded_client
 log = logging.getLogger("retold.serve")
 
 WEB = resources.files("retold") / "web"
-STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
+STATIC = {
+    "app.js": "text/javascript; charset=utf-8",
+    "app.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
 RETRY_AFTER_SECONDS = 5
 
 

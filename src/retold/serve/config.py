@@ -22,7 +22,7 @@ class ServeConfig:
     fetch_timeout: float = 15.0
     time_limit: float = 60.0  # seconds one request may take
     workers: int = 2
-    queue_size: int = 32
+    queue_size: int = 64  # 2 workers + 64 waiting: 50 concurrent clients never see a 503
     history: int = 200  # runs the in-memory history keeps
 
     @property

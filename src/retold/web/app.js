@@ -319,7 +319,20 @@ function renderSource() {
     pos = ev.end;
   }
   view.append(data.source_text.slice(pos));
-  if (first) scrollWithin(view, first);
+  if (first) {
+    scrollWithin(view, first);
+    // On a phone the source sits below the rewrite: bring the evidence on screen.
+    const spot = first.getBoundingClientRect();
+    if (spot.top < 0 || spot.bottom > window.innerHeight) first.scrollIntoView({ block: "center" });
+  }
+}
+
+function listOrder() {
+  // Findings with a span in text order, then the omissions (which span nothing), as the CLI numbers them.
+  const findings = state.check.findings;
+  const spanned = (n) => findings[n].start < findings[n].end;
+  const all = findings.map((_, n) => n);
+  return [...all.filter(spanned), ...all.filter((n) => !spanned(n))];
 }
 
 function renderDetail() {
@@ -332,15 +345,16 @@ function renderDetail() {
   box.replaceChildren(
     el("p", {}, el("span", { class: `badge sev-${f.severity}`, text: f.severity }), " ", el("code", { text: f.kind }), f.text ? ` “${f.text}”` : ""),
     el("p", { text: f.message }),
-    f.evidence.length ? null : el("p", { class: "hint", text: "No source sentence supports this text." }),
   );
+  if (!f.evidence.length) box.append(el("p", { class: "hint", text: "No source sentence supports this text." }));
 }
 
 function renderFindingList() {
   const data = state.check;
   const list = $("check-findings");
   list.replaceChildren();
-  data.findings.forEach((f, n) => {
+  listOrder().forEach((n) => {
+    const f = data.findings[n];
     if (!visible(n)) return;
     const card = el(
       "li",
@@ -400,12 +414,15 @@ function selectFinding(n, focusMark) {
   renderSource();
   renderDetail();
   renderFindingList();
+  if (!focusMark) return;
   const mark = [...document.querySelectorAll("#check-rewrite-view mark")].find((m) => m.dataset.findings.split(" ").includes(String(n)));
-  if (mark && focusMark) mark.focus();
+  const card = document.querySelector(`#check-findings [data-finding="${n}"]`);
+  if (mark) mark.focus();
+  else if (card) card.focus(); // an omission spans nothing in the rewrite: its entry in the list takes the focus
 }
 
 function stepFinding(step) {
-  const order = state.check.findings.map((_, n) => n).filter(visible);
+  const order = listOrder().filter(visible);
   if (!order.length) return;
   const at = order.indexOf(state.selected);
   const next = at < 0 ? (step > 0 ? 0 : order.length - 1) : (at + step + order.length) % order.length;
