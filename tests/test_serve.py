@@ -102,6 +102,9 @@ def test_the_memory_history_keeps_its_last_runs_only():
     ids = [log.record("extract", title=str(n), request={}, result={}).id for n in range(5)]
     assert [r.id for r in log.list()] == ids[:1:-1]
     assert log.get(ids[0]) is None and log.get(ids[4]).title == "4"
+    small = MemoryRunLog(capacity=100, max_chars=3_100)
+    kept = [small.record("check", title=str(n), request={"text": "x" * 1_000}, result={}).id for n in range(5)]
+    assert [r.id for r in small.list()] == kept[:1:-1]  # three runs of ~1,000 characters fit in 3,100
 
 
 @pytest.mark.parametrize(
@@ -129,6 +132,13 @@ def test_a_body_that_is_not_json_is_a_400(base):
     assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
 
 
+def test_a_body_that_is_not_declared_json_is_a_415(base):
+    # what a form on another site could post without a CORS preflight
+    response = httpx.post(base + "/api/check", content=json.dumps({"source": ARTICLE, "rewrite": PLANTED}),
+                          headers={"content-type": "text/plain"})
+    assert response.status_code == 415 and "application/json" in response.json()["error"]
+
+
 def test_unknown_paths_and_methods_answer_json(base):
     assert httpx.get(base + "/api/nothing").json()["status"] == 404
     assert httpx.get(base + "/api/check").status_code == 405
@@ -138,7 +148,9 @@ def test_an_oversized_body_is_a_413_before_any_work():
     with running(ServeConfig(max_body=10_000), warm=False) as url:
         response = post(url, "/api/check", {"source": ARTICLE, "rewrite": "x" * 20_000})
         assert response.status_code == 413 and "--max-body" in response.json()["error"]
-        chunked = httpx.post(url + "/api/check", content=iter([b'{"source": "', b"y" * 20_000, b'"}']))
+        chunked = httpx.post(
+            url + "/api/check", content=iter([b'{"source": "', b"y" * 20_000, b'"}']), headers={"content-type": "application/json"}
+        )
         assert chunked.status_code == 413
 
 

@@ -114,14 +114,17 @@ def test_which_addresses_count_as_public(address, public):
 
 
 def test_a_token_guards_the_api_and_is_compared_whole():
-    with running(ServeConfig(token=TOKEN), warm=False) as url:
+    runs = MemoryRunLog()
+    runs.record("check", title="A private article title", request={}, result={})
+    with running(ServeConfig(token=TOKEN), runs=runs, warm=False) as url:
         assert httpx.get(url + "/api/styles").status_code == 401
         wrong = httpx.get(url + "/api/styles", headers={"Authorization": "Bearer " + TOKEN[:-1]})
         assert wrong.status_code == 401 and "RETOLD_TOKEN" in wrong.json()["error"]
         assert wrong.headers["www-authenticate"] == "Bearer"
         assert httpx.get(url + "/api/styles", headers={"Authorization": "Bearer " + TOKEN}).status_code == 200
         assert httpx.get(url + "/").status_code == 200  # the page holds no data; it asks for the token
-        assert 'id="token"' in httpx.get(url + "/").text
+        page = httpx.get(url + "/").text
+        assert 'id="token"' in page and "A private article title" not in page  # no history without the token
 
 
 def test_binding_beyond_loopback_needs_a_token(monkeypatch, capsys):

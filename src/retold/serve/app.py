@@ -147,7 +147,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
         page = pages.get_template("index.html").render(
-            styles=list_styles(), engines=engine_names(), runs=[r.summary() for r in runs.list(limit=30)],
+            # Behind a token the history is the API's to give: the page fetches it with the token.
+            styles=list_styles(), engines=engine_names(),
+            runs=[] if config.token else [r.summary() for r in runs.list(limit=30)],
             version=__version__, token_required=bool(config.token),
         )
         return HTMLResponse(page)

@@ -7,6 +7,7 @@ SQLite store: ``create_app(config, runs=MyStoreRunLog(...))``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import uuid
 from collections import OrderedDict
@@ -68,11 +69,17 @@ class RunLog(Protocol):
 
 
 class MemoryRunLog:
-    """The last ``capacity`` runs in memory (oldest dropped first), safe across threads."""
+    """The last ``capacity`` runs in memory, and at most ``max_chars`` of their JSON (oldest dropped first).
 
-    def __init__(self, capacity: int = 200) -> None:
+    Safe across threads. The character budget keeps a few huge articles from holding the memory.
+    """
+
+    def __init__(self, capacity: int = 200, max_chars: int = 50_000_000) -> None:
         self.capacity = capacity
+        self.max_chars = max_chars
         self._runs: OrderedDict[str, Run] = OrderedDict()
+        self._sizes: dict[str, int] = {}
+        self._chars = 0
         self._lock = threading.Lock()
 
     def record(
@@ -97,10 +104,14 @@ class MemoryRunLog:
             score=score,
             meta=dict(meta or {}),
         )
+        size = len(json.dumps(request, ensure_ascii=False)) + len(json.dumps(result, ensure_ascii=False))
         with self._lock:
             self._runs[run.id] = run
-            while len(self._runs) > self.capacity:
-                self._runs.popitem(last=False)
+            self._sizes[run.id] = size
+            self._chars += size
+            while len(self._runs) > 1 and (len(self._runs) > self.capacity or self._chars > self.max_chars):
+                oldest, _ = self._runs.popitem(last=False)
+                self._chars -= self._sizes.pop(oldest)
         return run
 
     def list(self, limit: int = 50, kind: str | None = None) -> list[Run]:

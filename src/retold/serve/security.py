@@ -50,7 +50,8 @@ def token_matches(given: str, expected: str) -> bool:
 
 
 class Guard:
-    """Refuse foreign Host headers on a loopback server (DNS rebinding), missing tokens and oversized bodies."""
+    """Refuse foreign Host headers on a loopback server (DNS rebinding), missing tokens, bodies that are not
+    JSON (cross-site form posts) and oversized bodies."""
 
     def __init__(self, app: ASGIApp, *, token: str | None, max_body: int, local_only: bool) -> None:
         self.app = app
@@ -82,6 +83,11 @@ class Guard:
                     send_with_headers, 401, "Missing or wrong API token: send the header Authorization: Bearer <RETOLD_TOKEN>",
                     extra=[(b"www-authenticate", b"Bearer")],
                 )
+                return
+        if scope.get("method") == "POST" and path.startswith(PROTECTED_PREFIXES):
+            # JSON only: a form or text/plain post from another site's page (which needs no CORS preflight) is refused.
+            if headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+                await _error(send_with_headers, 415, "Send the request body as JSON (Content-Type: application/json)")
                 return
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_body:
