@@ -60,9 +60,10 @@ class GuardedTransport(httpx.BaseTransport):
         for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])
             if not self._allowed(address):
+                where = f"{host} is" if text == host.strip("[]") else f"{host} resolves to {address},"
                 raise PrivateAddressError(
-                    f"Refused to fetch {url}: {host} resolves to {address}, a loopback, private, "
-                    "link-local or metadata address; start the server with --allow-private-urls to allow it"
+                    f"Refused to fetch {url}: {where} a loopback, private, link-local or metadata address; "
+                    "start the server with --allow-private-urls to allow it"
                 )
         # Connect to the address just checked; the Host header and TLS name stay the original host's.
         request.url = url.copy_with(host=addresses[0])
