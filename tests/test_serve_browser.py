@@ -148,3 +148,24 @@ def test_dark_mode_and_a_phone(browser, base):
     page.screenshot(path=str(SHOTS / "phone-dark.png"), full_page=False)
     assert problems == []
     phone.close()
+
+
+def test_behind_a_token_the_page_asks_for_it_and_sends_it(browser):
+    from retold.serve import ServeConfig
+
+    token = "a-browser-test-token-0123456789"
+    with running(ServeConfig(token=token), warm=False) as url:
+        page = browser.new_page()
+        page.goto(url + "/")
+        page.click("#tab-check")
+        page.fill("#check-source", ARTICLE)
+        page.fill("#check-rewrite", PLANTED)
+        page.click("#check-go")
+        page.wait_for_selector("#alert:not([hidden])")
+        assert "RETOLD_TOKEN" in page.inner_text("#alert")
+        page.fill("#token", token)
+        page.dispatch_event("#token", "change")
+        page.click("#check-go")
+        page.wait_for_selector("#check-summary .verdict")
+        assert page.inner_text("#check-summary .verdict") == "FAIL" and page.is_hidden("#alert")
+        page.close()

@@ -70,7 +70,7 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
         title="retold",
         version=__version__,
         description="Explainers that keep every fact, and checks of any rewrite against its source. "
-        "The same JSON as `retold rewrite --format json`, `retold check --format json` and `retold extract --format json`.",
+        "The same JSON as retold rewrite, check and extract with --format json.",
         docs_url=None,  # the Swagger page loads its script from a CDN: /docs below is served from here instead
         redoc_url=None,
         lifespan=lifespan,

@@ -10,6 +10,7 @@ ERRORS = (
     ("401", "a token is set and the request lacks it (Authorization: Bearer <RETOLD_TOKEN>)"),
     ("404", "no such run"),
     ("413", "the request body is larger than the server's cap (--max-body)"),
+    ("415", "the body is not sent as JSON (Content-Type: application/json)"),
     ("422", "the body does not match the schema, or an unknown style or engine"),
     ("502", "the article's site or the rewrite engine failed"),
     ("503", "the work queue is full: retry after the Retry-After seconds"),
