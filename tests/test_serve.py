@@ -199,3 +199,15 @@ def test_the_api_reference_is_served_without_outside_assets(base):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)  # every script, style and link is local
     assert "<script" not in page
     assert httpx.get(base + "/openapi.json").json()["paths"]["/api/rewrite"]["post"]
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"Cannot listen on 127.0.0.1:{port}" in err and "--port N" in err
