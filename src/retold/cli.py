@@ -183,6 +183,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _exit_code(report, args.fail_on)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from retold.serve import config_from, serve
+
+    config = config_from(
+        args.host, args.port, allow_private_urls=args.allow_private_urls, max_body=args.max_body,
+        time_limit=args.time_limit, workers=args.workers,
+    )
+    serve(config)
+    return EXIT_OK
+
+
 def cmd_styles(args: argparse.Namespace) -> int:
     from retold.rewrite.styles import list_styles
 
@@ -277,6 +288,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_output(p)
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "serve",
+        help="run the HTTP API and the web page (127.0.0.1 by default)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  retold serve --port 8000   # then open http://127.0.0.1:8000\n\n"
+        "Another --host than 127.0.0.1 needs an API token in RETOLD_TOKEN; clients send it as Authorization: Bearer ...",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--allow-private-urls", action="store_true", help="let URL fetches reach loopback, private and link-local addresses")
+    p.add_argument("--max-body", type=_positive, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="seconds one request may take (default 60)")
+    p.add_argument("--workers", type=_positive, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("styles", help="list the rewrite styles")
     p.set_defaults(func=cmd_styles)

@@ -1,0 +1,153 @@
+"""What each API call does: read the input, call the stages, and answer the CLI's JSON (plus what the page needs).
+
+These functions are blocking and CPU-bound; the app runs them on its work queue, never on the event loop.
+No fact logic lives here: ingest, analyze, rewrite, check and render do the work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from retold.analyze import analyze
+from retold.check import check
+from retold.errors import InputError
+from retold.ingest import from_text, ingest
+from retold.normalize import read_text
+from retold.render import draft_dict, draft_text
+from retold.rewrite import rewrite
+from retold.types import Article, FactSheet, Options
+
+_INGEST_PARAMS = frozenset(inspect.signature(ingest).parameters)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetching:
+    """How URLs are fetched: the guarded client, the byte cap and the time allowed."""
+
+    client: httpx.Client | None
+    allow_private_urls: bool
+    max_bytes: int
+    timeout: float
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """An answer and the one-line summary its run is listed under in the history."""
+
+    result: dict[str, Any]
+    title: str
+    verdict: str | None = None
+    score: float | None = None
+
+
+def read_article(text: str | None, url: str | None, fetching: Fetching, published: dt.date | None = None) -> Article:
+    """The cleaned article from pasted text (or HTML) or from a URL."""
+    if url:
+        kwargs: dict[str, Any] = {"max_bytes": fetching.max_bytes, "timeout": fetching.timeout, "client": fetching.client}
+        if "allow_private_urls" in _INGEST_PARAMS:  # ingest's own guard, where this version has it
+            kwargs["allow_private_urls"] = fetching.allow_private_urls
+        article = ingest(url, **kwargs)
+    else:
+        article = from_text(text or "")
+    return dataclasses.replace(article, published=published) if published else article
+
+
+def read_rewrite(text: str | None, url: str | None, fetching: Fetching) -> str:
+    """A rewrite under check, read as given (its boilerplate is what the check is for)."""
+    if url:
+        kwargs: dict[str, Any] = {"max_bytes": fetching.max_bytes, "timeout": fetching.timeout, "client": fetching.client}
+        if "allow_private_urls" in _INGEST_PARAMS:
+            kwargs["allow_private_urls"] = fetching.allow_private_urls
+        return ingest(url, clean=False, **kwargs).text
+    text = read_text(text or "")
+    if not text.strip():
+        raise InputError("The rewrite is empty: paste the rewrite to check")
+    return text
+
+
+def title_of(article: Article) -> str:
+    if article.title:
+        return article.title
+    words = article.text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+def source_view(facts: FactSheet) -> dict[str, Any]:
+    """The source text and its sentences, for the page to show evidence and citations in place."""
+    return {"text": facts.text, "sentences": [{"id": s.id, "start": s.start, "end": s.end} for s in facts.sentences]}
+
+
+def do_extract(text: str | None, url: str | None, fetching: Fetching, published: dt.date | None = None) -> Outcome:
+    article = read_article(text, url, fetching, published)
+    return Outcome(result=article.to_dict(), title=title_of(article))
+
+
+def do_rewrite(
+    text: str | None,
+    url: str | None,
+    fetching: Fetching,
+    *,
+    style: str,
+    engine: str,
+    model: str | None = None,
+    words: int | None = None,
+    published: dt.date | None = None,
+) -> Outcome:
+    """``retold rewrite --format json``: the draft, its source sentences and its self-check report."""
+    article = read_article(text, url, fetching, published)
+    facts = analyze(article)
+    extra = (("model", model),) if model else ()
+    draft = rewrite(facts, style=style, engine=engine, options=Options(words=words, extra=extra))
+    report = check(facts, draft_text(draft))
+    result = draft_dict(draft, report=report)
+    result["article"] = _article_meta(article)
+    result["source"] = source_view(facts)
+    return Outcome(result=result, title=title_of(article), verdict=report.verdict, score=round(report.score, 4))
+
+
+def do_check(
+    source: str | None,
+    source_url: str | None,
+    rewrite_text: str | None,
+    rewrite_url: str | None,
+    fetching: Fetching,
+    *,
+    published: dt.date | None = None,
+) -> Outcome:
+    """``retold check --format json``, with the two texts the offsets point into."""
+    rewritten = read_rewrite(rewrite_text, rewrite_url, fetching)
+    if source_url:
+        article = read_article(None, source_url, fetching, published)
+        report = check(article, rewritten)
+    else:
+        # A pasted source goes to check as text: the stage keeps the analysis of a source it has seen,
+        # so checking several rewrites of one article analyses it once.
+        article = from_text(source or "")
+        report = check(read_text(source or ""), rewritten, published=published)
+    result = report.to_dict()
+    result["source_text"] = report.source_text
+    result["rewrite_text"] = report.rewrite_text
+    result["markdown"] = report.to_markdown()
+    result["article"] = _article_meta(article)
+    return Outcome(result=result, title=title_of(article), verdict=report.verdict, score=round(report.score, 4))
+
+
+def _article_meta(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    data.pop("text")
+    data.pop("paragraphs")
+    return data
+
+
+def warm_up() -> None:
+    """Load the language model and every stage once, so the first request is not the slow one."""
+    source = "Anna Berg, the mayor of Oslo, opened the bridge on 3 May 2024. \u201cIt is a fine day,\u201d she said."
+    facts = analyze(from_text(source))
+    draft = rewrite(facts)
+    check(facts, draft_text(draft))

@@ -1,0 +1,171 @@
+"""The server's safety: private URLs refused after DNS and on redirects, tokens, host names, escaping, CSP."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+
+from retold.cli import main
+from retold.errors import FetchError, InputError
+from retold.ingest import ingest
+from retold.serve import MemoryRunLog, ServeConfig, config_from
+from retold.serve.urlguard import guarded_client, is_public
+from serve_harness import Pages, running
+
+ROOT = Path(__file__).parent.parent
+ARTICLE = (ROOT / "examples" / "nato-ukraine.txt").read_text("utf-8")
+TOKEN = "a-test-token-of-enough-length"
+
+
+@pytest.fixture(scope="module")
+def site():
+    pages = Pages(
+        {
+            "/article": (200, {"Content-Type": "text/plain; charset=utf-8"}, ARTICLE.encode()),
+            "/to-article": (302, {"Location": "/article"}, b""),
+        }
+    )
+    yield pages
+    pages.close()
+
+
+@pytest.fixture(scope="module")
+def base():
+    with running(warm=False) as url:
+        yield url
+
+
+def extract(base: str, url: str, **kwargs) -> httpx.Response:
+    return httpx.post(base + "/api/extract", json={"url": url}, timeout=30, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "http://127.0.0.1:{port}/article",
+        "http://localhost:{port}/article",  # a name: refused after DNS resolution
+        "http://[::ffff:127.0.0.1]:{port}/article",  # IPv4 in IPv6 clothing
+        "http://2130706433:{port}/article",  # 127.0.0.1 as one decimal number
+        "http://0.0.0.0:{port}/article",
+    ],
+)
+def test_a_url_to_this_machine_is_refused_without_the_opt_in(base, site, where):
+    port = site.url.rsplit(":", 1)[1]
+    before = len(site.hits)
+    response = extract(base, where.format(port=port))
+    assert response.status_code == 400
+    assert "--allow-private-urls" in response.json()["error"]
+    assert len(site.hits) == before  # refused before connecting
+
+
+@pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin"])
+def test_metadata_and_private_addresses_are_refused(base, url):
+    response = extract(base, url)
+    assert response.status_code == 400 and "Refused to fetch" in response.json()["error"]
+
+
+def test_the_opt_in_lets_a_private_url_through(site):
+    with running(ServeConfig(allow_private_urls=True), warm=False) as url:
+        response = extract(url, site.url + "/to-article")
+    assert response.status_code == 200
+    assert response.json()["text"].startswith("Minister of Foreign Affairs of Ukraine")
+
+
+def test_a_redirect_into_the_private_network_is_refused():
+    # 127.0.0.2 plays a public site here; it redirects to 127.0.0.1, which stays private.
+    inner = Pages({"/secret": (200, {"Content-Type": "text/plain"}, ARTICLE.encode())})
+    outer = Pages({"/story": (302, {"Location": inner.url + "/secret"}, b"")}, host="127.0.0.2")
+    pretend = ipaddress.ip_address("127.0.0.2")
+    try:
+        with guarded_client(allowed=lambda a: a == pretend or is_public(a)) as client:
+            with pytest.raises(FetchError, match="Refused to fetch http://127.0.0.1:.*127.0.0.1 is a loopback"):
+                ingest(outer.url + "/story", client=client)
+        assert outer.hits == ["/story"] and inner.hits == []
+    finally:
+        inner.close()
+        outer.close()
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.216.34", True),
+        ("2606:4700::1111", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.0.1", False),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("fe80::1", False),
+        ("fd00:ec2::254", False),
+        ("::ffff:10.0.0.1", False),
+        ("224.0.0.1", False),
+    ],
+)
+def test_which_addresses_count_as_public(address, public):
+    assert is_public(ipaddress.ip_address(address)) is public
+
+
+def test_a_token_guards_the_api_and_is_compared_whole():
+    runs = MemoryRunLog()
+    runs.record("check", title="A private article title", request={}, result={})
+    with running(ServeConfig(token=TOKEN), runs=runs, warm=False) as url:
+        assert httpx.get(url + "/api/styles").status_code == 401
+        wrong = httpx.get(url + "/api/styles", headers={"Authorization": "Bearer " + TOKEN[:-1]})
+        assert wrong.status_code == 401 and "RETOLD_TOKEN" in wrong.json()["error"]
+        assert wrong.headers["www-authenticate"] == "Bearer"
+        assert httpx.get(url + "/api/styles", headers={"Authorization": "Bearer " + TOKEN}).status_code == 200
+        assert httpx.get(url + "/").status_code == 200  # the page holds no data; it asks for the token
+        page = httpx.get(url + "/").text
+        assert 'id="token"' in page and "A private article title" not in page  # no history without the token
+
+
+def test_binding_beyond_loopback_needs_a_token(monkeypatch, capsys):
+    monkeypatch.delenv("RETOLD_TOKEN", raising=False)
+    with pytest.raises(InputError, match="RETOLD_TOKEN"):
+        config_from("0.0.0.0", 8000)
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8999"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Refusing to listen on 0.0.0.0" in err
+    monkeypatch.setenv("RETOLD_TOKEN", "short")
+    with pytest.raises(InputError, match="too short"):
+        config_from("0.0.0.0", 8000)
+    monkeypatch.setenv("RETOLD_TOKEN", TOKEN)
+    config = config_from("0.0.0.0", 8000)
+    assert config.token == TOKEN and not config.local_only
+    assert config_from("127.0.0.1", 8000).token == TOKEN  # a token set is a token required
+
+
+def test_a_loopback_server_answers_only_to_local_host_names(base):
+    assert httpx.get(base + "/healthz").status_code == 200
+    rebound = httpx.get(base + "/", headers={"Host": "attacker.example"})
+    assert rebound.status_code == 421
+    assert httpx.get(base + "/healthz", headers={"Host": "localhost:1234"}).status_code == 200
+
+
+def test_every_response_carries_a_policy_that_forbids_inline_script(base):
+    for response in (httpx.get(base + "/"), httpx.get(base + "/api/styles"), httpx.get(base + "/nothing")):
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert response.headers["x-content-type-options"] == "nosniff"
+    page = httpx.get(base + "/").text
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/app.js" defer>']
+    assert not re.search(r"\son[a-z]+\s*=", page)  # no inline event handlers either
+    js = httpx.get(base + "/static/app.js")
+    assert js.headers["content-type"].startswith("text/javascript") and not re.search(r"\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", js.text)
+
+
+def test_article_text_in_the_page_is_escaped():
+    runs = MemoryRunLog()
+    runs.record("check", title='<script>alert("x")</script><img src=x onerror=alert(1)>', request={}, result={})
+    with running(runs=runs, warm=False) as url:
+        page = httpx.get(url + "/").text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x" not in page and '<script>alert("x")' not in page
