@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
-from retold import __version__
+from retold import __version__, cli_store
 from retold.errors import InputError, RetoldError
 from retold.output import emit
 
@@ -155,6 +155,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
         if args.format == "html":
             out = html_page(out, draft.headline.text)
     emit(out, args.output)
+    cli_store.record_run(args, "rewrite", article, report, printed=out, draft=draft)
     return _exit_code(report, args.fail_on)
 
 
@@ -181,6 +182,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         out = _render_rich(report)
     emit(out, args.output)
+    cli_store.record_run(args, "check", source, report, printed=out)
     return _exit_code(report, args.fail_on)
 
 
@@ -239,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
     _add_input_options(p)
     _add_output(p)
+    cli_store.add_store_options(p)
     p.set_defaults(func=cmd_rewrite)
 
     p = sub.add_parser(
@@ -253,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
     _add_input_options(p)
     _add_output(p)
+    cli_store.add_store_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -281,6 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("styles", help="list the rewrite styles")
     p.set_defaults(func=cmd_styles)
+
+    cli_store.add_commands(sub, _add_input_options)  # batch, history, show
     return parser
 
 
