@@ -7,7 +7,10 @@ worker (a process initializer; a Ray actor's constructor). Closing the generator
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -21,12 +24,20 @@ EXECUTORS = ("process", "ray")
 _job: Job | None = None  # the job of this worker process, set once by the initializer
 
 
-def _init_worker(job: Job) -> None:
+def _init_worker(job: Job, parent: int) -> None:
     global _job
     # Ctrl-C goes to the whole process group: the parent decides, the workers finish or are stopped.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _job = job
     warm(job)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed outright (SIGKILL) cannot stop its workers: they notice and go."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _work(item: Item) -> Outcome:
@@ -40,7 +51,7 @@ def local_results(job: Job, items: Sequence[Item], workers: int) -> Iterator[tup
         return
     # spawn: a fresh interpreter per worker, never a fork of a parent with threads (the progress bar)
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(job,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(job, os.getpid()))
     queue = iter(items)
     running: dict[Future[Outcome], Item] = {}
     try:
