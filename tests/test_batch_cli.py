@@ -19,15 +19,14 @@ BUMP = ROOT / "bench" / "data" / "bump" / "task1_dataset.json"
 
 
 def bump_articles(folder: Path, count: int) -> list[Path]:
-    """``count`` real news articles from BUMP (MIT), one file each."""
+    """The ``count`` shortest real news articles of BUMP (MIT), one file each."""
     folder.mkdir(parents=True, exist_ok=True)
     seen: dict[int, str] = {}
     for row in json.loads(BUMP.read_text(encoding="utf-8")):
         seen.setdefault(row["article_id"], row["article"])
-        if len(seen) == count:
-            break
+    shortest = sorted(seen.items(), key=lambda pair: len(pair[1]))[:count]
     paths = []
-    for article_id, text in seen.items():
+    for article_id, text in shortest:
         path = folder / f"{article_id}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

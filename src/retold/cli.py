@@ -9,12 +9,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from retold import __version__, cli_store
 from retold.errors import InputError, RetoldError
 from retold.output import emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -50,11 +52,15 @@ def _positive(value: str) -> int:
 
 def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
+    from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
+
     return Console(soft_wrap=False, highlight=False)
 
 
 def _render_rich(renderable: object, width: int | None = None) -> str:
     """A rich renderable as text: coloured for a terminal, plain when piped or with NO_COLOR."""
+    from rich.console import Console
+
     console = _stdout_console()
     if not console.is_terminal:
         buffer = io.StringIO()
