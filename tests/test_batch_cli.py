@@ -42,6 +42,15 @@ def retold(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command(*args), capture_output=True, text=True, env=env, timeout=300)
 
 
+def in_process(capsys, *args: str) -> tuple[int, str, str]:
+    """`retold ARGS` in this process (the model is loaded once for all tests): exit code, stdout, stderr."""
+    from retold.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
 def outputs(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if not p.name.startswith("summary."))
 
@@ -53,7 +62,7 @@ def store_rows(db: Path) -> tuple[int, int, int]:
     return runs[0], runs[1], articles
 
 
-def test_batch_two_workers_then_history_and_show(tmp_path):
+def test_batch_two_workers_then_history_and_show(tmp_path, capsys):
     bump_articles(tmp_path / "in", 4)
     db, out = tmp_path / "s.db", tmp_path / "out"
     result = retold("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "2", "--db", str(db))
@@ -62,11 +71,11 @@ def test_batch_two_workers_then_history_and_show(tmp_path):
     assert "[4/4]" in result.stderr and "articles/s" in result.stderr  # plain progress lines off a terminal
     summary = json.loads((out / "summary.json").read_text())
     assert (summary["done"], summary["failed"], summary["verdicts"]) == (4, 0, {"pass": 4})
-    history = retold("history", "--db", str(db), "--limit", "10")
-    assert history.returncode == 0 and len(history.stdout.strip().splitlines()) == 5  # header + 4 runs
+    code, history, _ = in_process(capsys, "history", "--db", str(db), "--limit", "10")
+    assert code == 0 and len(history.strip().splitlines()) == 5  # header + 4 runs
     first = summary["items"][0]
-    shown = retold("show", str(first["run_id"]), "--db", str(db))
-    assert shown.stdout == Path(first["output"]).read_text()
+    _, shown, _ = in_process(capsys, "show", str(first["run_id"]), "--db", str(db))
+    assert shown == Path(first["output"]).read_text()
     again = retold("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "2", "--db", str(db))
     assert again.returncode == 0 and "4 already stored" in again.stderr
     assert store_rows(db) == (4, 4, 4)
@@ -128,22 +137,23 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     assert summary["interrupted"] and summary["done"] >= 1 and summary["not_reached"] >= 1
 
 
-def test_rewrite_and_check_are_recorded_unless_no_store(tmp_path):
+def test_rewrite_and_check_are_recorded_unless_no_store(tmp_path, capsys):
     db = tmp_path / "s.db"
     rewrite = tmp_path / "r.md"
-    assert retold("rewrite", str(EXAMPLE), "-o", str(rewrite), "--db", str(db)).returncode == 0
+    assert in_process(capsys, "rewrite", str(EXAMPLE), "-o", str(rewrite), "--db", str(db))[0] == 0
     planted = tmp_path / "bad.md"
     planted.write_text(rewrite.read_text().replace("Lithuanian", "Latvian"))
-    assert retold("check", str(EXAMPLE), str(planted), "--db", str(db), "--format", "json").returncode == 1
-    assert retold("check", str(EXAMPLE), str(planted), "--no-store", "--db", str(db)).returncode == 1
-    failing = json.loads(retold("history", "--db", str(db), "--verdict", "fail", "--format", "json").stdout)
+    assert in_process(capsys, "check", str(EXAMPLE), str(planted), "--db", str(db), "--format", "json")[0] == 1
+    assert in_process(capsys, "check", str(EXAMPLE), str(planted), "--no-store", "--db", str(db))[0] == 1
+    failing = json.loads(in_process(capsys, "history", "--db", str(db), "--verdict", "fail", "--format", "json")[1])
     assert [run["kind"] for run in failing] == ["check"]
-    everything = json.loads(retold("history", "--db", str(db), "--since", "2000-01-01", "--format", "json").stdout)
+    everything = json.loads(in_process(capsys, "history", "--db", str(db), "--since", "2000-01-01", "--format", "json")[1])
     assert [run["kind"] for run in everything] == ["check", "rewrite"]
-    shown = retold("show", str(failing[0]["id"]), "--db", str(db), "--format", "json")
-    assert json.loads(shown.stdout)["verdict"] == "fail"
-    missing = retold("show", "999", "--db", str(db))
-    assert missing.returncode == 2 and "retold history" in missing.stderr
+    shown = in_process(capsys, "show", str(failing[0]["id"]), "--db", str(db), "--format", "json")[1]
+    assert json.loads(shown)["verdict"] == "fail"
+    assert in_process(capsys, "show", str(everything[1]["id"]), "--db", str(db))[1] == rewrite.read_text()
+    code, _, err = in_process(capsys, "show", "999", "--db", str(db))
+    assert code == 2 and "retold history" in err
 
 
 def test_bad_batch_usage_is_one_line(tmp_path):

@@ -40,7 +40,11 @@ def run_batch(
     tally = Tally(mode=job.mode, options=job.options(), total=len(items))
     todo: list[Item] = []
     for item in items:
-        stored = store.find_run(job.input_key(item)) if store is not None and item.error is None else None
+        if item.error is not None:  # unreadable, or no rewrite to check: reported without a worker
+            tally.add(_row(item, "failed", None, reason=item.error))
+            progress.note(f"retold: {item.name} failed: {item.error}")
+            continue
+        stored = store.find_run(job.input_key(item)) if store is not None else None
         if stored is None:
             todo.append(item)
             continue
@@ -49,8 +53,9 @@ def run_batch(
             write_atomic(path, stored.output.get("rendered", {}).get(job.format, ""))
         tally.add(_row(item, "skipped", path, verdict=stored.verdict, score=stored.score, run_id=stored.id,
                        findings=stored.output.get("findings")))
-    if tally.rows:
-        progress.note(f"retold: {len(tally.rows)} of {len(items)} articles are already in the store: skipped")
+    skipped = tally.status_count("skipped")
+    if skipped:
+        progress.note(f"retold: {skipped} of {len(items)} articles are already in the store: skipped")
     progress.start(len(todo))
     stream = results(todo)
     try:

@@ -36,6 +36,9 @@ class Job:
         """The options that change an output (not the read limits)."""
         data = asdict(self)
         del data["max_bytes"], data["timeout"]
+        if self.mode == "check":  # a check has no style, engine or length of its own
+            for key in ("style", "engine", "words", "cite"):
+                del data[key]
         return data
 
     def input_key(self, item: Item) -> str:
