@@ -161,3 +161,8 @@ def test_bad_batch_usage_is_one_line(tmp_path):
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "no such file" in result.stderr
     result = retold("batch", str(EXAMPLE), "--rewrites", str(tmp_path), "--db", str(tmp_path / "s.db"))
     assert result.returncode == 2 and "--check-only" in result.stderr
+
+
+def test_address_without_ray_is_bad_usage(tmp_path, capsys):
+    code, _, err = in_process(capsys, "batch", str(EXAMPLE), "--address", "ray://head:10001", "--db", str(tmp_path / "s.db"))
+    assert code == 2 and "--executor ray" in err

@@ -138,6 +138,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.rewrites and not args.check_only:
         raise InputError("--rewrites is for --check-only: add --check-only to audit those rewrites")
+    if args.address and args.executor != "ray":
+        raise InputError("--address is the Ray cluster's: add --executor ray")
+    if args.executor == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise InputError("--executor ray needs Ray: run `pip install 'retold[ray]'` (in a clone: pip install -e '.[ray]')")
     job = Job(
         mode="check" if args.check_only else "rewrite",
         style=args.style, engine=args.engine, format=args.format, words=args.words, cite=args.cite,
