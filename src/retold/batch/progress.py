@@ -79,7 +79,7 @@ def _rich_bar(stream: TextIO) -> Any:
     class RateColumn(ProgressColumn):
         def render(self, task: Any) -> Text:
             speed = task.finished_speed or task.speed
-            return Text("-- articles/s" if speed is None else f"{speed:.2f} articles/s")
+            return Text("-.-- /s" if speed is None else f"{speed:.2f} /s")
 
     return RichProgress(
         TextColumn("{task.description:<28}"),
