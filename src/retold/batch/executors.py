@@ -108,6 +108,11 @@ def ray_results(job: Job, items: Sequence[Item], workers: int, address: str | No
         indexed = list(enumerate(items))
         for index, outcome in pool.map_unordered(lambda a, pair: a.run.remote(*pair), indexed):
             yield items[index], outcome
+    except ray.exceptions.RayError as error:
+        raise RetoldError(
+            f"A Ray worker failed ({type(error).__name__}): rerun the same command to resume; "
+            "check that every node has retold installed (`pip install 'retold[ray]'`)"
+        ) from None
     finally:
         if started_here:
             ray.shutdown()
