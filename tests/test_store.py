@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from retold.errors import StoreError
@@ -77,3 +79,23 @@ def test_not_a_database_is_a_store_error(tmp_path):
     path.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(StoreError):
         Store.open(path)
+
+
+def test_article_and_run_land_together_with_origin_and_time(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        run_id = store.record_article_run("Body.", url="https://example.org/b", title="B", kind="rewrite",
+                                          input_key="k", origin="in/b.txt", seconds=1.5, verdict="pass", output={})
+        run = store.get_run(run_id)
+        assert run is not None and (run.origin, run.seconds, run.title) == ("in/b.txt", 1.5, "B")
+        with pytest.raises(sqlite3.IntegrityError):  # a run on an article that is not there: neither lands
+            with store.transaction():
+                store.put_article("Other.")
+                store.record_run(kind="check", article_hash="missing", output={})
+        assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_since_filters_by_day(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.record_run(kind="check", output={})
+        assert len(store.list_runs(since="2000-01-01")) == 1
+        assert store.list_runs(since="9999-01-01") == []

@@ -9,12 +9,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-
-from retold import __version__
+from retold import __version__, cli_store
 from retold.errors import InputError, RetoldError
 from retold.output import emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -50,11 +52,15 @@ def _positive(value: str) -> int:
 
 def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
+    from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
+
     return Console(soft_wrap=False, highlight=False)
 
 
 def _render_rich(renderable: object, width: int | None = None) -> str:
     """A rich renderable as text: coloured for a terminal, plain when piped or with NO_COLOR."""
+    from rich.console import Console
+
     console = _stdout_console()
     if not console.is_terminal:
         buffer = io.StringIO()
@@ -154,6 +160,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
         if args.format == "html":
             out = html_page(out, draft.headline.text)
     emit(out, args.output)
+    cli_store.record_run(args, "rewrite", article, report, printed=out, draft=draft)
     return _exit_code(report, args.fail_on)
 
 
@@ -180,6 +187,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         out = _render_rich(report)
     emit(out, args.output)
+    cli_store.record_run(args, "check", source, report, printed=out)
     return _exit_code(report, args.fail_on)
 
 
@@ -249,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
     _add_input_options(p)
     _add_output(p)
+    cli_store.add_store_options(p)
     p.set_defaults(func=cmd_rewrite)
 
     p = sub.add_parser(
@@ -263,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
     _add_input_options(p)
     _add_output(p)
+    cli_store.add_store_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -306,6 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("styles", help="list the rewrite styles")
     p.set_defaults(func=cmd_styles)
+
+    cli_store.add_commands(sub, _add_input_options)  # batch, history, show
     return parser
 
 

@@ -83,8 +83,19 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m2_run_origin_and_time(db: sqlite3.Connection) -> None:
+    """Where a run's input came from and how long it took (``history`` and batch summaries show both)."""
+    db.executescript(
+        """
+        ALTER TABLE runs ADD COLUMN origin TEXT;        -- the path, URL or feed entry as given
+        ALTER TABLE runs ADD COLUMN seconds REAL;       -- wall time of the work itself
+        CREATE INDEX runs_verdict ON runs(verdict);
+        """
+    )
+
+
 # Append only: a migration, once released, is never edited or reordered.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial, _m2_run_origin_and_time)
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -120,6 +131,8 @@ class Run:
     output: dict[str, Any]
     title: str | None = None
     url: str | None = None
+    origin: str | None = None
+    seconds: float | None = None
 
 
 class Store:
@@ -190,15 +203,17 @@ class Store:
         options: dict[str, Any] | None = None,
         verdict: str | None = None,
         score: float | None = None,
+        origin: str | None = None,
+        seconds: float | None = None,
     ) -> int:
         """Store one run; a run with an ``input_key`` already stored is kept, not duplicated."""
         cursor = self.db.execute(
             "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
-            " verdict, score, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " verdict, score, output, origin, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
             (
                 _now(), kind, input_key, article_hash, engine, style, model,
-                json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output),
+                json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output), origin, seconds,
             ),
         )
         if cursor.rowcount == 0 and input_key is not None:
@@ -206,6 +221,14 @@ class Store:
             assert found is not None
             return found.id
         return int(cursor.lastrowid or 0)
+
+    def record_article_run(
+        self, text: str, *, url: str | None = None, title: str | None = None, **run: Any
+    ) -> int:
+        """An article and one run on it, stored together in one transaction (or neither)."""
+        with self.transaction():
+            article_hash = self.put_article(text, url=url, title=title)
+            return self.record_run(article_hash=article_hash, **run)
 
     def find_run(self, input_key: str) -> Run | None:
         """The run stored for this input and these options, if any (what makes a batch resumable)."""
@@ -270,4 +293,6 @@ def _run(row: sqlite3.Row) -> Run:
         output=json.loads(row["output"] or "{}"),
         title=row["title"],
         url=row["url"],
+        origin=row["origin"],
+        seconds=row["seconds"],
     )

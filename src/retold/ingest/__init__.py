@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-
-import httpx
+from typing import TYPE_CHECKING
 
 from retold.errors import InputError
 from retold.ingest.blocks import (
@@ -26,6 +25,9 @@ from retold.ingest.html import extract_html, looks_like_html
 from retold.ingest.read import Raw, decode, read_source
 from retold.normalize import read_text
 from retold.types import Article, RemovedBlock
+
+if TYPE_CHECKING:
+    import httpx  # only a URL needs httpx, and it is slow to import
 
 __all__ = ["ingest", "from_text", "article_from_text"]
 

@@ -12,13 +12,14 @@ import re
 import sys
 import time
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from retold.errors import FetchError, InputError
 from retold.normalize import read_text
+
+if TYPE_CHECKING:
+    import httpx  # imported where a URL is fetched: it is slow to import, and files do not need it
 
 MAX_REDIRECTS = 10
 USER_AGENT = "retold/0.1 (article reader)"
@@ -109,6 +110,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float, client: httpx.Client | No
 
     ``timeout`` bounds the whole download, redirects included; an injected ``client`` is used and left open.
     """
+    import httpx
+
     if client is not None:
         return _fetch(client, url, max_bytes=max_bytes, timeout=timeout)
     with httpx.Client(headers={"User-Agent": USER_AGENT}) as own:
@@ -116,6 +119,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float, client: httpx.Client | No
 
 
 def _fetch(client: httpx.Client, url: str, *, max_bytes: int, timeout: float) -> Raw:
+    import httpx
+
     deadline = time.monotonic() + timeout
     seen = [url]
     current = url

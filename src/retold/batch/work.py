@@ -1,0 +1,183 @@
+"""The work on one article, as a worker process (or a Ray actor) does it: the same stages the CLI calls.
+
+A worker calls :func:`warm` once (the spaCy pipeline, the engine and the style load there), then
+:func:`process` per article. Neither touches the store: the parent records what comes back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from retold.batch.inputs import Item
+from retold.errors import RetoldError
+
+MODES = ("rewrite", "check")
+FORMAT_SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "text": ".txt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every article of a batch goes through: the same options make the same input key."""
+
+    mode: str = "rewrite"  # "rewrite" | "check" (--check-only)
+    style: str = "explainer"
+    engine: str = "builtin"
+    format: str = "md"
+    words: int | None = None
+    cite: bool = False
+    max_bytes: int = 5_000_000
+    timeout: float = 15.0
+
+    def options(self) -> dict[str, Any]:
+        """The options that change an output (not the read limits)."""
+        data = asdict(self)
+        del data["max_bytes"], data["timeout"]
+        if self.mode == "check":  # a check has no style, engine or length of its own
+            for key in ("style", "engine", "words", "cite"):
+                del data[key]
+        return data
+
+    def input_key(self, item: Item) -> str:
+        """The same article (by content, or by URL when fetched later) under the same options."""
+        basis = {
+            "article": _digest(item.text) if item.text is not None else item.url,
+            "rewrite": _digest(item.rewrite) if item.rewrite is not None else None,
+            **self.options(),
+        }
+        return "batch:" + _digest(json.dumps(basis, sort_keys=True))
+
+    @property
+    def suffix(self) -> str:
+        return FORMAT_SUFFIX[self.format]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What came of one article: its output and verdict, or the reason it failed."""
+
+    ok: bool
+    seconds: float
+    error: str | None = None
+    output: str = ""  # the article's output file, in the batch's format
+    verdict: str | None = None
+    score: float | None = None
+    findings: dict[str, int] = field(default_factory=dict)  # errors and warnings by kind
+    words: int = 0
+    article_text: str = ""
+    title: str | None = None
+    url: str | None = None
+    stored: dict[str, Any] = field(default_factory=dict)  # what the store keeps (``retold show`` prints it)
+
+
+def warm(job: Job) -> None:
+    """Load what every article needs once per worker: the stages, the model, the engine and the style."""
+    from retold.analyze.nlp import load_nlp
+    from retold.rewrite import get_engine, get_style
+
+    load_nlp()
+    if job.mode == "rewrite":
+        get_style(job.style)
+        get_engine(job.engine)
+    import retold.check  # noqa: F401  (imports every detector)
+
+
+def process(job: Job, item: Item) -> Outcome:
+    """Read, analyse, rewrite and check one article; a :class:`RetoldError` is a failure, never a crash."""
+    started = time.perf_counter()
+    try:
+        if item.error is not None:
+            raise RetoldError(item.error)
+        return _process(job, item, started)
+    except RetoldError as error:
+        return Outcome(ok=False, seconds=time.perf_counter() - started, error=str(error), title=item.title, url=item.url)
+    except Exception as error:  # one broken article must not end the batch
+        reason = f"internal error ({type(error).__name__}: {error}); please report it with this article"
+        return Outcome(ok=False, seconds=time.perf_counter() - started, error=reason, title=item.title, url=item.url)
+
+
+def _process(job: Job, item: Item, started: float) -> Outcome:
+    import dataclasses
+
+    from retold.analyze import analyze
+    from retold.check import check
+    from retold.ingest import from_text, ingest
+
+    if item.text is not None:
+        article = from_text(item.text, url=item.url)
+    else:
+        article = ingest(item.url or item.origin, max_bytes=job.max_bytes, timeout=job.timeout)
+    if item.title and not article.title:
+        article = dataclasses.replace(article, title=item.title)
+    facts = analyze(article)
+    if job.mode == "check":
+        if item.rewrite is None:
+            raise RetoldError(f"no rewrite to check for {item.origin}: pass --rewrites DIR")
+        report = check(facts, item.rewrite)
+        output, stored = _report_outputs(job, report)
+    else:
+        output, stored, report = _rewrite_outputs(job, facts)
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        if finding.severity in ("error", "warning"):
+            key = f"{finding.kind} {finding.severity}"
+            counts[key] = counts.get(key, 0) + 1
+    return Outcome(
+        ok=True,
+        seconds=time.perf_counter() - started,
+        output=output,
+        verdict=report.verdict,
+        score=report.score,
+        findings=counts,
+        words=len(article.text.split()),
+        article_text=article.text,
+        title=article.title,
+        url=article.url,
+        stored=stored,
+    )
+
+
+def _rewrite_outputs(job: Job, facts: Any) -> tuple[str, dict[str, Any], Any]:
+    from retold.check import check
+    from retold.render import draft_text, html_page, render
+    from retold.rewrite import rewrite
+    from retold.types import Options
+
+    draft = rewrite(facts, style=job.style, engine=job.engine, options=Options(words=job.words, cite=job.cite))
+    report = check(facts, draft_text(draft))
+    rendered = {"md": render(draft, "md", cite=job.cite, report=report), "json": render(draft, "json", cite=job.cite, report=report)}
+    if job.format == "html":
+        rendered["html"] = html_page(render(draft, "html", cite=job.cite, report=report), draft.headline.text)
+    elif job.format == "text":
+        from retold.render import draft_rich
+
+        rendered["text"] = _plain(draft_rich(draft, cite=job.cite))
+    return rendered[job.format], {"rendered": rendered, "notes": list(draft.notes)}, report
+
+
+def _report_outputs(job: Job, report: Any) -> tuple[str, dict[str, Any]]:
+    rendered = {"md": report.to_markdown(), "json": json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"}
+    if job.format == "html":
+        from retold.render import html_page
+
+        rendered["html"] = html_page(report.to_html(), f"retold check: {report.verdict}")
+    elif job.format == "text":
+        rendered["text"] = _plain(report)
+    return rendered[job.format], {"rendered": rendered}
+
+
+def _plain(renderable: object) -> str:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=100, no_color=True, highlight=False, color_system=None).print(renderable)
+    return buffer.getvalue()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
