@@ -6,12 +6,14 @@ import html
 import io
 import json
 import os
+from collections.abc import Callable
 from typing import Any, Literal
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from retold import escape
 from retold.errors import RetoldError
 from retold.rewrite.styles import section_form
 from retold.types import Attribution, Draft, Item
@@ -28,7 +30,7 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
     text; Markdown stays the bare explainer, so a saved ``.md`` can be published or re-checked as is.
     """
     if fmt == "md":
-        return _markdown(draft, cite=cite)
+        return _markdown(draft, cite=cite, esc=escape.markdown)
     if fmt == "html":
         out = _html(draft, cite=cite)
         return out + report.to_html() if report is not None else out
@@ -44,8 +46,13 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
 
 
 def draft_text(draft: Draft) -> str:
-    """The Markdown of ``draft`` without citation marks: the text a check runs on."""
-    return _markdown(draft, cite=False)
+    """The Markdown of ``draft`` without citation marks: the text a check runs on (its words as written,
+    not escaped for publishing)."""
+    return _markdown(draft, cite=False, esc=_verbatim)
+
+
+def _verbatim(text: str) -> str:
+    return text
 
 
 # --------------------------------------------------------------------------- shared
@@ -95,46 +102,55 @@ def attribution_parts(attribution: Attribution) -> list[str]:
 # --------------------------------------------------------------------------- markdown
 
 
-def _md_item(item: Item, form: str, mark: str) -> str:
+def _md_item(item: Item, form: str, mark: str, esc: Callable[[str], str]) -> str:
     if item.kind == "quote":
-        credit = f" — {item.label}" if item.label else ""
-        return f"> \u201c{item.text}\u201d{credit}{mark}"
+        credit = f" — {esc(item.label)}" if item.label else ""
+        return f"> \u201c{esc(item.text)}\u201d{credit}{mark}"
     if item.kind in ("event", "person") and item.label:
-        return f"- **{item.label}** — {item.text}{mark}"
+        return f"- **{esc(item.label)}** — {esc(item.text)}{mark}"
     if form == "links":
-        url = _safe_url(item.label)
-        return f"- [{item.text}]({url}){mark}" if url else f"- {item.text}{mark}"
-    return f"- {item.text}{mark}"
+        url = escape.safe_url(item.label)
+        return f"- [{esc(item.text)}](<{url}>){mark}" if url else f"- {esc(item.text)}{mark}"
+    return f"- {esc(item.text)}{mark}"
 
 
-def _markdown(draft: Draft, *, cite: bool) -> str:
+def _markdown(draft: Draft, *, cite: bool, esc: Callable[[str], str]) -> str:
+    """The explainer as Markdown; ``esc`` makes the article's words literal (or leaves them as written)."""
     refs = _citations(draft) if cite else {}
 
     def mark(item: Item) -> str:
         return "".join(f"[^{refs[s]}]" for s in item.sources) if cite else ""
 
-    blocks = [f"# {draft.headline.text}{mark(draft.headline)}"]
+    blocks = [f"# {esc(draft.headline.text)}{mark(draft.headline)}"]
     for section in draft.sections:
         if not section.items:
             continue
         form = section_form(draft.style, section.key)
         if section.title:
-            blocks.append(f"## {section.title}")
+            blocks.append(f"## {esc(section.title)}")
         items = section.items
         if form == "paragraph":
-            blocks.append(" ".join(f"{i.text}{mark(i)}" for i in items))
+            blocks.append(" ".join(f"{esc(i.text)}{mark(i)}" for i in items))
         elif len(items) == 1 and items[0].kind == "text" and form == "bullets":
-            blocks.append(f"{items[0].text}{mark(items[0])}")
+            blocks.append(f"{esc(items[0].text)}{mark(items[0])}")
         elif all(i.kind == "quote" for i in items):
-            blocks.extend(_md_item(i, form, mark(i)) for i in items)
+            blocks.extend(_md_item(i, form, mark(i), esc) for i in items)
         else:
-            blocks.append("\n".join(_md_item(i, form, mark(i)) for i in items))
+            blocks.append("\n".join(_md_item(i, form, mark(i), esc) for i in items))
     blocks.append("---")
-    blocks.append("Source: " + ", ".join(attribution_parts(draft.attribution)) + ".")
+    blocks.append("Source: " + ", ".join(_md_credit(part, esc) for part in attribution_parts(draft.attribution)) + ".")
     if cite and refs:
         blocks.append("## Sources")
-        blocks.append("\n".join(f"[^{n}]: {_source_text(draft, sid)}" for sid, n in refs.items()))
+        blocks.append("\n".join(f"[^{n}]: {esc(_source_text(draft, sid))}" for sid, n in refs.items()))
     return "\n\n".join(blocks) + "\n"
+
+
+def _md_credit(part: str, esc: Callable[[str], str]) -> str:
+    """One piece of the source credit: a web address as an autolink, anything else as (escaped) text."""
+    if esc is _verbatim:
+        return part
+    url = escape.safe_url(part)
+    return f"<{url}>" if url and url == part else esc(part)
 
 
 # --------------------------------------------------------------------------- html
