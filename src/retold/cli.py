@@ -14,7 +14,7 @@ from rich.console import Console
 
 from retold import __version__
 from retold.errors import InputError, RetoldError
-from retold.output import emit
+from retold.output import check_target, emit
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -326,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Turn every expected failure into one line on stderr and exit code 2."""
     try:
+        check_target(getattr(args, "output", None))  # a bad -o fails before the work, not after
         return func(args)
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)

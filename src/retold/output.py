@@ -22,6 +22,21 @@ _TEMP_TAG = ".retold-"  # ".NAME.retold-PID-RANDOM.tmp": whose temp file it is, 
 _STDOUT_NAMES = ("-", "/dev/stdout", "/proc/self/fd/1", "/dev/fd/1")
 
 
+def check_target(path: str | os.PathLike[str] | None) -> None:
+    """Refuse an output path that cannot be written, before any work is done for it."""
+    if path is None or os.fspath(path) in _STDOUT_NAMES:
+        return
+    shown = display(os.fspath(path))
+    target = os.path.realpath(os.fspath(path))
+    if os.path.isdir(target):
+        raise OutputError(f"Cannot write {shown}: it is a directory; pass a file name to -o")
+    if os.path.exists(target):
+        return
+    directory = os.path.dirname(target) or "."
+    if not os.path.isdir(directory):
+        raise OutputError(f"Cannot write {shown}: directory {display(directory)} does not exist; create it first")
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path``: never a half-written file, never a link or a device replaced."""
     data = scrub(text).encode("utf-8")
