@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import resource
 import subprocess
 import sys
@@ -35,7 +36,11 @@ QUOTES = (1_000, 2_000, 4_000)
 
 def build_text(words: int) -> tuple[str, int]:
     """About ``words`` words of real news paragraphs, and the exact count."""
-    paragraphs = [p for text in bump_articles() for p in text.split("\n") if 8 <= len(p.split()) <= 120]
+    paragraphs = []
+    for text in bump_articles():  # many BUMP articles are one long line: four sentences to a paragraph
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+        paragraphs.extend(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+    paragraphs = [p for p in paragraphs if len(p.split()) >= 8]
     chosen, count, i = [], 0, 0
     while count < words:
         paragraph = paragraphs[i % len(paragraphs)]
