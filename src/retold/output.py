@@ -151,6 +151,8 @@ def emit(text: str, path: str | os.PathLike[str] | None) -> None:
     if path and os.fspath(path) not in _STDOUT_NAMES:
         write_atomic(path, text)
     else:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise OutputError("Cannot write to stdout: it is closed; pass -o FILE or leave stdout open")
         try:
             sys.stdout.write(scrub(text))
             sys.stdout.flush()
