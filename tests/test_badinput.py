@@ -293,12 +293,6 @@ def test_a_read_only_directory_is_a_clear_error(tmp_path, monkeypatch):
         write_atomic(tmp_path / "out.md", "text")
 
 
-def test_slowest_cases(results):
-    """Not an assertion of speed: lists the slowest cases when run with -s."""
-    for name, (_, _, _, seconds) in sorted(results.items(), key=lambda kv: -kv[1][3])[:8]:
-        print(f"{seconds:6.1f}s  {name}")
-
-
 def test_a_closed_stdout_is_a_clear_error(monkeypatch):
     from retold.errors import OutputError
     from retold.output import emit
