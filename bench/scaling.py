@@ -101,7 +101,16 @@ def _child(call: str, value: int) -> dict:
 
 def growth(rows: list[dict], key: str) -> float:
     first, last = rows[0], rows[-1]
-    return math.log(last[key] / first[key]) / math.log(last["words"] / first["words"])
+    return _exponent(first, last, key)
+
+
+def _exponent(a: dict, b: dict, key: str) -> float:
+    return math.log(b[key] / a[key]) / math.log(b["words"] / a["words"])
+
+
+def step_growth(rows: list[dict], key: str) -> list[float]:
+    """The exponent between each pair of neighbouring sizes: where growth turns super-linear."""
+    return [_exponent(a, b, key) for a, b in zip(rows, rows[1:])]
 
 
 def main() -> int:
@@ -124,6 +133,9 @@ def main() -> int:
     if len(rows) > 1:
         exponents = ", ".join(f"{key} {growth(rows, key):.2f}" for key in ("analyze", "rewrite", "check"))
         print(f"\ngrowth exponent k (time ~ words^k, first to last size): {exponents}")
+        for key in ("analyze", "rewrite", "check"):
+            steps = ", ".join(f"{k:.2f}" for k in step_growth(rows, key))
+            print(f"  {key}, size to size: {steps}")
 
     quotes = [_child("quote_run", int(n)) for n in args.quotes.split(",")]
     print("\n| quote marks | rewrite chars | normal check s | quote-run check s | ratio |")
