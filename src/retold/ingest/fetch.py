@@ -73,8 +73,13 @@ class _GuardedBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: Iterable[tuple[int, int, int | bytes] | tuple[int, int, None, int]] | None = None,
     ) -> httpcore.NetworkStream:
-        address = _public_addresses(host, port)[0]
-        return super().connect_tcp(address, port, timeout, local_address, socket_options)
+        addresses = _public_addresses(host, port)
+        for address in addresses[:-1]:  # each checked address in turn, as a resolver-driven connect would
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue
+        return super().connect_tcp(addresses[-1], port, timeout, local_address, socket_options)
 
 
 def guarded_client() -> httpx.Client:
