@@ -106,6 +106,7 @@ CASES = [
         files=TEXT),
     bad("-o under /proc", ["extract", "{dir}/a.txt", "-o", "/proc/retold-test/x.txt"], "Cannot write", files=TEXT),
     bad("-o through a file", ["extract", "{dir}/a.txt", "-o", "{dir}/a.txt/x.txt"], "Cannot write", files=TEXT),
+    bad("-o into a FIFO no one reads", ["extract", "{dir}/a.txt", "-o", "{dir}/fifo"], "no one is reading", files=TEXT),
     bad("-o onto a full device", ["extract", "{dir}/a.txt", "-o", "/dev/full"], "no space left", files=TEXT),
     bad("non-UTF-8 name, missing", ["extract", os.fsdecode(b"{dir}/caf\xe9-missing.txt"), *OUT], "no such file"),
     bad("URL 404", ["extract", "{url}/nowhere", "--allow-private-urls", *OUT], "HTTP 404"),

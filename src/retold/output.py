@@ -81,7 +81,10 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 def _write_in_place(target: str, data: bytes, shown: str) -> None:
     try:
-        fd = os.open(target, os.O_WRONLY)
+        # A named pipe with no reader would block the open forever: open it without waiting, then write
+        # as usual (ENXIO, "no reader", becomes the error line).
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
         try:
             _write_all(fd, data)
         finally:
@@ -136,6 +139,7 @@ _HINTS = {
     errno.ENOENT: "the directory does not exist or cannot hold files; create it or write elsewhere",
     errno.ENOTDIR: "a part of the path is not a directory; check the path",
     errno.ENAMETOOLONG: "the name is too long; choose a shorter one",
+    errno.ENXIO: "it is a named pipe that no one is reading; start the reader first, or write to a file",
 }
 
 
