@@ -229,8 +229,8 @@ def block_quotes(text: str, paragraphs: tuple[Paragraph, ...], masked: str) -> l
 def _line_credit(
     masked: str, para: Paragraph, q: QuoteSpan, spans: list[QuoteSpan], mentions: Mentions
 ) -> tuple[int, tuple[int | None, str]] | None:
-    """The credit after a quote line's closing dash ("> “…” — Andriy Sybiha, Minister ...", "- “…” — Rutte"),
-    where it starts, and who it names. A quote block may hold narration before its credit; any other line must
+    """The credit after a quote line's closing dash ("> “…” — Andriy Sybiha, Minister ...",
+    "- “…” — Rutte"), where it starts, and who it names. A quote block may hold narration before its credit; any other line must
     hold nothing but its quotations and the credit. It depends on the line alone: find it once per line."""
     m = _BLOCK_ATTRIBUTION.search(masked, para.start, para.end)
     if m is None:

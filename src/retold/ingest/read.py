@@ -83,7 +83,9 @@ def read_source(
 def check_limits(max_bytes: object, timeout: object) -> None:
     """Refuse a size cap or a timeout no read could honour, before any work starts."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise InputError(f"The size cap must be a whole number above 0, not {max_bytes!r}: pass --max-bytes N with N > 0")
+        raise InputError(
+            f"The size cap must be a whole number above 0, not {max_bytes!r}: pass --max-bytes N with N > 0"
+        )
     if (
         isinstance(timeout, bool)
         or not isinstance(timeout, (int, float))
