@@ -167,3 +167,20 @@ def test_cli_refuses_then_fetches_with_the_flag(local):
     assert refused.stderr.count("\n") == 1 and "--allow-private-urls" in refused.stderr
     fetched = retold("extract", f"{local}/story", "--allow-private-urls")
     assert fetched.returncode == 0 and "Rutte" in fetched.stdout
+
+
+def test_the_guarded_connection_reaches_an_address_it_allows(local, monkeypatch):
+    """The guarded client connects to the address it checked (here 127.0.0.1, allowed by a patched rule)."""
+    from retold.ingest import fetch
+
+    checked: list[str] = []
+
+    def allow_loopback(address: str) -> bool:
+        checked.append(address)
+        return address == "127.0.0.1"
+
+    monkeypatch.setattr(fetch, "is_public", allow_loopback)
+    article = ingest(f"{local}/hop")
+    assert "Rutte" in article.text
+    assert checked and set(checked) == {"127.0.0.1"}  # each hop before the request, and again at connect time
+    assert len(checked) >= 4
