@@ -218,13 +218,13 @@ def test_url_article_and_404(site) -> None:
         f"</head><body><article><h1>NATO sidesteps Ukraine membership call</h1>{body}</article></body></html>"
     )
     write(root, "story.html", page)
-    result = retold("extract", f"{base}/story.html", "--format", "json")
+    result = retold("extract", f"{base}/story.html", "--format", "json", "--allow-private-urls")
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
     assert article["title"] == "NATO sidesteps Ukraine membership call"
     assert article["published"] == "2024-12-03"
     assert "Rutte" in article["text"]
-    missing = retold("extract", f"{base}/gone.html")
+    missing = retold("extract", f"{base}/gone.html", "--allow-private-urls")
     assert_one_line_error(missing)
     assert "404" in missing.stderr
 

@@ -46,12 +46,13 @@ def hand_draft(*items: Item, style: str = "explainer") -> Draft:
 
 def test_markdown_layout():
     md = render(story_draft(), "md")
-    assert md.startswith("# Springfield opens <its> library\n\n## Driving the news\n\n")
+    assert md.startswith("# Springfield opens &lt;its> library\n\n## Driving the news\n\n")  # no live HTML
     assert "> \u201cThis library belongs to every child in Springfield, rich or poor.\u201d — Ana Lopez, Mayor" in md
     assert "- **March 2015** — The library was first planned by the city council" in md
-    assert "## Go deeper\n\n- [Springfield opens <its> library](https://news.example/lib)" in md
-    assert md.rstrip().endswith("Source: Springfield opens <its> library, Springfield News, https://news.example/lib.")
-    assert md == draft_text(story_draft())
+    assert "## Go deeper\n\n- [Springfield opens &lt;its> library](<https://news.example/lib>)" in md
+    assert md.rstrip().endswith("Source: Springfield opens &lt;its> library, Springfield News, <https://news.example/lib>.")
+    # the text a check runs on holds the words as written; only the published Markdown is escaped
+    assert draft_text(story_draft()).startswith("# Springfield opens <its> library\n")
 
 
 def test_markdown_citations_and_sources_list():
@@ -135,7 +136,7 @@ def test_report_goes_into_json_html_and_text_but_not_markdown():
 
     draft = story_draft()
     report = check(draft.facts, draft_text(draft))
-    assert render(draft, "md", report=report) == draft_text(draft)
+    assert render(draft, "md", report=report) == render(draft, "md")
     data = json.loads(render(draft, "json", report=report))
     assert data["report"]["verdict"] == report.verdict == "pass"
     assert render(draft, "html", report=report).startswith(render(draft, "html"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from retold import __version__, cli_store
 from retold.errors import InputError, RetoldError
-from retold.output import emit
+from retold.output import check_target, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,6 +50,19 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    """A timeout: a finite number of seconds above 0 (``inf``, ``nan`` and ``1e300`` are not)."""
+    from retold.ingest.read import MAX_TIMEOUT
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not (0 < number <= MAX_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(f"{value!r} must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
+    return number
+
+
 def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
     from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
@@ -79,7 +92,9 @@ def _say(message: str) -> None:
 def _ingest(args: argparse.Namespace, source: str):
     from retold.ingest import ingest
 
-    article = ingest(source, max_bytes=args.max_bytes, timeout=args.timeout)
+    article = ingest(
+        source, max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls
+    )
     for block in article.removed:
         _say(f"removed {block.reason} from {source}: {_clip(block.text)}")
     for warning in article.warnings:
@@ -137,8 +152,10 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     from retold.analyze import analyze
     from retold.render import html_page, render
     from retold.rewrite import rewrite
+    from retold.rewrite import get_engine, get_style
     from retold.types import Options
 
+    get_style(args.style), get_engine(args.engine)  # an unknown name fails before any reading or analysis
     article = _with_published(_ingest(args, args.input), args.published)
     facts = analyze(article)
     draft = rewrite(facts, style=args.style, engine=args.engine, options=Options(words=args.words, cite=args.cite))
@@ -172,9 +189,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     from retold.check import check
     from retold.ingest import ingest
 
+    if args.source == "-" and args.rewrite == "-":
+        raise InputError("stdin can be read only once: pass the source or the rewrite as a file")
     source = _with_published(_ingest(args, args.source), args.published)
     # The rewrite is read as given: its boilerplate is what the check is for.
-    rewrite_article = ingest(args.rewrite, max_bytes=args.max_bytes, timeout=args.timeout, clean=False)
+    rewrite_article = ingest(
+        args.rewrite,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        clean=False,
+        allow_private_urls=args.allow_private_urls,
+    )
     report = check(source, rewrite_article.text)
     if args.format == "json":
         out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
@@ -217,7 +242,12 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes", type=_positive, default=5_000_000, metavar="N", help="refuse inputs larger than N bytes (default 5000000)"
     )
-    parser.add_argument("--timeout", type=float, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)")
+    parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)")
+    parser.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="fetch URLs on loopback, private or link-local addresses (refused by default)",
+    )
     parser.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date, to resolve 'on Tuesday' (overrides the page's)"
     )
@@ -333,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Turn every expected failure into one line on stderr and exit code 2."""
     try:
+        check_target(getattr(args, "output", None))  # a bad -o fails before the work, not after
         return func(args)
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)

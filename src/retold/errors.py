@@ -3,6 +3,7 @@
     RetoldError
     ├── InputError        the input is missing, empty, binary, too large, undecodable or not an article
     │   └── FetchError    a URL could not be fetched (HTTP error, timeout, redirect loop, wrong type)
+    ├── OutputError       a result could not be written (a directory, no permission, a full or read-only disk)
     ├── ModelError        the spaCy model is not installed
     ├── EngineError       a rewrite engine is unknown or failed
     ├── StyleError        a rewrite style is unknown
@@ -25,6 +26,10 @@ class InputError(RetoldError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class OutputError(RetoldError):
+    """A result could not be written where the user asked."""
 
 
 class ModelError(RetoldError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Each entry maps one character to exactly one character: folded text keeps every offset.
@@ -32,8 +33,28 @@ def fold_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """``text`` with each lone surrogate (which no encoding can write) replaced by U+FFFD; same length."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def display(name: str) -> str:
+    """A file name as it can be shown: bytes that are not UTF-8 (kept as surrogates by the OS layer) become U+FFFD."""
+    if _SURROGATE.search(name) is None:
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return scrub(name)
+
+
 def read_text(data: bytes | str) -> str:
-    """Universal newlines, as Python's text mode reads a file."""
+    """Universal newlines, as Python's text mode reads a file; lone surrogates scrubbed (see :func:`scrub`)."""
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    return data.replace("\r\n", "\n").replace("\r", "\n")
+    return scrub(data).replace("\r\n", "\n").replace("\r", "\n")

@@ -6,6 +6,7 @@ import html
 import io
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from retold import escape
 from retold.errors import RetoldError
 from retold.rewrite.styles import section_form
 from retold.types import Attribution, Draft, Item
@@ -29,7 +31,7 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
     text; Markdown stays the bare explainer, so a saved ``.md`` can be published or re-checked as is.
     """
     if fmt == "md":
-        return _markdown(draft, cite=cite)
+        return _markdown(draft, cite=cite, esc=escape.markdown)
     if fmt == "html":
         out = _html(draft, cite=cite)
         return out + report.to_html() if report is not None else out
@@ -45,11 +47,16 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
 
 
 def draft_text(draft: Draft) -> str:
-    """The Markdown of ``draft`` without citation marks, attribution footer included: the text to publish.
+    """The Markdown of ``draft`` without citation marks, attribution footer included, its words as
+    written (not escaped for publishing).
 
     Its self-check reads :func:`draft_layout`'s text, which is this without the footer.
     """
-    return _markdown(draft, cite=False)
+    return _markdown(draft, cite=False, esc=_verbatim)
+
+
+def _verbatim(text: str) -> str:
+    return text
 
 
 # --------------------------------------------------------------------------- shared
@@ -99,16 +106,16 @@ def attribution_parts(attribution: Attribution) -> list[str]:
 # --------------------------------------------------------------------------- markdown
 
 
-def _md_item(item: Item, form: str, mark: str) -> str:
+def _md_item(item: Item, form: str, mark: str, esc: Callable[[str], str]) -> str:
     if item.kind == "quote":
-        credit = f" — {item.label}" if item.label else ""
-        return f"> \u201c{item.text}\u201d{credit}{mark}"
+        credit = f" — {esc(item.label)}" if item.label else ""
+        return f"> \u201c{esc(item.text)}\u201d{credit}{mark}"
     if item.kind in ("event", "person") and item.label:
-        return f"- **{item.label}** — {item.text}{mark}"
+        return f"- **{esc(item.label)}** — {esc(item.text)}{mark}"
     if form == "links":
-        url = _safe_url(item.label)
-        return f"- [{item.text}]({url}){mark}" if url else f"- {item.text}{mark}"
-    return f"- {item.text}{mark}"
+        url = escape.safe_url(item.label)
+        return f"- [{esc(item.text)}](<{url}>){mark}" if url else f"- {esc(item.text)}{mark}"
+    return f"- {esc(item.text)}{mark}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +135,14 @@ def draft_layout(draft: Draft) -> tuple[str, tuple[ItemSpan, ...]]:
     (a date, a host name, the source's address), never claims, so they are left out; each finding
     maps back to the item it falls in.
     """
-    return _markdown_body(draft, cite=False, refs={}, claims_only=True)
+    return _markdown_body(draft, cite=False, refs={}, esc=_verbatim, claims_only=True)
 
 
 def _markdown_body(
-    draft: Draft, *, cite: bool, refs: dict[int, int], claims_only: bool = False
+    draft: Draft, *, cite: bool, refs: dict[int, int], esc: Callable[[str], str], claims_only: bool = False
 ) -> tuple[str, tuple[ItemSpan, ...]]:
-    """The headline and sections as Markdown; ``claims_only`` leaves out link lists (the source's own address)."""
+    """The headline and sections as Markdown; ``esc`` makes the article's words literal (or leaves them
+    as written); ``claims_only`` leaves out link lists (the source's own address)."""
     def mark(item: Item) -> str:
         return "".join(f"[^{refs[s]}]" for s in item.sources) if cite else ""
 
@@ -149,7 +157,7 @@ def _markdown_body(
             spans.append(ItemSpan(section, index, at + item_from, at + end))
         out.write(piece)
 
-    put(f"# {draft.headline.text}", -1, 0, 2)
+    put(f"# {esc(draft.headline.text)}", -1, 0, 2)
     put(f"{mark(draft.headline)}")
     for si, section in enumerate(draft.sections):
         if not section.items:
@@ -158,39 +166,48 @@ def _markdown_body(
         if claims_only and form == "links":
             continue
         if section.title:
-            put(f"\n\n## {section.title}")
+            put(f"\n\n## {esc(section.title)}")
         items = section.items
         if form == "paragraph":
             put("\n\n")
             for ii, item in enumerate(items):
                 if ii:
                     put(" ")
-                put(item.text, si, ii)
+                put(esc(item.text), si, ii)
                 put(mark(item))
             continue
         if len(items) == 1 and items[0].kind == "text" and form == "bullets":
             put("\n\n")
-            put(items[0].text, si, 0)
+            put(esc(items[0].text), si, 0)
             put(mark(items[0]))
             continue
         separate = all(i.kind == "quote" for i in items)  # quotes are blocks of their own
         for ii, item in enumerate(items):
             put("\n\n" if separate or ii == 0 else "\n")
-            line = _md_item(item, form, "")
+            line = _md_item(item, form, "", esc)
             lead = 2 if line.startswith(("> ", "- ")) else 0
             put(line, si, ii, lead)
             put(mark(item))
     return out.getvalue(), tuple(spans)
 
 
-def _markdown(draft: Draft, *, cite: bool) -> str:
+def _markdown(draft: Draft, *, cite: bool, esc: Callable[[str], str]) -> str:
+    """The explainer as Markdown, attribution footer included."""
     refs = _citations(draft) if cite else {}
-    body, _ = _markdown_body(draft, cite=cite, refs=refs)
-    blocks = [body, "---", "Source: " + ", ".join(attribution_parts(draft.attribution)) + "."]
+    body, _ = _markdown_body(draft, cite=cite, refs=refs, esc=esc)
+    blocks = [body, "---", "Source: " + ", ".join(_md_credit(part, esc) for part in attribution_parts(draft.attribution)) + "."]
     if cite and refs:
         blocks.append("## Sources")
-        blocks.append("\n".join(f"[^{n}]: {_source_text(draft, sid)}" for sid, n in refs.items()))
+        blocks.append("\n".join(f"[^{n}]: {esc(_source_text(draft, sid))}" for sid, n in refs.items()))
     return "\n\n".join(blocks) + "\n"
+
+
+def _md_credit(part: str, esc: Callable[[str], str]) -> str:
+    """One piece of the source credit: a web address as an autolink, anything else as (escaped) text."""
+    if esc is _verbatim:
+        return part
+    url = escape.safe_url(part)
+    return f"<{url}>" if url and url == part else esc(part)
 
 
 # --------------------------------------------------------------------------- html

@@ -20,6 +20,7 @@ from retold.analyze.sentences import SentenceIndex, build_sentences, mask_markup
 from retold.analyze.spans import SpanSet
 from retold.errors import InputError
 from retold.ingest.blocks import article_from_text
+from retold.normalize import scrub
 from retold.types import Article, DateFact, FactSheet, NumberFact
 
 __all__ = ["analyze"]
@@ -41,6 +42,8 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     """
     if isinstance(article, str):
         article = article_from_text(article)
+    elif scrub(article.text) is not article.text:  # an Article built by hand: lone surrogates out, offsets kept
+        article = dataclasses.replace(article, text=scrub(article.text))
     published = published or article.published
     text = article.text
     paragraphs = article.paragraphs

@@ -228,25 +228,25 @@ def block_quotes(text: str, paragraphs: tuple[Paragraph, ...], masked: str) -> l
 
 def _line_credit(
     masked: str, para: Paragraph, q: QuoteSpan, spans: list[QuoteSpan], mentions: Mentions
-) -> tuple[int | None, str] | None:
-    """The credit after a quote line's closing dash ("> “…” — Andriy Sybiha, Minister ...", "- “…” — Rutte"),
-    and who it names. A quote block may hold narration before its credit; any other line must hold nothing
-    but its quotations and the credit."""
+) -> tuple[int, tuple[int | None, str]] | None:
+    """The credit after a quote line's closing dash ("> “…” — Andriy Sybiha, Minister ...",
+    "- “…” — Rutte"), where it starts, and who it names. A quote block may hold narration before its credit; any other line must
+    hold nothing but its quotations and the credit. It depends on the line alone: find it once per line."""
     m = _BLOCK_ATTRIBUTION.search(masked, para.start, para.end)
-    if m is None or m.start() < q.end:
+    if m is None:
         return None
     if para.kind != "quote":
-        outside = masked[para.start : m.start()]
+        outside = list(masked[para.start : m.start()])
         for other in spans:
             if other.paragraph == q.paragraph:
                 a, b = other.start - para.start, other.end - para.start
-                outside = outside[:a] + " " * (b - a) + outside[b:]
+                outside[a:b] = " " * len(outside[a:b])
         if any(ch.isalnum() for ch in outside):
             return None
     start = m.start(1)
     credit = m.group(1).strip().rstrip(".")
     named = [eid for s, e, eid, label in mentions.within(start, start + len(credit)) if label in _SPEAKER_LABELS]
-    return (named[0] if named else _named_by(credit, mentions.entities)), credit
+    return m.start(), ((named[0] if named else _named_by(credit, mentions.entities)), credit)
 
 
 def _named_by(credit: str, entities: tuple[Entity, ...]) -> int | None:
@@ -271,6 +271,10 @@ def find_quotes(
     quotes: list[Quote] = []
     by_span: dict[int, int] = {}
     sentences = index.sentences
+    by_paragraph: dict[int, list[QuoteSpan]] = {}
+    for q in spans:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    credits: dict[int, tuple[int, tuple[int | None, str]] | None] = {}
     for n, q in enumerate(spans):
         mark = q.start - 1
         sent_ids = index.covering(q.start, max(q.end, q.start + 1))
@@ -278,7 +282,10 @@ def find_quotes(
         last = sentences[sent_ids[-1]]
         speaker: int | None = None
         speaker_text: str | None = None
-        credit = _line_credit(masked, paragraphs[q.paragraph], q, spans, mentions)
+        if q.paragraph not in credits:
+            credits[q.paragraph] = _line_credit(masked, paragraphs[q.paragraph], q, by_paragraph[q.paragraph], mentions)
+        line_credit = credits[q.paragraph]
+        credit = line_credit[1] if line_credit is not None and line_credit[0] >= q.end else None
         if credit is not None:
             speaker, speaker_text = credit  # a quote line's own credit wins over any inference
         elif q.continues is not None and q.continues in by_span:

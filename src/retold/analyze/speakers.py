@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from retold.types import Entity, Quote
@@ -33,6 +33,7 @@ class Mentions:
         self.starts = [i[0] for i in items]
         self.entities = entities
         self.quoted = quoted
+        self.quoted_index = QuotedIndex(quoted)
         self._genders: dict[int, str] | None = None
 
     def genders(self, doc: Any) -> dict[int, str]:
@@ -40,7 +41,7 @@ class Mentions:
         quotes, in the sentences where that person is the only one named and is the subject."""
         if self._genders is not None:
             return self._genders
-        quoted = self.quoted
+        quoted = self.quoted_index
         votes: dict[int, list[int]] = {}
         for sent in doc.sents:
             inside = self.within(sent.start_char, sent.end_char)
@@ -51,7 +52,7 @@ class Mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            words = [t.lower_ for t in sent if not _in_span(t, quoted)]
+            words = [t.lower_ for t in sent if quoted.at(t.idx) is None]
             male = sum(w in ("he", "him", "his", "himself", "mr") for w in words)
             female = sum(w in ("she", "her", "hers", "herself", "mrs", "ms", "miss") for w in words)
             tally = votes.setdefault(named[0][2], [0, 0])
@@ -79,17 +80,8 @@ class Mentions:
         """The latest mention before ``offset`` with one of ``labels``; with ``doc``, a subject is
         preferred to an object within ``window`` characters ("Dr Dhillon, a colleague of Mr Gupta, said
         ... He told": he is Dhillon), and a person the text calls by the other pronoun is passed over."""
-        i = bisect.bisect_left(self.starts, offset)
-        candidates = [
-            (s, e, eid)
-            for s, e, eid, label in reversed(self.items[:i])
-            if label in labels and e <= offset and not _quoted_at(s, self.quoted)
-        ]  # a name inside a quotation is what someone said, not whom the narration's pronoun means
-        if gender is not None and doc is not None:
-            hints = self.genders(doc)
-            candidates = [c for c in candidates if hints.get(c[2]) in (None, gender)] or candidates
+        near, first = self._latest(offset, labels, doc, window, gender)
         if doc is not None:
-            near = [c for c in candidates if offset - c[0] <= window]
             roots = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in near]
             # the subject of a main clause or of a verb of speech first ("Gray said Luke was weak"), then any subject
             for (_, _, eid), span in zip(near, roots):
@@ -100,7 +92,40 @@ class Mentions:
             for (_, _, eid), span in zip(near, roots):
                 if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                     return eid
-        return candidates[0][2] if candidates else None
+        return first[2] if first is not None else None
+
+    def _latest(
+        self, offset: int, labels: tuple[str, ...], doc: Any, window: int, gender: str | None
+    ) -> tuple[list[tuple[int, int, int]], tuple[int, int, int] | None]:
+        """The mentions before ``offset`` within ``window`` characters (latest first), and the latest of all;
+        only those of the wanted gender when there is one. A name inside a quotation is what someone said,
+        not whom the narration's pronoun means.
+
+        The walk stops once past the window with its answer in hand: what lies further back cannot change
+        it, and a text of many quotations would otherwise cost the square of its length.
+        """
+        filtering = gender is not None and doc is not None
+        hints = self.genders(doc) if filtering else {}
+        near: list[tuple[int, int, int]] = []
+        near_fitting: list[tuple[int, int, int]] = []
+        first = first_fitting = None
+        for j in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            s, e, eid, label = self.items[j]
+            if label not in labels or e > offset or self.quoted_index.at(s) is not None:
+                continue
+            fits = filtering and hints.get(eid) in (None, gender)
+            first = first or (s, e, eid)
+            if fits and first_fitting is None:
+                first_fitting = (s, e, eid)
+            if offset - s <= window:
+                near.append((s, e, eid))
+                if fits:
+                    near_fitting.append((s, e, eid))
+            elif not filtering or first_fitting is not None:
+                break
+        if first_fitting is not None:
+            return near_fitting, first_fitting
+        return near, first
 
 
 def _subject(verb: Any) -> Any | None:
@@ -135,14 +160,14 @@ def _speech_verb(tokens: list[Any]) -> Any | None:
 
 
 def _speaker_token(
-    doc: Any, token_starts: list[int], qs: Sequence[Any], mark: int, end: int, sent_start: int, sent_end: int
+    doc: Any, token_starts: list[int], quoted: QuotedIndex, mark: int, end: int, sent_start: int, sent_end: int
 ) -> tuple[Any | None, Any, bool] | None:
     """(subject, verb, said) of the clause that introduces or closes the quote; ``said`` when the verb is one
     of speech. The subject is None when a verb of speech has none ("’ asks one", "saying:")."""
     first_in = bisect.bisect_left(token_starts, mark)
     after_close = bisect.bisect_left(token_starts, end + 1)
-    left = [t for t in doc[bisect.bisect_left(token_starts, sent_start) : first_in] if not _in_span(t, qs)]
-    near_left = _clause(reversed(left))[:_REACH]
+    first_of_sentence = bisect.bisect_left(token_starts, sent_start)
+    near_left = _near_clause(doc, token_starts, quoted, first_in - 1, first_of_sentence - 1, -1, _REACH)
     verb = _speech_verb(near_left)
     if verb is not None and (subject := _subject(verb)) is not None and subject.i < first_in:
         return subject, verb, True
@@ -150,13 +175,14 @@ def _speaker_token(
     if source is not None:
         return source, source.head, True
     said_before = verb
-    right = [t for t in doc[after_close : bisect.bisect_left(token_starts, sent_end)] if not _in_span(t, qs)]
-    verb = _speech_verb(_clause(right)[:_REACH_AFTER])
+    end_of_sentence = bisect.bisect_left(token_starts, sent_end)
+    near_right = _near_clause(doc, token_starts, quoted, after_close, end_of_sentence, 1, _REACH_AFTER)
+    verb = _speech_verb(near_right)
     if verb is not None and (subject := _subject(verb)) is not None and subject.i >= after_close:
         return subject, verb, True
     if said_before is not None or verb is not None:
         return None, said_before or verb, True  # said by someone the text does not name ("asks one")
-    source = _according(_clause(right)[:_REACH_AFTER])
+    source = _according(near_right)
     if source is not None:
         return source, source.head, True
     # no speech verb: the subject of the clause the quoted words sit in
@@ -172,6 +198,42 @@ def _speaker_token(
                 if subject is not None and subject.idx < mark and _names_someone(subject):
                     return subject, tok, False
     return None
+
+
+def _near_clause(
+    doc: Any, token_starts: list[int], quoted: QuotedIndex, i: int, stop: int, step: int, reach: int
+) -> list[Any]:
+    """Up to ``reach`` tokens outside quotations, walking from token ``i`` towards ``stop`` (exclusive) in
+    ``step`` and stopping at a sentence-ending mark: the words next to a quote, in walking order.
+
+    Quotations are jumped over whole, so the walk costs the words it keeps, not the length of the sentence.
+    """
+    out: list[Any] = []
+    while (i > stop if step < 0 else i < stop) and len(out) < reach:
+        span = quoted.at(token_starts[i])
+        if span is not None:
+            start, end = span
+            i = bisect.bisect_left(token_starts, start) - 1 if step < 0 else bisect.bisect_left(token_starts, end)
+            continue
+        tok = doc[i]
+        if tok.text in (".", "!", "?"):
+            break
+        out.append(tok)
+        i += step
+    return out
+
+
+class QuotedIndex:
+    """The quotations' spans (objects with ``start`` and ``end``, sorted, not overlapping), by position."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.starts = [q.start for q in spans]
+        self.ends = [q.end for q in spans]
+
+    def at(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the quotation ``offset`` stands in, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return (self.starts[i], self.ends[i]) if i >= 0 and offset < self.ends[i] else None
 
 
 def _according(tokens: list[Any]) -> Any | None:
@@ -203,16 +265,6 @@ def _names_someone(token: Any) -> bool:
     if token.pos_ in ("PROPN", "NOUN"):
         return True
     return token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | {"i", "we"}
-
-
-def _in_span(token: Any, spans: Sequence[Any]) -> bool:
-    """Whether ``token`` stands inside one of ``spans`` (sorted by start, not overlapping)."""
-    return _quoted_at(token.idx, spans)
-
-
-def _quoted_at(offset: int, spans: Sequence[Any]) -> bool:
-    i = bisect.bisect_right(spans, offset, key=lambda q: q.start) - 1
-    return i >= 0 and offset < spans[i].end
 
 
 def _resolve(
@@ -253,12 +305,14 @@ def _resolve(
     return None
 
 
-def _latest_first(entities: tuple[Entity, ...], mentions: Mentions, before: int) -> list[Entity]:
-    last_seen = {}
-    for s, _, eid, _ in mentions.items:
-        if s < before:
-            last_seen[eid] = s
-    return [entities[eid] for eid in sorted(last_seen, key=lambda k: -last_seen[k])]
+def _latest_first(entities: tuple[Entity, ...], mentions: Mentions, before: int) -> Iterator[Entity]:
+    """The entities mentioned before ``before``, the most recently mentioned first (lazily: callers stop early)."""
+    seen: set[int] = set()
+    for j in range(bisect.bisect_left(mentions.starts, before) - 1, -1, -1):
+        eid = mentions.items[j][2]
+        if eid not in seen:
+            seen.add(eid)
+            yield entities[eid]
 
 
 def same_voice(prev: Quote, sentence: int, mark: int, mentions: Mentions) -> bool:
@@ -274,7 +328,7 @@ def speaker_of(
 ) -> tuple[int | None, str | None] | None:
     """(entity id, words naming the speaker) for the quote whose opening mark is at ``mark``; None when
     no clause attributes it, so that it may carry on the voice of the quote before."""
-    found = _speaker_token(doc, token_starts, mentions.quoted, mark, end, sent_start, sent_end)
+    found = _speaker_token(doc, token_starts, mentions.quoted_index, mark, end, sent_start, sent_end)
     if found is None:
         return None
     subject, verb, said = found

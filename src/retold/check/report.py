@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Group
 from rich.text import Text
 
+from retold import escape
 from retold.errors import InputError
 from retold.types import KINDS, SEVERITY_RANK, Finding
 
@@ -191,7 +192,7 @@ def _clip(text: str, limit: int = 80) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<", "&lt;")
+    return escape.markdown(text)  # links, HTML and emphasis in the rewrite stay literal text
 
 
 def _html_style() -> str:

@@ -43,13 +43,17 @@ def ingest(
     timeout: float = 15.0,
     client: httpx.Client | None = None,
     clean: bool = True,
+    allow_private_urls: bool = False,
 ) -> Article:
     """Read a path, an http(s) URL or ``"-"`` (stdin) into a cleaned :class:`Article`.
 
     ``clean=False`` reads and decodes the input but keeps its text exactly as read (for a
-    rewrite under check, whose boilerplate is what the check looks for).
+    rewrite under check, whose boilerplate is what the check looks for). A URL whose host resolves
+    to a loopback, private, link-local or reserved address is refused unless ``allow_private_urls``.
     """
-    raw = read_source(source, max_bytes=max_bytes, timeout=timeout, client=client)
+    raw = read_source(
+        source, max_bytes=max_bytes, timeout=timeout, client=client, allow_private_urls=allow_private_urls
+    )
     text, notes = decode(raw)
     if not clean:
         return article_from_text(text, url=raw.url, origin=raw.origin, warnings=notes)

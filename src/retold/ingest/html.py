@@ -24,6 +24,33 @@ _HTML_SIGNS = re.compile(
 )
 
 
+MAX_DEPTH = 255  # libxml2 stops parsing a tree deeper than this: the text below is lost
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def too_deep(html: str) -> bool:
+    """Whether the tags of ``html`` nest deeper than the parser reads (counting open and close tags)."""
+    depth = 0
+    for m in _TAG.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and m.group(2).lower() not in _VOID:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
+
+
+def _refuse_too_deep(html: str, url: str | None) -> None:
+    """A page with no text found because its tags nest too deeply gets that said, not "an index page"."""
+    if too_deep(html):
+        raise InputError(
+            f"{url or 'The page'} is nested too deeply to read (more than {MAX_DEPTH} levels of tags): "
+            "save the article's text from a browser and pass that"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """What trafilatura found on a page; ``linked[i]`` is True when block ``i`` is mostly link text."""
@@ -67,8 +94,11 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         where = url or "the input"
         raise InputError(f"Cannot parse the HTML of {where} ({exc}): save the page again or pass its text") from exc
     if document is None or document.body is None:
+        _refuse_too_deep(html, url)
         return Extracted(blocks=())
     walked = _walk(document.body)
+    if not walked:
+        _refuse_too_deep(html, url)
     title = _clean(document.title)
     if title is None and walked and walked[0][0].text.startswith("# "):
         title = _unmark(walked[0][0].text)  # a page without title metadata: its leading <h1> names it

@@ -7,24 +7,24 @@ are read in chunks and abandoned as soon as they pass the cap.
 from __future__ import annotations
 
 import codecs
+import fcntl
+import math
 import os
 import re
+import stat
 import sys
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
-from urllib.parse import urljoin, urlsplit
 
-from retold.errors import FetchError, InputError
-from retold.normalize import read_text
+from retold.errors import InputError
+from retold.ingest.charset import detect, mostly_utf8, utf16_without_bom, western
+from retold.normalize import display, read_text
 
 if TYPE_CHECKING:
-    import httpx  # imported where a URL is fetched: it is slow to import, and files do not need it
+    import httpx  # imported where a URL is fetched (retold.ingest.fetch): slow to import, files do not need it
 
-MAX_REDIRECTS = 10
-USER_AGENT = "retold/0.1 (article reader)"
-_REDIRECTS = (301, 302, 303, 307, 308)
-_TEXT_TYPES = ("application/xhtml+xml", "application/xml", "application/rss+xml", "application/atom+xml")
+__all__ = ["Raw", "decode", "is_url", "read_path", "read_source", "read_stream"]
+MAX_TIMEOUT = 86_400.0  # seconds: a day; beyond that a number is a typo, and sockets cannot wait that long
 _MAGIC = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
@@ -60,148 +60,99 @@ def is_url(source: str | os.PathLike) -> bool:
 
 
 def read_source(
-    source: str | os.PathLike, *, max_bytes: int, timeout: float, client: httpx.Client | None = None
+    source: str | os.PathLike,
+    *,
+    max_bytes: int,
+    timeout: float,
+    client: httpx.Client | None = None,
+    allow_private_urls: bool = False,
 ) -> Raw:
-    """The bytes of a path, ``"-"`` (stdin) or an http(s) URL."""
-    if max_bytes <= 0:
-        raise InputError(f"The size cap must be positive, not {max_bytes}: pass --max-bytes N with N > 0")
+    """The bytes of a path, ``"-"`` (stdin) or an http(s) URL (private addresses only with ``allow_private_urls``)."""
+    check_limits(max_bytes, timeout)
     if is_url(source):
-        return fetch(str(source), max_bytes=max_bytes, timeout=timeout, client=client)
+        url = str(source)
+        from retold.ingest.fetch import fetch
+
+        data, final, media_type, charset = fetch(
+            url, max_bytes=max_bytes, timeout=timeout, client=client, allow_private_urls=allow_private_urls
+        )
+        return Raw(data=data, origin=url, url=final, media_type=media_type, charset=charset)
     if str(source) == "-":
         return read_stream(sys.stdin.buffer, max_bytes=max_bytes)
     return read_path(source, max_bytes=max_bytes)
 
 
+def check_limits(max_bytes: object, timeout: object) -> None:
+    """Refuse a size cap or a timeout no read could honour, before any work starts."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise InputError(
+            f"The size cap must be a whole number above 0, not {max_bytes!r}: pass --max-bytes N with N > 0"
+        )
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not math.isfinite(timeout)
+        or not 0 < timeout <= MAX_TIMEOUT
+    ):
+        raise InputError(
+            f"The timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {timeout!r}: "
+            "pass --timeout S, e.g. --timeout 30"
+        )
+
+
 def read_path(path: str | os.PathLike, *, max_bytes: int) -> Raw:
-    name = os.fspath(path)
+    name = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else path
+    shown = display(name)
     if not name:
         raise InputError("No input given: pass a file path, a URL, or - to read stdin")
     try:
-        if os.path.isdir(name):
-            raise InputError(f"{name} is a directory: pass one article file (retold batch reads directories)")
-        size = os.path.getsize(name)
-        if size > max_bytes:
-            raise InputError(_too_large(name, max_bytes))
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{shown} is a directory: pass one article file, not a directory")
+        if info.st_size > max_bytes and stat.S_ISREG(info.st_mode):
+            raise InputError(too_large(shown, max_bytes))
+        data = _read_file(name, info, max_bytes)
     except FileNotFoundError:
         if re.match(r"^(?:www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)", name, re.IGNORECASE):
-            raise InputError(f"{name}: no such file: to fetch it as a URL, start it with https://") from None
-        raise InputError(f"{name}: no such file: check the path, or pass a URL or - for stdin") from None
+            raise InputError(f"{shown}: no such file: to fetch it as a URL, start it with https://") from None
+        raise InputError(f"{shown}: no such file: check the path, or pass a URL or - for stdin") from None
     except PermissionError:
-        raise InputError(f"{name}: permission denied: make the file readable") from None
+        raise InputError(f"{shown}: permission denied: make the file readable") from None
     except OSError as exc:
-        raise InputError(f"Cannot read {name} ({exc.strerror or exc}): check the path") from exc
-    if len(data) > max_bytes:  # the file grew while we read it
-        raise InputError(_too_large(name, max_bytes))
-    return Raw(data=data, origin=name, name=os.path.basename(name))
+        raise InputError(f"Cannot read {shown} ({exc.strerror or exc}): check the path") from None
+    if len(data) > max_bytes:  # the file grew while we read it, or a device never ends
+        raise InputError(too_large(shown, max_bytes))
+    return Raw(data=data, origin=shown, name=os.path.basename(shown))
+
+
+def _read_file(name: str, info: os.stat_result, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes. A named pipe is opened without waiting for a writer, so a pipe
+    no one writes to reads as empty instead of hanging; once open, reads wait for what a writer sends."""
+    if not stat.S_ISFIFO(info.st_mode):
+        with open(name, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if not data:
+        raise InputError(
+            f"{display(name)} is a named pipe with nothing written to it: write the article into it, or pass a file"
+        )
+    return data
 
 
 def read_stream(stream: BinaryIO, *, max_bytes: int, origin: str = "-") -> Raw:
     """At most ``max_bytes`` from a byte stream; one byte more means the input is too large."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(_too_large("stdin" if origin == "-" else origin, max_bytes))
+        raise InputError(too_large(origin, max_bytes))
     return Raw(data=data, origin=origin)
 
 
-def fetch(url: str, *, max_bytes: int, timeout: float, client: httpx.Client | None = None) -> Raw:
-    """Download a page, following at most :data:`MAX_REDIRECTS` redirects, never reading past ``max_bytes``.
-
-    ``timeout`` bounds the whole download, redirects included; an injected ``client`` is used and left open.
-    """
-    import httpx
-
-    if client is not None:
-        return _fetch(client, url, max_bytes=max_bytes, timeout=timeout)
-    with httpx.Client(headers={"User-Agent": USER_AGENT}) as own:
-        return _fetch(own, url, max_bytes=max_bytes, timeout=timeout)
-
-
-def _fetch(client: httpx.Client, url: str, *, max_bytes: int, timeout: float) -> Raw:
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    seen = [url]
-    current = url
-    try:
-        while True:
-            request_timeout = httpx.Timeout(max(0.01, deadline - time.monotonic()))
-            with client.stream("GET", current, follow_redirects=False, timeout=request_timeout) as response:
-                if response.status_code in _REDIRECTS and "location" in response.headers:
-                    target = urljoin(current, response.headers["location"])
-                    if target in seen:
-                        raise FetchError(f"{url} redirects in a loop (back to {target}): pass the final article URL")
-                    if len(seen) > MAX_REDIRECTS:
-                        raise FetchError(
-                            f"{url} redirected more than {MAX_REDIRECTS} times: pass the final article URL"
-                        )
-                    seen.append(target)
-                    current = target
-                    continue
-                _check_status(url, response)
-                media_type, charset = _content_type(response.headers.get("content-type"))
-                if media_type and not (media_type.startswith("text/") or media_type in _TEXT_TYPES):
-                    raise FetchError(
-                        f"{url} serves {media_type}, not an HTML or text page: pass the URL of an article page"
-                    )
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise FetchError(_too_large(url, max_bytes))
-                data = _read_capped(response, url, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
-                return Raw(data=data, origin=url, url=str(response.url), media_type=media_type, charset=charset)
-    except httpx.TimeoutException:
-        raise FetchError(_timed_out(url, timeout)) from None
-    except httpx.ConnectError as exc:
-        host = urlsplit(current).netloc
-        reason = "connection refused" if "refused" in str(exc).lower() else str(exc) or "connection failed"
-        raise FetchError(f"Cannot connect to {host} ({reason}): check the URL and that the site is up") from None
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"{url} is not a valid URL ({exc}): check it") from None
-    except httpx.HTTPError as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        raise FetchError(f"Fetching {url} failed ({reason}): try again, or save the page and pass the file") from None
-
-
-def _read_capped(response: httpx.Response, url: str, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():  # as the bytes arrive: a fixed chunk size would wait to fill it
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(_too_large(url, max_bytes))
-        if time.monotonic() > deadline:  # a server that trickles bytes never trips the read timeout
-            raise FetchError(_timed_out(url, timeout))
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _check_status(url: str, response: httpx.Response) -> None:
-    status = response.status_code
-    if status < 400 and status not in _REDIRECTS:
-        return
-    phrase = response.reason_phrase or ""
-    if status in _REDIRECTS:
-        hint = "a redirect without a Location header: pass the final article URL"
-    elif status == 404 or status == 410:
-        hint = "the page does not exist: check the URL"
-    elif status in (401, 403):
-        hint = "the site refused access: save the page from a browser and pass the file"
-    elif status == 429:
-        hint = "the site is rate-limiting: wait and try again"
-    elif status >= 500:
-        hint = "the site failed: try again later"
-    else:
-        hint = "check the URL"
-    raise FetchError(f"{url} returned HTTP {status} {phrase}".rstrip() + f": {hint}")
-
-
-def _content_type(header: str | None) -> tuple[str | None, str | None]:
-    if not header:
-        return None, None
-    media_type, _, params = header.partition(";")
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", params, re.IGNORECASE)
-    return media_type.strip().lower() or None, match.group(1) if match else None
+def too_large(origin: str, max_bytes: int) -> str:
+    return f"{'stdin' if origin == '-' else origin} is larger than {max_bytes:,} bytes: pass --max-bytes N to raise it"
 
 
 # --------------------------------------------------------------------------- decoding
@@ -217,7 +168,7 @@ def decode(raw: Raw) -> tuple[str, tuple[str, ...]]:
     if not data.strip():
         raise InputError(f"{origin} is empty: pass a file or page that holds the article text")
     warnings: list[str] = []
-    text = _decode_bom(data)
+    text = _decode_bom(data) or utf16_without_bom(data)
     if text is None:
         _refuse_binary(data, origin)
         text = _decode_declared(data, raw.charset or _declared_in_markup(data), warnings)
@@ -225,7 +176,7 @@ def decode(raw: Raw) -> tuple[str, tuple[str, ...]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _detect(data, origin, warnings)
+            text = _undeclared(data, origin, warnings)
     text = read_text(text.lstrip("\ufeff"))
     controls = len(_CONTROL.findall(text))
     if controls > max(2, 0.01 * len(text)):
@@ -297,34 +248,25 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _detect(data: bytes, origin: str, warnings: list[str]) -> str:
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None or best.encoding is None:
+def _undeclared(data: bytes, origin: str, warnings: list[str]) -> str:
+    """Bytes that are not UTF-8 and declare no charset: mostly UTF-8, Western, or detected."""
+    almost = mostly_utf8(data)
+    if almost is not None:
+        warnings.append(almost[1])
+        return almost[0]
+    text = western(data)
+    if text is not None:
+        warnings.append("the input is not UTF-8; decoded as cp1252 (detected)")
+        return text
+    found = detect(data)
+    if found is None:
         raise InputError(
             f"Cannot decode {origin}: it is not UTF-8 and its encoding could not be detected; "
             "convert it to UTF-8 (iconv -f ENCODING -t UTF-8)"
         )
-    text, encoding = str(best), best.encoding
-    # Western text fits several code pages equally well; windows-1252 is by far the likeliest of them.
-    # (``could_be_from_charset`` lists the code pages that decode these bytes to the same text.)
-    for match in matches:
-        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos and match.coherence >= best.coherence:
-            text, encoding = str(match), "cp1252"
-            break
-    warnings.append(f"the input is not UTF-8; decoded as {encoding} (detected)")
-    return text
+    warnings.append(f"the input is not UTF-8; decoded as {found[1]} (detected)")
+    return found[0]
 
 
 def _label(origin: str) -> str:
     return "stdin" if origin == "-" else origin
-
-
-def _too_large(origin: str, max_bytes: int) -> str:
-    return f"{_label(origin)} is larger than {max_bytes:,} bytes: pass --max-bytes N to raise it"
-
-
-def _timed_out(url: str, timeout: float) -> str:
-    return f"{url} timed out after {timeout:g} s: try again later or pass --timeout N to wait longer"

@@ -39,8 +39,16 @@ def _name_form(mention: Mention) -> str:
     return text
 
 
+def _char_span(facts: FactSheet, start: int, end: int, mode: str = "expand") -> Any | None:
+    """The tokens of ``[start, end)``; None when the range is empty or reversed (a mention that runs past the
+    end of its sentence, as one does where a paragraph stops mid-sentence, leaves nothing after it)."""
+    if start >= end:
+        return None
+    return facts.doc.char_span(start, end, alignment_mode=mode)
+
+
 def _is_subject(facts: FactSheet, mention: Mention) -> bool:
-    span = facts.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = _char_span(facts, mention.start, mention.end)
     return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
@@ -65,7 +73,7 @@ def gender_of(facts: FactSheet, entity: Entity) -> str | None:
         first = m.text.split()[0].lower() if m.text.split() else ""
         male += 3 * (first in _MALE_TITLES)
         female += 3 * (first in _FEMALE_TITLES)
-        span = facts.doc.char_span(m.end, facts.sentences[m.sentence].end, alignment_mode="expand")
+        span = _char_span(facts, m.end, facts.sentences[m.sentence].end)
         if span is None:
             continue
         others = [e for e, _ in table.get(m.sentence, []) if e.label == "PERSON" and e.id != entity.id]
@@ -81,7 +89,7 @@ def gender_of(facts: FactSheet, entity: Entity) -> str | None:
 
 
 def _unnamed_person_between(facts: FactSheet, mention: Mention, offset: int) -> bool:
-    span = facts.doc.char_span(mention.end, offset, alignment_mode="expand")
+    span = _char_span(facts, mention.end, offset)
     return span is not None and any(t.lower_ in PERSON_NOUNS and t.pos_ == "NOUN" for t in span)
 
 
@@ -135,7 +143,7 @@ def _person_candidate(facts: FactSheet, sentence_id: int, at: int | None) -> tup
 def _pronoun_before_names(facts: FactSheet, sid: int, people: list[tuple[Entity, Mention]]) -> bool:
     sentence = facts.sentences[sid]
     first_name = min((m.start for _, m in people), default=sentence.end)
-    span = facts.doc.char_span(sentence.start, first_name, alignment_mode="contract")
+    span = _char_span(facts, sentence.start, first_name, "contract")
     return span is not None and any(t.lower_ in MALE | FEMALE for t in span)
 
 
@@ -149,7 +157,7 @@ def group_antecedent(facts: FactSheet, sentence_id: int) -> str | None:
     if sentence_id == 0:
         return None
     prev = facts.sentences[sentence_id - 1]
-    span = facts.doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    span = _char_span(facts, prev.start, prev.end)
     if span is None:
         return None
     subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
