@@ -225,7 +225,7 @@ def run(only: str | None = None, styles: tuple[str, ...] = STYLES, show: bool = 
             refused_wrong.append(f"{page['file']}: {article}")
             ours.add("", page)
             continue
-        ours.add(article.text, page)
+        ours.add(f"{article.title or ''}\n{article.text}", page)  # the title is part of what retold extracts
         start = time.perf_counter()
         facts = retold.analyze(article)
         row: dict = {"page": page["file"], "title": article.title, "byline": article.byline}
