@@ -35,12 +35,18 @@ STYLES = ("explainer", "brief", "summary")
 
 # Words that cannot open an item: they point at something the item itself does not name.
 DANGLING = re.compile(
-    r"^(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|both|such|the pair|the two|the three|"
-    r"the latter|the former|the same|the move|the decision|the statement|the report|the incident|the attack|"
-    r"the latest|the findings|the plan|the measure|the proposal|the company|the group|the man|the woman|"
-    r"another|other|there)\b(?![-\u2019'])",
+    r"^(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|both|such|another|either|neither|"
+    r"the pair|the latter|the same|no|yes)\b(?![-\u2019'])",
     re.IGNORECASE,
 )
+# "The report explores …", "The two men are …": a definite noun phrase that needs an earlier mention.
+DEFINITE = re.compile(
+    r"^the\s+(?:(?:two|three|four|five|pair|couple|other)\s+)?(?P<noun>report|findings|study|survey|plan|proposal|"
+    r"move|decision|statement|incident|attack|deal|measure|bill|letter|men|women|man|woman|couple|group|company|"
+    r"suspects?|victims?|order|ruling|policy|figures?|data)\s+(?P<next>[\w\u2019']+)",
+    re.IGNORECASE,
+)
+QUALIFIERS = frozenset("of by from on that which who in for to at with about".split())
 # "It is expected …", "There are …": expletive subjects need no antecedent.
 EXPLETIVE = re.compile(r"^(?:it|there)\s+(?:is|was|will|has|had|would|could|may|might|remains|seems|appears)\b", re.I)
 # "This year", "That night": a demonstrative determiner before a time word names its own referent.
@@ -132,22 +138,28 @@ class Lint:
 
 
 def has_finite_verb(text: str) -> bool:
-    """True when some clause of ``text`` has a finite verb (what a sentence needs to stand alone)."""
+    """True when ``text`` has a finite verb (what a sentence needs to stand alone)."""
     from retold.analyze.nlp import load_nlp
 
     doc = load_nlp()(text)
     for token in doc:
-        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
-            return True
-        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in token.morph.get("VerbForm")
+        # the small model tags some past tenses VBN ("The number of cases increased by …"): a subject settles it
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        if token.pos_ in ("VERB", "AUX") and (finite or (token.tag_ == "VBN" and subject)):
             return True
     return False
 
 
-def dangling_opener(text: str) -> bool:
-    """True when an item opens with a pronoun or demonstrative that points outside itself."""
+def dangling_opener(text: str, before: str = "") -> bool:
+    """True when an item opens with a pronoun, a demonstrative or "the report"-like phrase named nowhere ``before``."""
     text = text.lstrip("\"'\u201c\u2018([")
-    return bool(DANGLING.match(text)) and not EXPLETIVE.match(text) and not TIME_DEMONSTRATIVE.match(text)
+    if DANGLING.match(text):
+        return not EXPLETIVE.match(text) and not TIME_DEMONSTRATIVE.match(text)
+    match = DEFINITE.match(text)
+    if match is None or match.group("next").lower() in QUALIFIERS:
+        return False
+    return match.group("noun").lower().rstrip("s") not in before.lower()
 
 
 def lint_draft(draft, facts) -> Lint:
@@ -156,7 +168,7 @@ def lint_draft(draft, facts) -> Lint:
     headline = draft.headline.text
     if len(headline.split()) > HEADLINE_MAX_WORDS:
         lint.long_headlines.append(headline)
-    told: list[str] = [headline]
+    told: list[str] = []
     for section in draft.sections:
         for item in section.items:
             if section.key == "go-deeper":
@@ -164,7 +176,7 @@ def lint_draft(draft, facts) -> Lint:
             if item.kind == "text":
                 if not has_finite_verb(item.text):
                     lint.fragments.append(item.text)
-                if dangling_opener(item.text):
+                if dangling_opener(item.text, "\n".join([headline, *told])):
                     lint.dangling.append(item.text)
             told.append(f"{item.label} {item.text}" if item.kind in ("event", "person") and item.label else item.text)
             if item.kind == "quote" and item.label:
@@ -176,23 +188,30 @@ def lint_draft(draft, facts) -> Lint:
 
 
 def bare_surname_first_mentions(text: str, facts) -> list[str]:
-    """People whose first mention in ``text`` is their surname alone though the article gives the full name."""
+    """People whose first mention in ``text`` is their surname alone though the article gives the full name.
+
+    ``text`` is the explainer's items in reading order (the headline, which may name people by surname
+    as headlines do, is not part of it). A surname counts as bare when no capitalised word runs into
+    it ("Michael Bloomberg", "Ashford Dunwoody Drive") other than an honorific ("Ms Truss").
+    """
     found: list[str] = []
     for entity in facts.entities:
-        if entity.label != "PERSON":
-            continue
         parts = entity.name.split()
-        if len(parts) < 2:
+        if entity.label != "PERSON" or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
             continue
         surname = parts[-1]
-        first = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
-        if first is None:
-            continue
-        before = text[max(0, first.start() - 40) : first.start()]
-        given = parts[-2]
-        if re.search(rf"{re.escape(given)}\.?\s+(?:\w\.\s+)?$", before) or re.search(rf"{re.escape(parts[0])}\b[^\n]*$", before):
-            continue
-        found.append(f"{surname} (the article: {entity.name})")
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            before = text[: match.start()].rstrip(" ")
+            last = before.split()[-1] if before.split() and before.endswith(before.split()[-1]) else ""
+            if last and last[:1].isupper() and last.rstrip(".") not in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"):
+                if last in parts:
+                    break  # named in full first
+                continue  # part of another name
+            following = text[match.end() :].lstrip(" ")
+            if following[:1].isupper() and not following.startswith(("I ", "I'")):
+                continue  # "Cleckley Street": a longer name
+            found.append(f"{surname} (the article: {entity.name})")
+            break
     return found
 
 

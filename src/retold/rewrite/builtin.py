@@ -10,6 +10,7 @@ import re
 
 from retold.errors import EngineError, InputError
 from retold.rewrite import sections as sx
+from retold.rewrite.editor import edit
 from retold.rewrite.select import Index, headline_from, lift
 from retold.rewrite.styles import SectionSpec, Style
 from retold.types import Attribution, Draft, FactSheet, Item, Options, Section
@@ -48,7 +49,7 @@ class BuiltinEngine:
             chosen = _explainer(idx, style, budget - item_words(headline), notes)
         else:
             chosen = _single(idx, style.sections[0], budget - item_words(headline), notes)
-        return Draft(
+        draft = Draft(
             headline=headline,
             sections=chosen,
             attribution=attribution(facts),
@@ -57,25 +58,39 @@ class BuiltinEngine:
             notes=tuple(notes),
             facts=facts,
         )
+        return edit(draft, facts)
 
 
 def item_words(item: Item) -> int:
     return len(item.text.split()) + len((item.label or "").split())
 
 
+TITLE_MAX_WORDS = 14
+HEADLINE_SLACK = 6  # words a lead's headline may run over rather than take a later sentence  # a page title longer than this is a deck, not a headline
+
+
 def make_headline(idx: Index) -> Item:
-    """The article's title, else its lead sentence cut to headline length."""
+    """The article's title when it reads as a headline, else its lead sentence cut to headline length."""
     article = idx.facts.article
-    if article is not None and article.title:
+    if article is not None and article.title and usable_title(article.title):
         return Item(text=" ".join(article.title.split()), sources=())
-    for sentence in idx.facts.sentences:
-        text = headline_from(idx, sentence)
-        if text is not None:
-            return Item(text=text, sources=(sentence.id,))
+    lead = idx.facts.sentences[: sx.LEAD_REACH]
+    # the news first: a lead sentence that makes a short headline, then a longer one, then any sentence
+    for sentences, longer in ((lead, 0), (lead, HEADLINE_SLACK), (idx.facts.sentences, 0)):
+        for sentence in sentences:
+            text = headline_from(idx, sentence, slack=longer)
+            if text is not None:
+                return Item(text=text, sources=(sentence.id,))
     raise InputError(
         "The article has no sentence of narration to build on (only quotes, captions or fragments): "
         "give retold the full article text."
     )
+
+
+def usable_title(title: str) -> bool:
+    """A page title that works as the headline: short, and not a label ("Home", "News")."""
+    words = title.split()
+    return 3 <= len(words) <= TITLE_MAX_WORDS
 
 
 def attribution(facts: FactSheet) -> Attribution:

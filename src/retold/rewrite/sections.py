@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from retold.normalize import fold_key
 from retold.rewrite import select
+from retold.rewrite.editor import points_outside
 from retold.rewrite.pronouns import person_antecedent
 from retold.rewrite.select import Index, Lifted, cue_hits, lift, near_duplicate, to_item, words_of
 from retold.rewrite.timeline import events
@@ -20,6 +21,7 @@ from retold.types import Entity, Item, Quote
 QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
 LEAD_WINDOW = 4  # the news is told in the first few sentences
+LEAD_REACH = 12  # … or, when those are a dateline, a fragment or a quote, soon after
 _RELATIONAL_ROLES = re.compile(
     r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
     r"boyfriend|girlfriend|fianc\w*|widow|cousin|uncle|aunt|neighbou?r)\b",
@@ -70,6 +72,8 @@ def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> li
             continue
         if any(q in claims.quotes for q in lifted.quote_ids) or not claims.fresh(lifted):
             continue
+        if points_outside(lifted.text, ""):
+            continue  # "The two men are …", "The pair spoke …": it leans on a sentence left out
         out.append(lifted)
     return out
 
@@ -77,11 +81,11 @@ def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> li
 def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
     """The lead: the first sentences that state the news."""
     items: list[Item] = []
-    for sentence in idx.facts.sentences[:LEAD_WINDOW]:
-        if len(items) >= limit:
-            break
+    for position, sentence in enumerate(idx.facts.sentences[:LEAD_REACH]):
+        if len(items) >= limit or (position >= LEAD_WINDOW and items):
+            break  # past the first few sentences, only while the lead has nothing that stands alone
         lifted = lift(idx, sentence)
-        if lifted is None or lifted.has_quote or not claims.fresh(lifted):
+        if lifted is None or lifted.has_quote or not claims.fresh(lifted) or points_outside(lifted.text, ""):
             continue
         if items and not idx.entities_in.get(sentence.id) and not idx.plain_numbers(sentence.id):
             continue  # a second lead sentence must carry a name or a number of its own
@@ -128,7 +132,12 @@ def why_it_matters(idx: Index, claims: Claims, limit: int) -> list[Item]:
 
 
 def whats_next(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    return _by_cue(idx, claims, lambda text: cue_hits(select.NEXT_CUES, text), limit, allow_quotes=False)
+    """Scheduled or future events the article states: a future cue, and no wondering aloud."""
+
+    def score(text: str) -> int:
+        return 0 if select.WONDERING.search(text) else cue_hits(select.NEXT_CUES, text)
+
+    return _by_cue(idx, claims, score, limit, allow_quotes=False)
 
 
 def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
