@@ -79,7 +79,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content)?|ad"
             r"|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading below"
-            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$",
+            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$"
+            # a card or loyalty offer box: "Earn 80,000 bonus points after you spend $4,000 …", "2X points on travel"
+            r"|^(?:earn|get|enjoy|receive)\s+(?:up to\s+)?[\d,$%x.]+\s*(?:bonus\s+)?(?:points|miles|cash ?back|more value)\b"
+            r"|^\d+x (?:points|miles)\b",
             re.I,
         ),
     ),

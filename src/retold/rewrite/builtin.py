@@ -157,13 +157,15 @@ def _carries_quote(text: str) -> bool:
 
 
 SHORT_WORDS = 25  # a bullet or summary sentence is cut harder than an explainer item
+MIN_TIGHT_WORDS = 12  # below this, cutting leaves too little of a sentence to say anything
+MIN_BULLETS = 2  # one bullet is no list: `--style brief --words 40` still gives bullets
 
 
-def _tighter(idx: Index, item: Item) -> Item:
-    """``item`` re-lifted from its one source sentence with a tighter length cap."""
+def _tighter(idx: Index, item: Item, cap: int = SHORT_WORDS) -> Item:
+    """``item`` re-lifted from its one source sentence with a tighter length cap (``item`` when that fails)."""
     if item.kind != "text" or len(item.sources) != 1:
         return item
-    lifted = lift(idx, idx.facts.sentences[item.sources[0]], max_words=SHORT_WORDS)
+    lifted = lift(idx, idx.facts.sentences[item.sources[0]], max_words=cap)
     return Item(text=lifted.text, sources=item.sources) if lifted is not None else item
 
 
@@ -185,13 +187,17 @@ def _single(idx: Index, spec: SectionSpec, budget: int, notes: list[str]) -> tup
         if lifted is not None and not lifted.has_quote:
             pool.append(claims.take(lifted))
     # a bullet or summary has no room for someone's full words: quotes stay in the explainer
-    pool = [_tighter(idx, item) for item in pool if not _carries_quote(item.text)]
+    least = MIN_BULLETS if spec.form == "bullets" else 1
+    cap = max(MIN_TIGHT_WORDS, min(SHORT_WORDS, budget // max(1, least)))
+    pool = [_tighter(idx, item, cap) for item in pool if not _carries_quote(item.text)]
     chosen: list[Item] = []
     used = len(spec.title.split())
     for item in pool[: spec.max_items]:
-        if used + item_words(item) <= budget or not chosen:
+        if used + item_words(item) <= budget or len(chosen) < least:
             chosen.append(item)
             used += item_words(item)
+    if used > budget and len(chosen) == least > 1:
+        notes.append(f"a list needs {least} bullets: the word limit is exceeded to keep them")
     if len(chosen) < len(pool[: spec.max_items]):
         notes.append(f"{len(pool[: spec.max_items]) - len(chosen)} item(s) left out to stay within the word limit")
     if spec.form == "paragraph":
