@@ -199,6 +199,8 @@ def bare_surname_first_mentions(text: str, facts) -> list[str]:
         parts = entity.name.split()
         if entity.label != "PERSON" or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
             continue
+        if parts[0].lower() in ("another", "the", "a", "an", "this", "that", "every", "each"):
+            continue  # "Another Cork": the tagger's misreading, not a person's name
         surname = parts[-1]
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             before = text[: match.start()].rstrip(" ")

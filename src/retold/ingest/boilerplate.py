@@ -150,10 +150,39 @@ _MAX_WORDS = 40  # a rule never removes a block longer than this: real paragraph
 _MAX_HEADLINES = 12
 
 
+# A page's furniture run into one block with the story: a row of share buttons, a "Related articles" tail.
+_SHARE_RUN = re.compile(
+    r"\bShare(?:\s+(?:Facebook|Twitter|X|WhatsApp|Email|E-mail|Telegram|Pinterest|LinkedIn|Reddit|Print|Messenger"
+    r"|Copy link)){2,}\b"
+)
+_RELATED_TAIL = re.compile(r"\bRelated (?:Videos|articles|stories|posts|news|coverage)\b.*$", re.S)
+_GLUED_WORDS = 40  # only a long block can hold furniture and story together
+
+
+def unglue(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
+    """Long blocks split where share buttons sit inside them, with a trailing related-stories run cut off."""
+    out: list[Block] = []
+    removed: list[RemovedBlock] = []
+    for block in blocks:
+        if len(block.text.split()) < _GLUED_WORDS or block.kind == "heading":
+            out.append(block)
+            continue
+        text = block.text
+        tail = _RELATED_TAIL.search(text)
+        if tail is not None and tail.start() > 0:
+            removed.append(RemovedBlock(tail.group(0).strip(), "related-links"))
+            text = text[: tail.start()].rstrip()
+        pieces = _SHARE_RUN.split(text)
+        for run in _SHARE_RUN.findall(text):
+            removed.append(RemovedBlock(run, "share-prompt"))
+        out.extend(Block(piece.strip(), block.kind) for piece in pieces if piece.strip())
+    return out, removed
+
+
 def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
     """The blocks that belong to the article, and the ones taken out with their reasons."""
+    blocks, removed = unglue(blocks)
     kept: list[Block] = []
-    removed: list[RemovedBlock] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]

@@ -244,7 +244,12 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
 def _circumstantial(node: Any) -> bool:
     """When, where or alongside what something happened — not what it was."""
     if node.dep_ == "prep":
-        return node.lower_ in _CIRCUMSTANCE_PREPS and node.head.pos_ in ("VERB", "AUX")
+        if node.lower_ not in _CIRCUMSTANCE_PREPS or node.head.pos_ not in ("VERB", "AUX"):
+            return False
+        # "has been built on a self-funded blitz", "lives in Kyiv": a verb's only complement is no circumstance
+        # (cutting it leaves "has been built."), unless it only dates the event ("landed on Tuesday")
+        dated = any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree)
+        return dated or _has_other_complement(node)
     if node.dep_ == "advcl":
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         return bool(marks) and marks[0] in _CIRCUMSTANCE_MARKS
@@ -253,6 +258,14 @@ def _circumstantial(node: Any) -> bool:
     if node.dep_ == "npadvmod":  # "on Friday" said as "Friday", not "16 hours a day"
         return node.head.pos_ in ("VERB", "AUX")
     return True
+
+
+_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative", "prt"}
+
+
+def _has_other_complement(prep: Any) -> bool:
+    """The prepositional phrase's verb says something whole without it: it has an object or another complement."""
+    return any(c.dep_ in _COMPLEMENTS or c.dep_ == "prep" for c in prep.head.children if c.i != prep.i)
 
 
 def _dangling_punct(st: SentenceTokens, ids: set[int], removed: set[int]) -> set[int]:

@@ -73,12 +73,18 @@ def points_outside(text: str, before: str) -> bool:
     return not re.search(rf"\b{re.escape(noun.rstrip('s'))}", earlier)
 
 
+# "Another Cork", "The Albert": a name the tagger took from a determiner and a capitalised word.
+_NOT_GIVEN_NAMES = frozenset("another the a an this that every each some any no our their his her its".split())
+
+
 def _people(facts: FactSheet) -> list[Entity]:
     """People with a full name (two or more capitalised words) in the article."""
     out = []
     for entity in facts.entities:
         words = entity.name.split()
-        if entity.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if entity.label != "PERSON" or len(words) < 2 or words[0].lower() in _NOT_GIVEN_NAMES:
+            continue
+        if all(w[:1].isupper() for w in words):
             out.append(entity)
     return out
 

@@ -333,7 +333,7 @@ def whos_who(idx: Index, claims: Claims, limit: int) -> list[Item]:
     people.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0))
     items = []
     for entity in people:
-        roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r)]
+        roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r) and _clean_role(r, entity)]
         if not roles:
             continue
         role = roles[0]
@@ -345,6 +345,13 @@ def whos_who(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if len(items) >= limit:
             break
     return items
+
+
+def _clean_role(role: str, entity: Entity) -> bool:
+    """A role that reads as one: not the person's own name, no stray quotation mark, ending on a word."""
+    if fold_key(entity.name) in fold_key(role) or any(ch in role for ch in "\"'\u201c\u201d\u2018"):
+        return False
+    return role[-1:].isalnum()
 
 
 def go_deeper(idx: Index, claims: Claims, limit: int) -> list[Item]:

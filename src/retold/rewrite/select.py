@@ -31,7 +31,7 @@ WHY_WEAK_CUES = re.compile(r"\b(because|as a result|so that|leading to|which cou
 WONDERING = re.compile(r"^\W*(?:what|whether|how|why|who|when|where|it remains|it is (?:unclear|not clear))\b", re.I)
 NEXT_CUES = re.compile(
     r"\b(will|expected to|plans? to|planning|next (?:week|month|year|season|step|steps|phase|round|stage|\w+day)|"
-    r"upcoming|scheduled|set to|likely to|looming|tomorrow|"
+    r"upcoming|scheduled|set to|(?<!more )(?<!less )likely to|looming|tomorrow|"
     r"later this|coming (?:days|weeks|months)|future|is due|are due|to be held)\b"
 )
 CONTEXT_CUES = re.compile(
