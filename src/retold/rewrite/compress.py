@@ -229,7 +229,7 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
             break
         # never strand a preposition or conjunction ("…into university without")
         stranding = node.head.pos_ in ("ADP", "SCONJ", "PART", "CCONJ")
-        if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node):
+        if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node, removed):
             if node.dep_ == "conj":
                 ccs = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
                 if ccs and ccs[-1].lower_ == "and":
@@ -241,15 +241,14 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
     return out
 
 
-def _circumstantial(node: Any) -> bool:
+def _circumstantial(node: Any, removed: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
     """When, where or alongside what something happened — not what it was."""
     if node.dep_ == "prep":
         if node.lower_ not in _CIRCUMSTANCE_PREPS or node.head.pos_ not in ("VERB", "AUX"):
             return False
-        # "has been built on a self-funded blitz", "lives in Kyiv": a verb's only complement is no circumstance
-        # (cutting it leaves "has been built."), unless it only dates the event ("landed on Tuesday")
-        dated = any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree)
-        return dated or _has_other_complement(node)
+        # "has been built on a self-funded blitz", "the incident unfolded at 1 a.m.": a verb's last complement
+        # is no circumstance (cutting it leaves "has been built.", "the incident unfolded.")
+        return _has_other_complement(node, removed)
     if node.dep_ == "advcl":
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         return bool(marks) and marks[0] in _CIRCUMSTANCE_MARKS
@@ -263,9 +262,14 @@ def _circumstantial(node: Any) -> bool:
 _COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative", "prt"}
 
 
-def _has_other_complement(prep: Any) -> bool:
-    """The prepositional phrase's verb says something whole without it: it has an object or another complement."""
-    return any(c.dep_ in _COMPLEMENTS or c.dep_ == "prep" for c in prep.head.children if c.i != prep.i)
+def _has_other_complement(prep: Any, removed: set[int]) -> bool:
+    """The prepositional phrase's verb says something whole without it: it keeps an object or another complement."""
+    return any(
+        (c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.i > prep.head.i))  # "According to officials, …" is no complement
+        and c.i not in removed
+        for c in prep.head.children
+        if c.i != prep.i
+    )
 
 
 def _dangling_punct(st: SentenceTokens, ids: set[int], removed: set[int]) -> set[int]:
