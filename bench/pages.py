@@ -36,7 +36,7 @@ STYLES = ("explainer", "brief", "summary")
 # Words that cannot open an item: they point at something the item itself does not name.
 DANGLING = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|both|such|another|either|neither|"
-    r"the pair|the latter|the same|no|yes)\b(?![-\u2019'])",
+    r"the pair|the latter|the same|no|yes)\b(?![-\u2019'])|^here(?:'s|\u2019s| is| are)\b",
     re.IGNORECASE,
 )
 # "The report explores …", "The two men are …": a definite noun phrase that needs an earlier mention.

@@ -60,6 +60,8 @@ def edit(draft: Draft, facts: FactSheet) -> Draft:
 def points_outside(text: str, before: str) -> bool:
     """True when ``text`` opens by pointing at something neither it nor ``before`` names."""
     bare = text.lstrip("\"'\u201c\u2018([").lower()
+    if re.match(r"here(?:'s|\u2019s| is| are)\b", bare):
+        return True  # "Here's what stood out …": it points at what follows in the article
     for word in sorted(POINTING, key=len, reverse=True):
         if bare.startswith(word + " ") or bare.startswith(word + ","):
             return True
