@@ -118,3 +118,26 @@ def test_brief_with_few_words_still_gives_bullets():
     body = draft_text(draft).split("\n---\n")[0]
     assert body.count("\n- ") >= 2
     assert any("word limit" in n or "bullets" in n for n in draft.notes)
+
+
+def test_the_main_actor_joins_the_lead_when_no_item_names_them():
+    from retold.rewrite import sections as sx
+    from retold.rewrite.builtin import _keep_main_actor, main_actor
+    from retold.rewrite.styles import get_style
+
+    facts = facts_of(
+        "The White House on Monday announced new funding for rural broadband projects in 12 states.",
+        "Local providers in Ohio and Kansas welcomed the grants, which total $2 billion.",
+        "Joe Biden met governors at the White House on Monday.",
+        "Biden has pushed for the money since he took office.",
+        "Biden will visit Michigan later this week.",
+    )
+    idx = Index.build(facts)
+    assert main_actor(idx).name == "Joe Biden"
+    claims = sx.Claims()
+    kept = {"driving-the-news": [claims.take(lift(idx, facts.sentences[1]))]}
+    notes: list[str] = []
+    specs = {spec.key: spec for spec in get_style("explainer").sections}
+    _keep_main_actor(idx, claims, kept, specs, notes)
+    assert kept["driving-the-news"][-1].text == "Joe Biden met governors at the White House on Monday."
+    assert notes == ["Joe Biden, named most often in the article, added to driving-the-news"]

@@ -6,6 +6,7 @@ named), keeps quotes verbatim with their speaker, and leaves out what the source
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from retold.errors import EngineError, InputError
@@ -49,6 +50,7 @@ class BuiltinEngine:
             chosen = _explainer(idx, style, budget - item_words(headline), notes)
         else:
             chosen = _single(idx, style.sections[0], budget - item_words(headline), notes)
+        chosen = _not_twice(headline, chosen)
         draft = Draft(
             headline=headline,
             sections=chosen,
@@ -59,6 +61,20 @@ class BuiltinEngine:
             facts=facts,
         )
         return edit(draft, facts)
+
+
+def _not_twice(headline: Item, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The lead's first item left out when the headline already tells nearly all of it."""
+    if not sections or not sections[0].items or len(sections[0].items) + len(sections) < 3:
+        return sections
+    first = sections[0].items[0]
+    if first.sources != headline.sources or not headline.sources:
+        return sections
+    if len(headline.text.split()) < 0.75 * len(first.text.split()):
+        return sections
+    rest = sections[0].items[1:]
+    head = (dataclasses.replace(sections[0], items=rest),) if rest else ()
+    return head + sections[1:]
 
 
 def item_words(item: Item) -> int:
@@ -113,11 +129,45 @@ def _explainer(idx: Index, style: Style, budget: int, notes: list[str]) -> tuple
             continue
         candidates[key] = builder(idx, claims, specs[key].max_items)
     kept = _fit(candidates, specs, budget, notes)
+    _keep_main_actor(idx, claims, kept, specs, notes)
     return tuple(
         Section(key=spec.key, title=spec.title, items=tuple(kept[spec.key]))
         for spec in style.sections
         if kept.get(spec.key)
     )
+
+
+MAIN_ACTOR_MENTIONS = 3  # a person named this often is who the story is about
+
+
+def main_actor(idx: Index):
+    """The person the article names most (at least three times), or None."""
+    people = [e for e in idx.facts.entities if e.label == "PERSON" and len(e.mentions) >= MAIN_ACTOR_MENTIONS]
+    return max(people, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+
+
+def _keep_main_actor(
+    idx: Index, claims: sx.Claims, kept: dict[str, list[Item]], specs: dict[str, SectionSpec], notes: list[str]
+) -> None:
+    """When no item names the story's main actor, the first sentence that does joins the lead."""
+    actor = main_actor(idx)
+    key = "driving-the-news" if "driving-the-news" in specs else next(iter(kept), None)
+    if actor is None or key is None:
+        return
+    names = {actor.name, *actor.aliases}
+    told = " ".join(i.text + " " + (i.label or "") for items in kept.values() for i in items)
+    if any(name in told for name in names if len(name) > 2):
+        return
+    for mention in actor.mentions:
+        sentence = idx.facts.sentences[mention.sentence]
+        if sentence.id in claims.sentences:
+            continue
+        lifted = lift(idx, sentence)
+        if lifted is None or lifted.has_quote or sx.points_outside(lifted.text, ""):
+            continue
+        kept.setdefault(key, []).append(claims.take(lifted))
+        notes.append(f"{actor.name}, named most often in the article, added to {key}")
+        return
 
 
 def _fit(
