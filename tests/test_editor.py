@@ -141,3 +141,14 @@ def test_the_main_actor_joins_the_lead_when_no_item_names_them():
     _keep_main_actor(idx, claims, kept, specs, notes)
     assert kept["driving-the-news"][-1].text == "Joe Biden met governors at the White House on Monday."
     assert notes == ["Joe Biden, named most often in the article, added to driving-the-news"]
+
+
+def test_a_wire_dateline_is_not_part_of_the_item():
+    facts = facts_of(
+        "ST CATHERINE, Jamaica \u2014 A female police inspector had to seek medical attention on Friday after she "
+        "was hit in the head with a stone by another woman.",
+        "The incident took place in front of the Spanish Town Police Station in St Catherine, police said.",
+    )
+    told = texts(rewrite(facts)) + [rewrite(facts).headline.text]
+    assert any(t.startswith("A female police inspector had to seek medical attention") for t in told)
+    assert not any("ST CATHERINE" in t for t in told)

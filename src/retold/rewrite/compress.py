@@ -159,8 +159,23 @@ def leading_label(st: SentenceTokens) -> set[int]:
     return set()
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?$")
+
+
+def dateline(st: SentenceTokens) -> set[int]:
+    """A wire dateline opening the sentence ("ST CATHERINE, Jamaica —"): where the story was filed, not news."""
+    for k, tok in enumerate(st.tokens[:9]):
+        if tok.text in ("\u2014", "\u2013", "--", "-") and k > 0:
+            head = st.tokens[:k]
+            text = st.text[head[0].idx : head[-1].idx + len(head[-1].text)]
+            if _DATELINE.match(text) and len(st.tokens) - k > 5:
+                return {t.i for t in st.tokens[: k + 1]}
+            return set()
+    return set()
+
+
 def light_deletions(st: SentenceTokens) -> set[int]:
-    removed = parentheticals(st) | dash_asides(st) | leading_label(st)
+    removed = parentheticals(st) | dash_asides(st) | leading_label(st) | dateline(st)
     removed |= trailing_credit(st, removed)
     removed |= leading_marker(st, removed)
     return removed
