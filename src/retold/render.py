@@ -176,7 +176,7 @@ def _markdown_body(
                 put(esc(item.text), si, ii)
                 put(mark(item))
             continue
-        if len(items) == 1 and items[0].kind == "text" and form == "bullets":
+        if len(items) == 1 and items[0].kind == "text" and form == "bullets" and len(draft.sections) > 1:
             put("\n\n")
             put(esc(items[0].text), si, 0)
             put(mark(items[0]))
@@ -255,7 +255,8 @@ def _html(draft: Draft, *, cite: bool) -> str:
         for q in quotes:
             credit = f'<footer class="credit">— {esc(q.label)}</footer>' if q.label else ""
             out.append(f"<blockquote><p>\u201c{esc(q.text)}\u201d{mark(q)}</p>{credit}</blockquote>")
-        if form == "paragraph" or (len(others) == 1 and others[0].kind == "text" and form == "bullets"):
+        lone = len(others) == 1 and others[0].kind == "text" and form == "bullets" and len(draft.sections) > 1
+        if form == "paragraph" or lone:
             if others:
                 out.append("<p>" + " ".join(f"{esc(i.text)}{mark(i)}" for i in others) + "</p>")
         elif others:

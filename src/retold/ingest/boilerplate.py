@@ -60,7 +60,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bdelivered (?:straight |directly )?to your inbox\b"
             r"|^(?:get|want|receive) (?:the|our|more)\b.{0,60}\b(?:newsletters?|inbox)\b|^click here\b"
             r"|\benter your e-?mail\b|^(?:download|get) (?:our|the) (?:free )?app\b"
-            r"|^(?:please )?(?:support|become a (?:member|supporter|subscriber))\b.{0,60}\bjournalism\b",
+            r"|^(?:please )?(?:support|become a (?:member|supporter|subscriber))\b.{0,60}\bjournalism\b"
+            r"|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b.{0,30}$",
             re.I,
         ),
     ),
@@ -78,7 +79,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content)?|ad"
             r"|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading below"
-            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$",
+            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$"
+            # a card or loyalty offer box: "Earn 80,000 bonus points after you spend $4,000 …", "2X points on travel"
+            r"|^(?:earn|get|enjoy|receive)\s+(?:up to\s+)?[\d,$%x.]+\s*(?:bonus\s+)?(?:points|miles|cash ?back|more value)\b"
+            r"|^\d+x (?:points|miles)\b",
             re.I,
         ),
     ),
@@ -86,7 +90,56 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "copyright",
         re.compile(r"^(?:\u00a9|copyright\s*(?:\u00a9|\(c\))?\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
     ),
-    ("media-prompt", re.compile(r"^scroll down for (?:the )?(?:video|more|pictures)\W*$", re.I)),
+    (
+        "media-prompt",
+        re.compile(
+            r"^scroll down for (?:the )?(?:video|more|pictures)\W*$"
+            r"|\bclick (?:here|below|the (?:link|button)) to (?:watch|listen|see|view)\b"
+            r"|^(?:watch|listen)(?: live| now| the (?:full )?(?:video|interview|report))?\s*[:|\-\u2013]?$"
+            r"|show all \d+\W*$|\bin pictures(?:show| \W|\W*$)|^(?:view|see|open) (?:the )?(?:gallery|slideshow|all \d+)\b"
+            r"|^\d+\s+(?:photos|pictures|images|videos)\W*$|^(?:video|gallery|photos|audio|slideshow)\W*$"
+            r"|\bif you'?re (?:on|using) the\b.{0,40}\bapp\b",
+            re.I,
+        ),
+    ),
+    (
+        # Picture captions and credits: "Photo: Jane Doe", "Featured image by …", "(Getty Images)".
+        "caption",
+        re.compile(
+            r"^(?:\(?(?:photo|image|picture|featured image|file photo|photograph|credit|video|illustration)"
+            r"s?(?: credit)?\s*(?::|by\b|\u2013|\u2014|-|\|)"
+            r"|\((?:photo|image|picture)s?\b[^)]*\)\s*$)"
+            r"|^[^.!?]{0,120}\((?:getty images|ap photo|reuters|afp|epa|pa|shutterstock|alamy)[^)]*\)\W*$"
+            r"|^(?:getty images|shutterstock|alamy|ap photo|pa (?:media|wire))\W*$"
+            r"|^[^.!?]{0,80}\b(?:photo|image|picture)s? (?:by|courtesy of|credit:?)\s+(?-i:[A-Z])[\w.\-]*"
+            r"(?:\s+(?-i:[A-Z])[\w.\-]*){0,3}(?:\s*/\s*[\w .]{1,40})?\W*$",
+            re.I,
+        ),
+    ),
+    (
+        # Wire-service and publisher notes: who edited the story, its standards, its affiliate links.
+        "credits",
+        re.compile(
+            r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s)"
+            r"(?:[^.]{0,160})$"
+            r"|^our standards\b|\btrust principles\b"
+            r"|^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
+            r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b"
+            r"|^(?:correction|clarification|editor'?s note)\s*:.{0,80}(?:an earlier version|this (?:story|article))",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter-prompt",
+        re.compile(
+            r"\bnever miss\b.{0,60}\b(?:signing up|sign up|subscrib\w*|newsletter)\b"
+            r"|\byou can unsubscribe\b|\bunsubscribe (?:at any time|anytime)\b"
+            r"|\bwill not be shared with any (?:other )?(?:third )?part(?:y|ies)\b"
+            r"|^(?:to view|to read) the full (?:story|article),? (?:please )?(?:subscribe|sign in|log in)\b"
+            r"|\b(?:first-time |new )subscribers (?:also )?(?:get|receive)\b",
+            re.I,
+        ),
+    ),
 )
 
 _SHARE_WORDS = frozenset(
@@ -97,10 +150,39 @@ _MAX_WORDS = 40  # a rule never removes a block longer than this: real paragraph
 _MAX_HEADLINES = 12
 
 
+# A page's furniture run into one block with the story: a row of share buttons, a "Related articles" tail.
+_SHARE_RUN = re.compile(
+    r"\bShare(?:\s+(?:Facebook|Twitter|X|WhatsApp|Email|E-mail|Telegram|Pinterest|LinkedIn|Reddit|Print|Messenger"
+    r"|Copy link)){2,}\b"
+)
+_RELATED_TAIL = re.compile(r"\bRelated (?:Videos|articles|stories|posts|news|coverage)\b.*$", re.S)
+_GLUED_WORDS = 40  # only a long block can hold furniture and story together
+
+
+def unglue(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
+    """Long blocks split where share buttons sit inside them, with a trailing related-stories run cut off."""
+    out: list[Block] = []
+    removed: list[RemovedBlock] = []
+    for block in blocks:
+        if len(block.text.split()) < _GLUED_WORDS or block.kind == "heading":
+            out.append(block)
+            continue
+        text = block.text
+        tail = _RELATED_TAIL.search(text)
+        if tail is not None and tail.start() > 0:
+            removed.append(RemovedBlock(tail.group(0).strip(), "related-links"))
+            text = text[: tail.start()].rstrip()
+        pieces = _SHARE_RUN.split(text)
+        for run in _SHARE_RUN.findall(text):
+            removed.append(RemovedBlock(run, "share-prompt"))
+        out.extend(Block(piece.strip(), block.kind) for piece in pieces if piece.strip())
+    return out, removed
+
+
 def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlock]]:
     """The blocks that belong to the article, and the ones taken out with their reasons."""
+    blocks, removed = unglue(blocks)
     kept: list[Block] = []
-    removed: list[RemovedBlock] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -123,8 +205,19 @@ def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlo
     return kept, removed
 
 
+# A publisher's disclosure runs longer than other boilerplate but says so in its first words.
+_DISCLOSURE = re.compile(
+    r"^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
+    r"|^(?:we|this site) may (?:receive|earn) (?:a )?(?:compensation|commission)\b",
+    re.I,
+)
+_DISCLOSURE_WORDS = 80
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why one line is boilerplate ("call-to-action", "share-prompt", ...), or None when it is not."""
+    if len(line.split()) <= _DISCLOSURE_WORDS and _DISCLOSURE.search(_bare(line)):
+        return "disclosure"
     if len(line.split()) > _MAX_WORDS + 2:  # cheap early exit: most paragraphs are long
         return None
     text = _bare(line)

@@ -19,6 +19,7 @@ faithful is replaced by the first source sentence that checks clean.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -87,15 +88,26 @@ def errors_by_item(draft: Draft, report: Report) -> dict[tuple[int, int], tuple[
 
 
 def verbatim(facts: FactSheet) -> Repair:
-    """The default repair: the item's source sentences as the source gives them (a text item only)."""
+    """The default repair: the item's source sentences as the source gives them (a text item only).
+
+    A sentence that opens by pointing at another ("He said …", "This means …") is no repair: the item is dropped.
+    """
 
     def repair(item: Item, section: str, errors: tuple[Finding, ...]) -> Item | None:
         if item.kind != "text" or not item.sources or section == HEADLINE:
             return None
         text = " ".join(" ".join(facts.sentences[s].text.split()) for s in item.sources)
+        if _LEANS_ON_CONTEXT.match(text):
+            return None  # the sentence as written points at one left out: better dropped than unclear
         return None if text == item.text else dataclasses.replace(item, text=text)
 
     return repair
+
+
+_LEANS_ON_CONTEXT = re.compile(
+    r"^[\"'\u201c\u2018(]*(?:he|she|they|it|his|her|their|its|this|that|these|those|both|another|such|no|yes)\b(?!-)",
+    re.IGNORECASE,
+)
 
 
 def audit_draft(

@@ -159,8 +159,23 @@ def leading_label(st: SentenceTokens) -> set[int]:
     return set()
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?$")
+
+
+def dateline(st: SentenceTokens) -> set[int]:
+    """A wire dateline opening the sentence ("ST CATHERINE, Jamaica —"): where the story was filed, not news."""
+    for k, tok in enumerate(st.tokens[:9]):
+        if tok.text in ("\u2014", "\u2013", "--", "-") and k > 0:
+            head = st.tokens[:k]
+            text = st.text[head[0].idx : head[-1].idx + len(head[-1].text)]
+            if _DATELINE.match(text) and len(st.tokens) - k > 5:
+                return {t.i for t in st.tokens[: k + 1]}
+            return set()
+    return set()
+
+
 def light_deletions(st: SentenceTokens) -> set[int]:
-    removed = parentheticals(st) | dash_asides(st) | leading_label(st)
+    removed = parentheticals(st) | dash_asides(st) | leading_label(st) | dateline(st)
     removed |= trailing_credit(st, removed)
     removed |= leading_marker(st, removed)
     return removed
@@ -229,7 +244,7 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
             break
         # never strand a preposition or conjunction ("…into university without")
         stranding = node.head.pos_ in ("ADP", "SCONJ", "PART", "CCONJ")
-        if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node):
+        if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node, removed):
             if node.dep_ == "conj":
                 ccs = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
                 if ccs and ccs[-1].lower_ == "and":
@@ -241,10 +256,14 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
     return out
 
 
-def _circumstantial(node: Any) -> bool:
+def _circumstantial(node: Any, removed: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
     """When, where or alongside what something happened — not what it was."""
     if node.dep_ == "prep":
-        return node.lower_ in _CIRCUMSTANCE_PREPS and node.head.pos_ in ("VERB", "AUX")
+        if node.lower_ not in _CIRCUMSTANCE_PREPS or node.head.pos_ not in ("VERB", "AUX"):
+            return False
+        # "has been built on a self-funded blitz", "the incident unfolded at 1 a.m.": a verb's last complement
+        # is no circumstance (cutting it leaves "has been built.", "the incident unfolded.")
+        return _has_other_complement(node, removed)
     if node.dep_ == "advcl":
         marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
         return bool(marks) and marks[0] in _CIRCUMSTANCE_MARKS
@@ -253,6 +272,19 @@ def _circumstantial(node: Any) -> bool:
     if node.dep_ == "npadvmod":  # "on Friday" said as "Friday", not "16 hours a day"
         return node.head.pos_ in ("VERB", "AUX")
     return True
+
+
+_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative", "prt"}
+
+
+def _has_other_complement(prep: Any, removed: set[int]) -> bool:
+    """The prepositional phrase's verb says something whole without it: it keeps an object or another complement."""
+    return any(
+        (c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.i > prep.head.i))  # "According to officials, …" is no complement
+        and c.i not in removed
+        for c in prep.head.children
+        if c.i != prep.i
+    )
 
 
 def _dangling_punct(st: SentenceTokens, ids: set[int], removed: set[int]) -> set[int]:

@@ -1,0 +1,73 @@
+"""bench/pages.py's editor's lint on small cases, and `retold rewrite` on two of its real pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # bench/ sits beside src/, outside the installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.pages import (  # noqa: E402
+    PAGES_DIR,
+    Tally,
+    bare_surname_first_mentions,
+    dangling_opener,
+    has_finite_verb,
+)
+
+from retold.analyze import analyze  # noqa: E402
+from retold.ingest.blocks import article_from_text  # noqa: E402
+
+
+def test_fragments_are_items_without_a_finite_verb():
+    assert not has_finite_verb("Heartfelt open letter written by a host of stars including fitness guru Joe Wicks.")
+    assert has_finite_verb("The total number of cases increased by six percent in the week to 28th September.")
+    assert has_finite_verb("Storage sites are now 62% full.")
+
+
+def test_dangling_openers():
+    assert dangling_opener("Both of those amounts were paid in cash.")
+    assert dangling_opener("He said the water was cold.")
+    assert dangling_opener("The two men are presently in police custody.")
+    assert not dangling_opener("The two men are presently in police custody.", "Police arrested two men on Monday.")
+    assert not dangling_opener("It is expected to rain on Friday.")
+    assert not dangling_opener("This year the festival moved to June.")
+    assert not dangling_opener("The report by the University and College Union claims staff are underpaid.")
+
+
+def test_bare_surname_first_mentions():
+    facts = analyze(article_from_text(
+        "Vice-President Mike Pence visited the plant in Ohio on Monday.\n\nPence said the jobs would stay."
+    ))
+    assert bare_surname_first_mentions("Pence said the jobs would stay.", facts) == ["Pence (the article: Mike Pence)"]
+    assert bare_surname_first_mentions("Mike Pence visited the plant.\nPence said the jobs would stay.", facts) == []
+
+
+def test_tally_counts_snippets_found_and_leaked():
+    tally = Tally()
+    tally.add("The plan was approved. Sign up for our newsletter", {"with": ["plan was  approved", "missing"], "without": ["Sign up"]})
+    assert (tally.tp, tally.fn, tally.fp, tally.tn) == (1, 1, 1, 0)
+    assert tally.figures()["precision"] == 0.5
+
+
+def retold(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "retold.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_rewrite_of_a_real_page_with_date_and_address_exits_0():
+    # The page's date and address sit in the attribution footer: metadata, never checked as claims.
+    result = retold("rewrite", str(PAGES_DIR / "wsvn.com-crash.html"))
+    assert result.returncode == 0, result.stderr
+    assert "self-check: 0 errors" in result.stderr
+    assert "Source: 15-year-old driver killed" in result.stdout and "2023-11-08" in result.stdout
+    assert "WSVN 7News | Miami" not in result.stdout  # the title and site are cleaned of the tagline
+
+
+def test_a_real_non_article_page_is_refused_with_one_line():
+    result = retold("rewrite", str(PAGES_DIR / "redtri.com.jokes.html"))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a listing of" in lines[0] and "Traceback" not in result.stderr
