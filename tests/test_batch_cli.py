@@ -142,7 +142,7 @@ def test_rewrite_and_check_are_recorded_unless_no_store(tmp_path, capsys):
     rewrite = tmp_path / "r.md"
     assert in_process(capsys, "rewrite", str(EXAMPLE), "-o", str(rewrite), "--db", str(db))[0] == 0
     planted = tmp_path / "bad.md"
-    planted.write_text(rewrite.read_text().replace("Lithuanian", "Latvian"))
+    planted.write_text(rewrite.read_text().replace("Ukraine", "Latvia", 1))  # the headline's country swapped
     assert in_process(capsys, "check", str(EXAMPLE), str(planted), "--db", str(db), "--format", "json")[0] == 1
     assert in_process(capsys, "check", str(EXAMPLE), str(planted), "--no-store", "--db", str(db))[0] == 1
     failing = json.loads(in_process(capsys, "history", "--db", str(db), "--verdict", "fail", "--format", "json")[1])
