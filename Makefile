@@ -30,6 +30,7 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/selfcheck.py --gate
 	$(BIN)/python bench/bump.py --gate
+	$(BIN)/python bench/summedits.py --gate
 
 perturb: $(VENV)/.installed-dev
 	$(BIN)/python bench/perturb.py --gate
