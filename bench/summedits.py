@@ -204,7 +204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for item in listing:
             out.print(f"- [{item['id']}] {item['kind']} on {item['text']!r}: {item['message']}", highlight=False)
     if args.json:
-        write_json(args.json, {"summedits": figures, "false_errors": listing})
+        missed = [
+            {"id": c.row["id"], "edit_types": c.row["edit_types"], "summary": c.row["summary"],
+             "original_summary": c.row["original_summary"]}
+            for c in checked if c.row["label"] == 0 and c.passed
+        ]
+        write_json(args.json, {"summedits": figures, "false_errors": listing, "missed": missed})
     if args.gate:
         failures = gate({"summedits": figures}, load_baseline(BASELINE), "summedits.")
         return report_gate(failures, err, "SummEdits")

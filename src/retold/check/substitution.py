@@ -171,6 +171,8 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
         source = candidates[sid]
         ops = matcher.get_opcodes()
         prefixed = _prefix_negations(ops, rewrite, source)
+        # "found no evidence" for "have not found any evidence": the negation moved, it was not added or dropped.
+        balanced = _negations(rewrite) == _negations(source)
         for n, (tag, i1, i2, j1, j2) in enumerate(ops):
             if tag == "equal" or max(i2 - i1, j2 - j1) > MAX_REPHRASE_TOKENS:
                 continue
@@ -190,7 +192,9 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
                 (new, old), kind = swapped, "entity"
             else:
                 kind = classify(new, old, facts)
-            if kind is None or (kind == "negation" and prefixed):
+            if kind is None or (kind == "negation" and (prefixed or balanced)):
+                continue
+            if kind == "opposite" and _loose_time(new, rewrite[i1 - 1] if i1 > 0 else None):
                 continue
             # A drop is marked on the word before it ("was [not]"), or after it at the start of a sentence.
             anchor = new if new else [rewrite[i1 - 1] if i1 > 0 else rewrite[min(i1, len(rewrite) - 1)]]
@@ -301,6 +305,21 @@ def _rephrased_name_swap(new: list[_Tok], old: list[_Tok], facts: _Facts) -> tup
         if rivals and not any(_same_entity(run, other, facts.names) for _, other in old_names):
             return run, rivals[0]
     return None
+
+
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
+
+
+def _loose_time(new: list[_Tok], before: _Tok | None) -> bool:
+    """A time unit that measures nothing ("in recent weeks" for "in recent months"): not a changed fact."""
+    if not new or not all(t.lemma in _TIME_UNITS or t.lower in _TIME_UNITS for t in new):
+        return False
+    return before is None or not (before.like_num or before.lower in _TIME_PLACERS or before.text == "-")
+
+
+def _negations(tokens: list[_Tok]) -> int:
+    return sum(t.lower in NEGATIONS or t.lemma in NEGATIONS for t in tokens)
 
 
 def _prefix_negations(ops: list[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]) -> bool:

@@ -69,6 +69,7 @@ for _group in _CLASSES.replace("\n", " ").split("|"):
     for _w in _members:
         CLASS_OF[_w] = (*CLASS_OF.get(_w, ()), _members)
 _TIME_UNITS = CLASS_OF["day"][0]
+_TIMES = _TIME_UNITS | CLASS_OF["morning"][0] | CLASS_OF["spring"][0]
 _TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
 _NEGATIVE_GOVERNORS = frozenset("refuse decline fail reject avoid deny stop cease quit forget neglect".split())
 _NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
@@ -113,7 +114,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
         findings.append(
             Finding(
                 kind="claim",
-                severity="error",
+                severity=flip.severity,
                 start=flip.start,
                 end=flip.end,
                 text=ctx.rewrite.text[flip.start : flip.end],
@@ -133,16 +134,27 @@ class Flip:
     end: int
     source: int  # source sentence id
     message: str
+    severity: str = "error"
+
+
+REWORDED_SUPPORT = 0.3  # a reworded sentence: its best support is weaker, so only words new to the article count
 
 
 def flips(ctx: CheckContext, floor: float) -> list[Flip]:
-    """At most one flip per rewrite claim sentence whose best support scores ``floor`` or more."""
+    """At most one flip per rewrite claim sentence whose best support scores ``floor`` or more.
+
+    A sentence supported less strongly (down to :data:`REWORDED_SUPPORT`) is a reworded one: there only an
+    antonym or a same-class word the article never uses at all counts ("white paint" where the sentence it
+    rewords has "blue paint" and the article says "white" nowhere).
+    """
     found = []
+    article_words = {t.lemma_.lower() for t in ctx.source.doc} | {t.lower_ for t in ctx.source.doc}
     for sentence in ctx.rewrite.sentences:
         support = ctx.alignment[sentence.id].support
-        if not is_claim(sentence) or not support or support[0].score < floor:
+        if not is_claim(sentence) or not support or support[0].score < min(floor, REWORDED_SUPPORT):
             continue
-        flip = _flip_in(ctx, sentence, support[0].sentence)
+        reworded = support[0].score < floor
+        flip = _flip_in(ctx, sentence, support[0].sentence, article_words if reworded else None)
         if flip is not None:
             found.append(flip)
     return found
@@ -164,8 +176,12 @@ def _sentences_with_unsupported_facts(ctx: CheckContext) -> set[int]:
     return ids
 
 
-def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | None:
-    """A negation flip, an antonym swap or a same-class swap against one source sentence."""
+def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: set[str] | None = None) -> Flip | None:
+    """A negation flip, an antonym swap or a same-class swap against one source sentence.
+
+    With ``new_only`` (the article's words) the sentence is a rewording: negation is not compared, and only a
+    word the article never uses can be the swapped one.
+    """
     # Words inside quotation marks are the quote detector's to judge: a verbatim quote may well
     # say the opposite of the sentence it happens to align with.
     quoted = [(q.start, q.end) for q in ctx.rewrite.quotes]
@@ -178,10 +194,11 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
     for t in theirs:
         their_pos.setdefault(t.lemma_.lower(), set()).add(t.pos_)
 
-    def flip(token, message: str, start: int | None = None) -> Flip:  # noqa: ANN001
-        return Flip(sentence.id, token.idx if start is None else start, token.idx + len(token.text), source_id, message)
+    def flip(token, message: str, start: int | None = None, severity: str = "error") -> Flip:  # noqa: ANN001
+        end = token.idx + len(token.text)
+        return Flip(sentence.id, token.idx if start is None else start, end, source_id, message, severity)
 
-    for lemma, (negated, token) in _polarities(ours).items():
+    for lemma, (negated, token) in (_polarities(ours) if new_only is None else {}).items():
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
             said = "with" if their_polarity[lemma][0] else "without"
             # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
@@ -193,14 +210,23 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | No
         lemma = token.lemma_.lower()
         if token.is_punct or lemma in their_lemmas or token.lower_ in their_lemmas:
             continue
+        if new_only is not None and (lemma in new_only or token.lower_ in new_only or token.pos_ == "PROPN"):
+            continue
         opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
         if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
-            return flip(token, f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”")
+            # In a rewording the opposite may be said another way ("ending the ban" / "allowing"): a warning.
+            return flip(
+                token,
+                f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”",
+                severity="error" if new_only is None else "warning",
+            )
         if opposite:
             continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
         for members in CLASS_OF.get(lemma, ()):
             if members == _TIME_UNITS and not _measures_time(token):
                 continue  # "planning the day" names an occasion, not a length of time
+            if new_only is not None and members & _TIMES:
+                continue  # "the evening before" rewords "the eve of", whatever the day's "morning" was
             # Same part of speech only: "second half" is not a swap for "90th minute".
             other = sorted(m for m in members if token.pos_ in their_pos.get(m, ()) and m not in our_lemmas)
             if other:
@@ -257,11 +283,25 @@ def _negation_count(tokens: list) -> int:  # noqa: ANN001
 
 
 def _negators(token) -> list:  # noqa: ANN001
-    """The "not"/"never" words negating ``token``, including those on its copula ("is not final")."""
+    """The words negating ``token``: "not"/"never", including those on its copula ("is not final"), and a
+    negative quantifier on its subject or object ("found no evidence", "none of them were charged")."""
     found = [c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
     if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
         found += [c for c in token.head.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
+    if token.pos_ == "VERB":
+        found += [q for c in token.children if c.dep_ in _ARGUMENTS and (q := _negative_quantifier(c)) is not None]
     return found
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+_NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither", "noone"})
+
+
+def _negative_quantifier(word):  # noqa: ANN001, ANN202
+    """The token that makes an argument negative ("none", "nobody", "no" in "no evidence"), or None."""
+    if word.lower_ in _NEGATIVE_PRONOUNS:
+        return word
+    return next((c for c in word.children if c.lower_ in ("no", "neither") and c.dep_ == "det"), None)
 
 
 def _is_negated(token) -> bool:  # noqa: ANN001

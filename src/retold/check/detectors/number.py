@@ -62,7 +62,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     same = [s for s in ctx.source.numbers if same_value(number, s, approx, rounds=s.sentence in local)]
     if not same and _years_between(number, ctx.source):
         return None
-    if not same and not _in_text(number, ctx.source.text):
+    if not same and not _in_text(number, ctx.source):
         here = [s.text for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
         given = f" (here it gives “{here[0]}”)" if here and number.unit else ""
         return f"“{number.text}” is not in the source{given}: give the source's figure or drop it", best
@@ -95,6 +95,9 @@ def _counts_something_else(
         return None
     # A sentence giving both ("142 people tested positive, 136 confirmed cases") leaves the reading open.
     theirs = {s.sentence for s in same}
+    # "870 infections" for "870 people … have been infected": the noun is said there in another form.
+    if any(shares_stem(unit, word) for s in theirs for word in re.findall(r"[a-z]+", ctx.source.sentences[s].text.lower())):
+        return None
     rivals = [
         s for s in ctx.source.numbers
         if s.sentence in local and s.sentence not in theirs and _noun(s.unit) == unit
@@ -107,6 +110,24 @@ def _counts_something_else(
         f"changed figure: the source gives “{rival.text}” {rival.unit}; its “{other.text}” counts {other.unit}",
         [rival.sentence, other.sentence],
     )
+
+
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A crude derivational stem: "infections", "infected", "infecting" → "infect"."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def shares_stem(a: str, b: str) -> bool:
+    """Two words of one family ("infection" / "infected"); stems of five letters or more only."""
+    x, y = stem(a), stem(b)
+    return len(x) >= 5 and x == y
 
 
 def _noun(unit: str | None) -> str | None:
@@ -169,9 +190,14 @@ def _years_between(number: NumberFact, source: FactSheet) -> bool:
     return any(a - b == number.value for a in years for b in years)
 
 
-def _in_text(number: NumberFact, text: str) -> bool:
-    """The number's digits stand in the source as written (a figure analyze did not list, e.g. inside a name)."""
+def _in_text(number: NumberFact, source: FactSheet) -> bool:
+    """The number's digits stand in the source as written, outside every figure and date analyze listed (a
+    figure inside a name, "Euro 2013"); "20 days" is not in "Jan. 20", nor "$5mn" in "$5bn"."""
     digits = re.sub(r"[^\d.,]", "", number.text)
     if not digits or not any(ch.isdigit() for ch in digits):
         return False
-    return re.search(r"(?<![\d.,])" + re.escape(digits) + r"(?![\d]|[.,]\d)", fold(text)) is not None
+    listed = [(f.start, f.end) for f in (*source.numbers, *source.dates)]
+    return any(
+        not any(s <= m.start() < e for s, e in listed)
+        for m in re.finditer(r"(?<![\d.,])" + re.escape(digits) + r"(?![\d]|[.,]\d)", fold(source.text))
+    )
