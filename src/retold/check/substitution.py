@@ -28,10 +28,10 @@ from typing import TypeVar
 
 from retold.analyze.roles import HONORIFICS, TITLE_WORDS
 from retold.check.context import CheckContext
-from retold.check.detectors.claim import ANTONYMS
-from retold.check.detectors.entity import abbreviates, entity_keys, initials, keys_of
-from retold.check.detectors.number import same_value
+from retold.check.match.names import abbreviates, entity_keys, initials, keys_of
+from retold.check.match.numbers import same_value
 from retold.check.memo import per_object
+from retold.lexicon import ANTONYMS, CLOSED_CLASSES, HEDGES, NEGATIONS, SCOPE_WORDS, TIME_PLACERS, TIME_UNITS
 from retold.types import DateFact, FactSheet, NumberFact
 
 _F = TypeVar("_F", DateFact, NumberFact)
@@ -42,36 +42,6 @@ MAX_EDIT_TOKENS = 3  # longer edits are rephrasing, not a swap ...
 MAX_NAME_TOKENS = 6  # ... unless they put one whole name for another ...
 MAX_REPHRASE_TOKENS = 12  # ... or rephrase a passage around a name that is not the source's
 MIN_ANCHOR = 2  # unchanged tokens around an edit (both sides together, or one side at a sentence edge)
-
-NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
-# A single word added that narrows or widens a claim ("all", "only", "former").
-SCOPE_WORDS = frozenset("all every each only always never most former first last sole entire whole".split())
-HEDGES = frozenset(
-    "almost nearly about around roughly approximately some may might could reportedly allegedly possibly "
-    "probably likely apparently only just partly mostly largely".split()
-)
-_CLOSED = """
-before after during until since | some all most many few none every each several no |
-always never often sometimes rarely usually seldom | more less fewer most least |
-former current new old ex future past previous next | first last second third fourth fifth final |
-he she | him her | his her | himself herself | man woman | men women | boy girl | son daughter |
-father mother | husband wife | brother sister | mr mrs ms | king queen |
-above below over under | inside outside | up down | in out | with without | for against |
-early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower |
-large small | big small | long short | high low |
-monday tuesday wednesday thursday friday saturday sunday |
-january february march april may june july august september october november december |
-second minute hour day week month year decade century |
-gold silver bronze | north south east west | northern southern eastern western |
-morning afternoon evening night | spring summer autumn winter | yesterday today tomorrow |
-once twice | half quarter | double triple | million billion thousand hundred trillion |
-win lose | won lost | increase decrease | rise fall | open close | buy sell | accept reject |
-"""
-CLOSED_CLASSES: dict[str, frozenset[str]] = {}
-for _group in _CLOSED.replace("\n", " ").split("|"):
-    _members = frozenset(_group.split())
-    for _w in _members:
-        CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _NOT_NAME_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -307,15 +277,11 @@ def _rephrased_name_swap(new: list[_Tok], old: list[_Tok], facts: _Facts) -> tup
     return None
 
 
-_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
-_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
-
-
 def _loose_time(new: list[_Tok], before: _Tok | None) -> bool:
     """A time unit that measures nothing ("in recent weeks" for "in recent months"): not a changed fact."""
-    if not new or not all(t.lemma in _TIME_UNITS or t.lower in _TIME_UNITS for t in new):
+    if not new or not all(t.lemma in TIME_UNITS or t.lower in TIME_UNITS for t in new):
         return False
-    return before is None or not (before.like_num or before.lower in _TIME_PLACERS or before.text == "-")
+    return before is None or not (before.like_num or before.lower in TIME_PLACERS or before.text == "-")
 
 
 def _negations(tokens: list[_Tok]) -> int:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retold.check.detectors.entity import entity_keys
-from retold.check.detectors.date import agrees
-from retold.check.detectors.quote import words
 from retold.check.context import CheckContext
+from retold.check.match.dates import agrees
+from retold.check.match.names import entity_keys
+from retold.check.match.quotes import words
 from retold.types import DateFact, Entity, Evidence, FactSheet, Finding, NumberFact, Quote
 
 MAX_OMISSIONS = 5

@@ -15,13 +15,12 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
-from retold.check.detectors.claim import STRONG_SUPPORT
-from retold.check.detectors.quote import words
+from retold.check.match.meaning import STRONG_SUPPORT
+from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
+from retold.lexicon import SAYING
 from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
 
-# Verbs that only report speech ("call", "confirm" and "announce" also do other things).
-_SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
 _FINDING_KIND = {
     "entity": "entity",
     "number": "number",
@@ -153,7 +152,7 @@ def _says(facts: FactSheet, start: int, end: int) -> bool:
     token = span.root
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SAYING
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING
 
 
 def _near(quotes: tuple[Quote, ...], sentence: int) -> list[Quote]:
