@@ -81,3 +81,10 @@ def test_a_colour_the_article_never_uses_is_caught_in_a_rewording() -> None:
 def test_a_time_of_day_in_a_rewording_is_not_an_error() -> None:
     rewrite = "On the evening before the anniversary, activists poured yellow and blue paint outside the embassy."
     assert [f for f in errors(PAINT, rewrite) if f.kind == "claim"] == []
+
+
+def test_a_class_word_inside_a_compound_is_read() -> None:
+    source = "Hundreds of schoolgirls have fallen sick in the city of Qom in recent months, officials said."
+    rewrite = "Hundreds of boys have fallen sick in the city of Qom in recent months, officials said."
+    (f,) = [f for f in errors(source, rewrite) if f.kind == "claim"]
+    assert f.text == "boys" and "girl" in f.message

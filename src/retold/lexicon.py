@@ -40,6 +40,7 @@ first second third fourth fifth sixth seventh eighth
 ninth tenth | north south east west | northern southern eastern western | red blue green yellow black white
 orange purple pink brown grey gray | spring summer autumn winter | morning afternoon evening night |
 son daughter | father mother | grandson granddaughter | grandfather grandmother | uncle aunt | nephew niece |
+man woman | boy girl |
 striker defender midfielder goalkeeper winger
 """
 # Not "husband"/"wife" or "brother"/"sister": "her husband Barry" is "Barry's wife" said the other way round.

@@ -90,12 +90,21 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
     their_pos: dict[str, set[str]] = {}
     for t in theirs:
         their_pos.setdefault(t.lemma_.lower(), set()).add(t.pos_)
+        # A class word inside a compound counts as said: "schoolgirls" says "girl".
+        lemma = t.lemma_.lower()
+        for member in CLASS_OF:
+            if len(lemma) > len(member) + 2 and lemma.endswith(member) and t.pos_ == "NOUN":
+                their_pos.setdefault(member, set()).add(t.pos_)
 
     def flip(token, message: str, start: int | None = None, severity: str = "error") -> Flip:  # noqa: ANN001
         end = token.idx + len(token.text)
         return Flip(sentence.id, token.idx if start is None else start, end, source_id, message, severity)
 
-    for lemma, (negated, token) in (_polarities(ours) if new_only is None else {}).items():
+    # In a rewording only a verb's negation compares, and only when the two sentences' negations differ.
+    reworded_flips = new_only is not None and _negation_count(ours) != _negation_count(theirs)
+    for lemma, (negated, token) in (_polarities(ours) if new_only is None or reworded_flips else {}).items():
+        if new_only is not None and token.pos_ not in ("VERB", "PART") and token.dep_ != "neg":
+            continue
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
             said = "with" if their_polarity[lemma][0] else "without"
             # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
