@@ -88,3 +88,20 @@ def test_a_class_word_inside_a_compound_is_read() -> None:
     rewrite = "Hundreds of boys have fallen sick in the city of Qom in recent months, officials said."
     (f,) = [f for f in errors(source, rewrite) if f.kind == "claim"]
     assert f.text == "boys" and "girl" in f.message
+
+
+def test_a_name_swap_without_a_quotation_is_not_called_a_misattributed_quote() -> None:
+    source = "Lewis Hamilton said the car felt fast in practice on Friday. Max Verstappen finished second."
+    rewrite = "Max Verstappen said the car felt fast in practice on Friday."
+    found = [f for f in errors(source, rewrite) if f.text == "Max Verstappen"]
+    assert found and all(f.kind != "attribution" and "quote" not in f.message for f in found)
+
+
+def test_omission_notes_skip_a_number_inside_a_name_and_a_title_in_quotation_marks() -> None:
+    source = (
+        "Covid-19 cases rose in the city last week, officials said. "
+        'The film "The Last Of The Great Summer Days In Town" opened in 120 cinemas on Friday.'
+    )
+    notes = [f.message for f in check(source, "Cases rose in the city.").findings if f.kind == "omission"]
+    assert not any("“19”" in n for n in notes)
+    assert not any("key quote" in n for n in notes)
