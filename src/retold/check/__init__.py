@@ -8,7 +8,7 @@ import functools
 from retold.analyze import analyze
 from retold.check.align import align as _align
 from retold.check.context import CheckContext
-from retold.check.detectors import DETECTORS, SECOND_OPINIONS
+from retold.check.detectors import DETECTORS, RAISERS, SECOND_OPINIONS
 from retold.check.report import Report
 from retold.check.score import faithfulness
 from retold.check.unsettled import Unsettled, unsettled
@@ -48,6 +48,8 @@ def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
     """Every detector's findings, sorted by where they start in the rewrite (omissions span nothing at 0)."""
     findings = [f for detect in DETECTORS for f in detect(ctx)]
     findings = _with_second_opinions(ctx, findings)
+    for raise_severity in RAISERS:
+        findings = raise_severity(ctx, findings)
     # Text that is not the article at all (leakage, boilerplate) is to be deleted whole: findings
     # of other kinds inside it would only repeat that.
     foreign = [(f.start, f.end) for f in findings if f.kind in _NOT_ARTICLE]

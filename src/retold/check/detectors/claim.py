@@ -9,21 +9,22 @@ in a reworded sentence an antonym is a warning.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from retold.check.align import coverage, profiles, sentence_evidence, weights
 from retold.check.context import CheckContext
-from retold.check.match.dates import checkable_dates, unsupported_date
 from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
-from retold.check.match.names import unknown_names
-from retold.check.match.numbers import checkable_numbers, unsupported_number
 from retold.types import Finding
 
 UNSUPPORTED_BELOW = 0.4
 MIN_CONTENT_WORDS = 3
+UNSUPPORTED = "no source sentence supports this"
+_INVENTED = frozenset({"entity", "number", "date"})
+
 
 def detect(ctx: CheckContext) -> list[Finding]:
     src = profiles(ctx.source)
     rarity = weights(src)
-    flagged = _sentences_with_unsupported_facts(ctx)
     findings = []
     for sentence, profile in zip(ctx.rewrite.sentences, profiles(ctx.rewrite)):
         if not is_claim(sentence) or len(profile.words) < MIN_CONTENT_WORDS:
@@ -32,19 +33,14 @@ def detect(ctx: CheckContext) -> list[Finding]:
         supporting = [src[s.sentence] for s in support]
         share = coverage(profile.words, supporting, rarity)
         if share < UNSUPPORTED_BELOW:
-            carries = sentence.id in flagged
             findings.append(
                 Finding(
                     kind="claim",
-                    severity="error" if carries else "warning",
+                    severity="warning",
                     start=sentence.start,
                     end=sentence.end,
                     text=sentence.text,
-                    message=(
-                        "no source sentence supports this"
-                        + (", and it carries a name, number or date the source lacks" if carries else "")
-                        + ": cut it or rest it on what the source says"
-                    ),
+                    message=UNSUPPORTED + ": cut it or rest it on what the source says",
                     evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
                 )
             )
@@ -63,9 +59,21 @@ def detect(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-def _sentences_with_unsupported_facts(ctx: CheckContext) -> set[int]:
-    unknown, _ = unknown_names(ctx)
-    ids = {u.mention.sentence for u in unknown if u.near is None}
-    ids |= {n.sentence for n in checkable_numbers(ctx.rewrite) if unsupported_number(ctx, n) is not None}
-    ids |= {d.sentence for d in checkable_dates(ctx.rewrite) if (p := unsupported_date(ctx, d)) and p[1] == "error"}
-    return ids
+def raise_severity(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """An unsupported sentence that also carries an invented name, number or date (an error the other
+    detectors found inside it) is an error itself."""
+    invented = [f for f in findings if f.severity == "error" and f.kind in _INVENTED]
+    out = []
+    for f in findings:
+        if f.kind == "claim" and f.severity == "warning" and f.message.startswith(UNSUPPORTED):
+            inside = [e for e in invented if f.start <= e.start < f.end]
+            if inside:
+                what = ", ".join(f"“{e.text}”" for e in inside[:3])
+                f = replace(
+                    f,
+                    severity="error",
+                    message=f"{UNSUPPORTED}, and it carries {what}, which the source lacks: cut it or rest it on "
+                    "what the source says",
+                )
+        out.append(f)
+    return out
