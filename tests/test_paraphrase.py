@@ -105,3 +105,32 @@ def test_omission_notes_skip_a_number_inside_a_name_and_a_title_in_quotation_mar
     notes = [f.message for f in check(source, "Cases rose in the city.").findings if f.kind == "omission"]
     assert not any("“19”" in n for n in notes)
     assert not any("key quote" in n for n in notes)
+
+
+def test_a_nil_score_matches_a_goalless_draw() -> None:
+    assert errors("Chelsea and Arsenal played out a goalless draw on Sunday.", "Chelsea and Arsenal drew 0-0 on Sunday.") == []
+    (f,) = [f for f in errors("Chelsea and Arsenal drew 2-2 on Sunday.", "Chelsea and Arsenal drew 0-0 on Sunday.")][:1]
+    assert f.kind == "number"
+
+
+PROTEST = "Activists dumped paint in front of the Russian embassy on Thursday morning. The protest drew a crowd."
+
+
+def test_a_weekday_resolved_against_the_publication_date_backs_its_calendar_day() -> None:
+    import datetime as dt
+
+    rewrite = "Activists dumped paint in front of the Russian embassy on February 23."
+    assert errors(PROTEST, rewrite) == []  # no publication date: a warning at most
+    assert [
+        f for f in check(PROTEST, rewrite, published=dt.date(2023, 2, 24)).findings if f.kind == "date"
+    ] == []
+    (f,) = [f for f in check(PROTEST, rewrite).findings if f.kind == "date"]
+    assert f.severity == "warning" and "publication date" in f.message
+
+
+def test_a_relative_date_with_a_publication_date_does_not_ask_for_one() -> None:
+    import datetime as dt
+
+    report = check(PROTEST, "Next week the activists will protest again.", published=dt.date(2023, 2, 24))
+    (f,) = [f for f in report.findings if f.kind == "date"]
+    assert f.severity == "warning" and "without the publication date" not in f.message

@@ -307,12 +307,36 @@ def _fact_at(tokens: list[_Tok], spans: tuple[_F, ...]) -> _F | None:
 
 
 def _same_date(a: DateFact, b: DateFact, new: list[_Tok], old: list[_Tok]) -> bool:
-    """Every field both dates give agrees; dates that share no field ("this week", "today") compare as words."""
+    """Every field both dates give agrees; dates that share no field ("this week", "today") compare as words.
+
+    A weekday resolved against the publication date is that day: "Thursday" published on Friday 24 February
+    2023 is "February 23"."""
+    a_day, b_day = _day_of(a), _day_of(b)
+    if (a_day is None) != (b_day is None) and (a.weekday is not None or b.weekday is not None):
+        return True  # a weekday no publication date places, against a calendar day: the date detector says so
+    if a_day is not None and b_day is not None:
+        return a_day.month == b_day.month and a_day.day == b_day.day and (
+            a.year is None or b.year is None or a_day.year == b_day.year
+        )
     pairs = [(x, y) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday))
              if x is not None and y is not None]
     if pairs:
         return all(x == y for x, y in pairs)
     return {t.lower for t in new} == {t.lower for t in old}
+
+
+def _day_of(date: DateFact):  # noqa: ANN202
+    """The calendar day a date names: its resolved day, or its own month and day; None when it names none."""
+    if date.resolved is not None:
+        return date.resolved
+    if date.month is not None and date.day is not None:
+        import datetime as dt
+
+        try:
+            return dt.date(date.year or 2000, date.month, date.day)
+        except ValueError:
+            return None
+    return None
 
 
 def _all_name(tokens: list[_Tok]) -> bool:

@@ -73,9 +73,21 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
             )
     if not matching:
         if _unresolved_relative(date):
+            # A date resolved on either side shows the publication date was known.
+            known = published is not None or any(d.resolved for d in (*dates, *ctx.rewrite.dates))
+            why = "from what the source gives" if known else "without the publication date"
             return (
-                f"“{date.text}” cannot be matched to a source date without the publication date: "
-                "give the date as the source does",
+                f"“{date.text}” cannot be matched to a source date {why}: give the date as the source does",
+                "warning",
+                best,
+            )
+        if published is None and date.day is not None and any(
+            s.weekday is not None and s.resolved is None and s.sentence in best for s in dates
+        ):
+            # "February 23" where the sentence it rests on says "on Thursday": the day needs the publication date.
+            return (
+                f"“{date.text}” cannot be matched to the source's weekday without the publication date: "
+                "give the day as the source does",
                 "warning",
                 best,
             )

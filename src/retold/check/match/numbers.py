@@ -56,6 +56,8 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     # A round figure rounds the figure of the same fact: one in a sentence the rewrite sentence rests on.
     local = {s.sentence for s in support}
     same = [s for s in ctx.source.numbers if same_value(number, s, approx, rounds=s.sentence in local)]
+    if not same and _nil_score(number, ctx):
+        return None  # "0-0" for "a goalless draw"
     if not same and _years_between(number, ctx.source):
         return None
     if not same and not _in_text(number, ctx.source):
@@ -176,6 +178,18 @@ def _years_between(number: NumberFact, source: FactSheet) -> bool:
     if published is not None:
         years.add(published.year)
     return any(a - b == number.value for a in years for b in years)
+
+
+_NIL_SCORE = re.compile(r"\b(?:goalless|scoreless|pointless draw|nil-nil|nil-all)\b", re.IGNORECASE)
+_SCORE = re.compile(r"\b0\s*[-\u2013]\s*0\b")
+
+
+def _nil_score(number: NumberFact, ctx: CheckContext) -> bool:
+    """A "0-0" score where the source gives its match as goalless."""
+    if number.value != 0:
+        return False
+    around = ctx.rewrite.text[max(0, number.start - 4) : number.end + 4]
+    return _SCORE.search(around) is not None and _NIL_SCORE.search(ctx.source.text) is not None
 
 
 def _in_text(number: NumberFact, source: FactSheet) -> bool:
