@@ -134,3 +134,12 @@ def test_a_relative_date_with_a_publication_date_does_not_ask_for_one() -> None:
     report = check(PROTEST, "Next week the activists will protest again.", published=dt.date(2023, 2, 24))
     (f,) = [f for f in report.findings if f.kind == "date"]
     assert f.severity == "warning" and "without the publication date" not in f.message
+
+
+def test_a_calendar_day_is_read_against_the_weekday_in_the_year_the_source_gives() -> None:
+    source = PROTEST + " The invasion began on Feb. 24, 2022, and the war goes on in 2023."
+    assert [f for f in check(source, "Activists dumped paint outside the embassy on February 23.").findings
+            if f.kind == "date" and f.severity == "error"] == []  # 23 February 2023 was a Thursday
+    (f,) = [f for f in check(source, "Activists dumped paint outside the Russian embassy on February 21.").findings
+            if f.kind == "date" and f.severity == "error"]
+    assert "Tuesday" in f.message and "Thursday" in f.message

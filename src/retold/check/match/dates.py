@@ -81,14 +81,26 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
                 "warning",
                 best,
             )
-        if published is None and date.day is not None and any(
-            s.weekday is not None and s.resolved is None and s.sentence in best for s in dates
-        ):
-            # "February 23" where the sentence it rests on says "on Thursday": the day needs the publication date.
+        weekdays = [s for s in dates if s.weekday is not None and s.resolved is None and s.sentence in best]
+        if published is None and date.day is not None and date.month is not None and weekdays:
+            # "February 23" where the sentence it rests on says "on Thursday": read in the year the rewrite or,
+            # failing that, the source's latest year gives; with no year at all it cannot be told.
+            years = [s.year for s in dates if s.year is not None]
+            in_year = date.year or (max(years) if years else None)
+            day = _calendar_day(in_year, date.month, date.day)
+            if day is None:
+                return (
+                    f"“{date.text}” cannot be matched to the source's weekday without the publication date: "
+                    "give the day as the source does",
+                    "warning",
+                    best,
+                )
+            if any(s.weekday == day.weekday() for s in weekdays):
+                return None
             return (
-                f"“{date.text}” cannot be matched to the source's weekday without the publication date: "
+                f"“{date.text}” was a {day.strftime('%A')} in {day.year}, but the source says “{weekdays[0].text}”: "
                 "give the day as the source does",
-                "warning",
+                "error",
                 best,
             )
         here = [s.text for s in dates if best and s.sentence == best[0] and _comparable(date, s)]
@@ -108,6 +120,15 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
         return None
     given = ", ".join(f"“{r.text}”" for r in rivals)
     return f"wrong date for this event: the source dates it {given}", "error", best
+
+
+def _calendar_day(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def source_dates(source: FactSheet) -> list[DateFact]:
