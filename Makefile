@@ -31,6 +31,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/selfcheck.py --gate
 	$(BIN)/python bench/bump.py --gate
 	$(BIN)/python bench/pages.py --gate
+	$(BIN)/python bench/summedits.py --gate
 
 perturb: $(VENV)/.installed-dev
 	$(BIN)/python bench/perturb.py --gate

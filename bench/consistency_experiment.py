@@ -62,14 +62,15 @@ def summary_signals(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], dic
 
 
 def _plain(signals: Any) -> dict[str, float]:
-    from retold.check.consistency import SIGNAL_NAMES
+    from bench.consistency_weights import SIGNAL_NAMES
 
     return {name: getattr(signals, name) for name in SIGNAL_NAMES}
 
 
 def values_of(entry: dict[str, Any], weights: dict[str, float] | None = None) -> list[float]:
     """The per-sentence consistency values of one summary under ``weights`` (the module's when None)."""
-    from retold.check.consistency import WEIGHTS, SentenceSignals, consistency_value
+    from bench.consistency_weights import WEIGHTS, consistency_value
+    from retold.check.consistency import SentenceSignals
 
     w = WEIGHTS if weights is None else weights
     return [consistency_value(SentenceSignals(i, **s), w) for i, s in enumerate(entry["signals"])]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from retold.analyze import analyze
 from retold.check.align import align
-from retold.check.consistency import (
-    SIGNAL_NAMES,
-    SentenceSignals,
-    consistency_value,
-    sentence_consistency,
-    sentence_signals,
-)
+from retold.check.consistency import SentenceSignals, sentence_signals
 from retold.check.context import CheckContext
 from retold.ingest import from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # bench/ sits beside src/, outside the installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.consistency_weights import SIGNAL_NAMES, consistency_value, sentence_consistency  # noqa: E402
 
 ARTICLE = (
     "Mary Doyle Keefe, the model for Norman Rockwell's painting Rosie the Riveter, has died in Connecticut. "

@@ -11,6 +11,7 @@ The four stages are plain functions: ``ingest`` (path, URL or "-" → Article), 
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 import types
 from typing import Any
@@ -20,12 +21,8 @@ __version__ = "0.1.0"
 # Each public name and the module that defines it. They load on first use, so `retold --help`,
 # `history` or `extract` of a text file never import spaCy or the checker.
 _LAZY = {
-    "analyze": "retold.analyze",
-    "check": "retold.check",
     "Report": "retold.check",
-    "ingest": "retold.ingest",
     "from_text": "retold.ingest",
-    "rewrite": "retold.rewrite",
     "RetoldError": "retold.errors",
     "Article": "retold.types",
     "Draft": "retold.types",
@@ -37,21 +34,35 @@ _LAZY = {
 _STAGES = frozenset({"analyze", "check", "ingest", "rewrite"})
 
 
-class _Package(types.ModuleType):
-    """``retold`` itself: names load lazily, and a stage name stays the stage *function*.
+class _Stage(types.ModuleType):
+    """A stage package that is also its stage function: ``retold.check(source, rewrite)`` calls
+    ``retold.check.check``, and ``import retold.check.align`` still finds the package's modules."""
 
-    Importing ``retold.check.align`` makes the import system bind the package ``retold.check`` as an
-    attribute of ``retold``; that binding is skipped, so ``retold.check(...)`` is the function for good.
-    """
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
+
+
+def _callable(package: types.ModuleType) -> types.ModuleType:
+    if not isinstance(package, _Stage):
+        package.__class__ = _Stage
+        package.__signature__ = inspect.signature(getattr(package, package.__name__.rpartition(".")[2]))  # type: ignore[attr-defined]
+    return package
+
+
+class _Package(types.ModuleType):
+    """``retold`` itself: names load lazily, and each stage package is callable as its stage function
+    however it was imported (``retold.check(...)`` or ``import retold.check.align``)."""
 
     def __getattr__(self, name: str) -> Any:
+        if name in _STAGES:
+            return _callable(importlib.import_module(f"retold.{name}"))
         if name not in _LAZY:
             raise AttributeError(f"module 'retold' has no attribute {name!r}")
         return getattr(importlib.import_module(_LAZY[name]), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _STAGES and isinstance(value, types.ModuleType):
-            return
+            value = _callable(value)  # the import system binds a stage package once it has loaded
         super().__setattr__(name, value)
 
 

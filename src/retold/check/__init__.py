@@ -6,15 +6,16 @@ import datetime as dt
 import functools
 
 from retold.analyze import analyze
-from retold.check.align import align
+from retold.check.align import align as _align
 from retold.check.context import CheckContext
-from retold.check.detectors import DETECTORS, SECOND_OPINIONS
+from retold.check.detectors import DETECTORS, RAISERS, SECOND_OPINIONS
 from retold.check.report import Report
 from retold.check.score import faithfulness
+from retold.check.unsettled import Unsettled, unsettled
 from retold.ingest import from_text
 from retold.types import Article, FactSheet, Finding
 
-__all__ = ["Report", "check", "run_detectors"]
+__all__ = ["Report", "Unsettled", "check", "check_context", "run_detectors", "unsettled"]
 
 _NOT_ARTICLE = frozenset({"leakage", "boilerplate"})
 
@@ -23,23 +24,32 @@ def check(
     source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
 ) -> Report:
     """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given."""
-    source_facts = _source_facts(source, published)
-    when = published or (source_facts.article.published if source_facts.article else None)
-    rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(rewrite, published=when)
-    ctx = CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=align(source_facts, rewrite_facts))
+    ctx = check_context(source, rewrite, published=published)
     findings = run_detectors(ctx)
     return Report(
         findings=findings,
         score=faithfulness(ctx, findings),
-        rewrite_text=rewrite_facts.text,
-        source_text=source_facts.text,
+        rewrite_text=ctx.rewrite.text,
+        source_text=ctx.source.text,
     )
+
+
+def check_context(
+    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+) -> CheckContext:
+    """Both texts analysed and aligned: what every detector reads (and what :func:`unsettled` takes)."""
+    source_facts = _source_facts(source, published)
+    when = published or (source_facts.article.published if source_facts.article else None)
+    rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(rewrite, published=when)
+    return CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts))
 
 
 def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
     """Every detector's findings, sorted by where they start in the rewrite (omissions span nothing at 0)."""
     findings = [f for detect in DETECTORS for f in detect(ctx)]
     findings = _with_second_opinions(ctx, findings)
+    for raise_severity in RAISERS:
+        findings = raise_severity(ctx, findings)
     # Text that is not the article at all (leakage, boilerplate) is to be deleted whole: findings
     # of other kinds inside it would only repeat that.
     foreign = [(f.start, f.end) for f in findings if f.kind in _NOT_ARTICLE]

@@ -9,14 +9,13 @@ keep their doer and their object, their polarity and their modality, and whether
 rewrite has someone named before it (:mod:`retold.check.consistency_syntax`).
 
 The signals of a sentence are counts (:class:`SentenceSignals`, all 0 on a faithful copy);
-:func:`consistency_value` weighs them into one 0–1 value, ``exp(−Σ weight·signal)``.
-``bench/consistency_experiment.py`` measures the result on BUMP.
+the score reads them (:mod:`retold.check.score`); the experiment that weighed them into one value per
+sentence lives in ``bench/consistency_weights.py``.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from retold.check.align import Profile, Word, match, profiles, weights, word_weight
 from retold.check.consistency_syntax import SyntaxSignals, syntax_signals
@@ -47,35 +46,6 @@ class SentenceSignals:
     modality_flips: float  # shared verbs hedged ("may", "could") on one side only
     unresolved_pronouns: float  # "he"/"she" with nobody named before it in the rewrite
     gender_clashes: float  # "she" for someone the source calls "he", and the reverse
-
-
-# Hand-set: a misplaced or unknown name or number, a negation flip and a pronoun for nobody weigh the most;
-# nouns and verbs the least, because faithful summaries paraphrase them (see bench/consistency_experiment.py).
-WEIGHTS: dict[str, float] = {
-    "fact_elsewhere": 0.3,
-    "fact_absent": 0.3,
-    "verb_elsewhere": 0.1,
-    "verb_absent": 0.1,
-    "noun_elsewhere": 0.1,
-    "noun_absent": 0.1,
-    "role_swaps": 0.2,
-    "polarity_flips": 0.5,
-    "modality_flips": 0.2,
-    "unresolved_pronouns": 0.5,
-    "gender_clashes": 0.5,
-}
-SIGNAL_NAMES = tuple(f.name for f in fields(SentenceSignals) if f.name != "sentence")
-
-
-def sentence_consistency(ctx: CheckContext) -> tuple[float, ...]:
-    """One 0–1 value per rewrite sentence: 1 when every content element stands in its supporting source sentences."""
-    return tuple(consistency_value(s) for s in sentence_signals(ctx))
-
-
-def consistency_value(signals: SentenceSignals, signal_weights: dict[str, float] | None = None) -> float:
-    """``exp(−Σ weight·signal)``: 1 for a sentence with nothing out of place."""
-    w = WEIGHTS if signal_weights is None else signal_weights
-    return math.exp(-sum(w[name] * getattr(signals, name) for name in SIGNAL_NAMES))
 
 
 def sentence_signals(ctx: CheckContext) -> tuple[SentenceSignals, ...]:

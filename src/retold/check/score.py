@@ -33,7 +33,7 @@ from retold.check.consistency import (
     sentence_signals,
 )
 from retold.check.context import CheckContext
-from retold.check.detectors.claim import STRONG_SUPPORT, flips, is_claim
+from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
 from retold.types import Finding
 
 ERROR_WEIGHT = {

@@ -28,10 +28,10 @@ from typing import TypeVar
 
 from retold.analyze.roles import HONORIFICS, TITLE_WORDS
 from retold.check.context import CheckContext
-from retold.check.detectors.claim import ANTONYMS
-from retold.check.detectors.entity import abbreviates, entity_keys, initials, keys_of
-from retold.check.detectors.number import same_value
+from retold.check.match.names import abbreviates, entity_keys, initials, keys_of
+from retold.check.match.numbers import same_value
 from retold.check.memo import per_object
+from retold.lexicon import ANTONYMS, CLOSED_CLASSES, HEDGES, NEGATIONS, SCOPE_WORDS, TIME_PLACERS, TIME_UNITS
 from retold.types import DateFact, FactSheet, NumberFact
 
 _F = TypeVar("_F", DateFact, NumberFact)
@@ -42,36 +42,6 @@ MAX_EDIT_TOKENS = 3  # longer edits are rephrasing, not a swap ...
 MAX_NAME_TOKENS = 6  # ... unless they put one whole name for another ...
 MAX_REPHRASE_TOKENS = 12  # ... or rephrase a passage around a name that is not the source's
 MIN_ANCHOR = 2  # unchanged tokens around an edit (both sides together, or one side at a sentence edge)
-
-NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
-# A single word added that narrows or widens a claim ("all", "only", "former").
-SCOPE_WORDS = frozenset("all every each only always never most former first last sole entire whole".split())
-HEDGES = frozenset(
-    "almost nearly about around roughly approximately some may might could reportedly allegedly possibly "
-    "probably likely apparently only just partly mostly largely".split()
-)
-_CLOSED = """
-before after during until since | some all most many few none every each several no |
-always never often sometimes rarely usually seldom | more less fewer most least |
-former current new old ex future past previous next | first last second third fourth fifth final |
-he she | him her | his her | himself herself | man woman | men women | boy girl | son daughter |
-father mother | husband wife | brother sister | mr mrs ms | king queen |
-above below over under | inside outside | up down | in out | with without | for against |
-early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower |
-large small | big small | long short | high low |
-monday tuesday wednesday thursday friday saturday sunday |
-january february march april may june july august september october november december |
-second minute hour day week month year decade century |
-gold silver bronze | north south east west | northern southern eastern western |
-morning afternoon evening night | spring summer autumn winter | yesterday today tomorrow |
-once twice | half quarter | double triple | million billion thousand hundred trillion |
-win lose | won lost | increase decrease | rise fall | open close | buy sell | accept reject |
-"""
-CLOSED_CLASSES: dict[str, frozenset[str]] = {}
-for _group in _CLOSED.replace("\n", " ").split("|"):
-    _members = frozenset(_group.split())
-    for _w in _members:
-        CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _NOT_NAME_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -171,6 +141,8 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
         source = candidates[sid]
         ops = matcher.get_opcodes()
         prefixed = _prefix_negations(ops, rewrite, source)
+        # "found no evidence" for "have not found any evidence": the negation moved, it was not added or dropped.
+        balanced = _negations(rewrite) == _negations(source)
         for n, (tag, i1, i2, j1, j2) in enumerate(ops):
             if tag == "equal" or max(i2 - i1, j2 - j1) > MAX_REPHRASE_TOKENS:
                 continue
@@ -190,7 +162,9 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
                 (new, old), kind = swapped, "entity"
             else:
                 kind = classify(new, old, facts)
-            if kind is None or (kind == "negation" and prefixed):
+            if kind is None or (kind == "negation" and (prefixed or balanced)):
+                continue
+            if kind == "opposite" and _loose_time(new, rewrite[i1 - 1] if i1 > 0 else None):
                 continue
             # A drop is marked on the word before it ("was [not]"), or after it at the start of a sentence.
             anchor = new if new else [rewrite[i1 - 1] if i1 > 0 else rewrite[min(i1, len(rewrite) - 1)]]
@@ -303,6 +277,17 @@ def _rephrased_name_swap(new: list[_Tok], old: list[_Tok], facts: _Facts) -> tup
     return None
 
 
+def _loose_time(new: list[_Tok], before: _Tok | None) -> bool:
+    """A time unit that measures nothing ("in recent weeks" for "in recent months"): not a changed fact."""
+    if not new or not all(t.lemma in TIME_UNITS or t.lower in TIME_UNITS for t in new):
+        return False
+    return before is None or not (before.like_num or before.lower in TIME_PLACERS or before.text == "-")
+
+
+def _negations(tokens: list[_Tok]) -> int:
+    return sum(t.lower in NEGATIONS or t.lemma in NEGATIONS for t in tokens)
+
+
 def _prefix_negations(ops: list[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]) -> bool:
     """True when the diff also swaps a word for its negated form ("able" / "unable"): a negation moved, not added."""
     for tag, i1, i2, j1, j2 in ops:
@@ -322,12 +307,36 @@ def _fact_at(tokens: list[_Tok], spans: tuple[_F, ...]) -> _F | None:
 
 
 def _same_date(a: DateFact, b: DateFact, new: list[_Tok], old: list[_Tok]) -> bool:
-    """Every field both dates give agrees; dates that share no field ("this week", "today") compare as words."""
+    """Every field both dates give agrees; dates that share no field ("this week", "today") compare as words.
+
+    A weekday resolved against the publication date is that day: "Thursday" published on Friday 24 February
+    2023 is "February 23"."""
+    a_day, b_day = _day_of(a), _day_of(b)
+    if (a_day is None) != (b_day is None) and (a.weekday is not None or b.weekday is not None):
+        return True  # a weekday no publication date places, against a calendar day: the date detector says so
+    if a_day is not None and b_day is not None:
+        return a_day.month == b_day.month and a_day.day == b_day.day and (
+            a.year is None or b.year is None or a_day.year == b_day.year
+        )
     pairs = [(x, y) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday))
              if x is not None and y is not None]
     if pairs:
         return all(x == y for x, y in pairs)
     return {t.lower for t in new} == {t.lower for t in old}
+
+
+def _day_of(date: DateFact):  # noqa: ANN202
+    """The calendar day a date names: its resolved day, or its own month and day; None when it names none."""
+    if date.resolved is not None:
+        return date.resolved
+    if date.month is not None and date.day is not None:
+        import datetime as dt
+
+        try:
+            return dt.date(date.year or 2000, date.month, date.day)
+        except ValueError:
+            return None
+    return None
 
 
 def _all_name(tokens: list[_Tok]) -> bool:

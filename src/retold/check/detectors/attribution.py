@@ -7,7 +7,7 @@ import re
 from retold.analyze.entities import name_keys
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
-from retold.check.detectors.quote import SourceWords, locate, words
+from retold.check.match.quotes import SourceWords, locate, words
 from retold.normalize import fold
 from retold.types import Evidence, FactSheet, Finding, Quote
 

@@ -1,90 +1,30 @@
-"""``claim``: a rewrite sentence no source sentence supports, or one that flips its best support's meaning.
+"""``claim``: a rewrite sentence no source sentence supports, or one that turns its support's meaning around.
 
 Unsupported: the weighted share of the sentence's content words held by its best-supporting source
 sentences (taken together) is below :data:`UNSUPPORTED_BELOW` — a warning, or an error when the sentence also
-carries a name, number or date the source lacks. Flipped: against a strongly supporting sentence, the rewrite
-negates a verb the source affirms (or the reverse), or swaps a word for its antonym — an error.
+carries a name, number or date the source lacks. Flipped (:func:`retold.check.match.meaning.flips`): a
+negation added or dropped, an antonym or a same-class word against a strongly supporting sentence — an error;
+in a reworded sentence an antonym is a warning.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from retold.check.align import coverage, profiles, sentence_evidence, weights
 from retold.check.context import CheckContext
-from retold.check.detectors.date import checkable_dates, unsupported_date
-from retold.check.detectors.entity import unknown_names
-from retold.check.detectors.number import checkable_numbers, unsupported_number
-from retold.types import Finding, Sentence
+from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
+from retold.types import Finding
 
 UNSUPPORTED_BELOW = 0.4
-STRONG_SUPPORT = 0.5
 MIN_CONTENT_WORDS = 3
-# Closing attribution, links and section labels are not claims.
-_NOT_A_CLAIM = re.compile(
-    r"^\W*(?:source|sources|via|originally published|read the (?:original|full)|go deeper|photo|image|credit)s?\b",
-    re.IGNORECASE,
-)
-_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+")
-_ANTONYM_PAIRS = """
-increase decrease | rise fall | raise lower | gain lose | win lose | victory defeat | accept reject |
-approve reject | support oppose | agree disagree | allow ban | allow forbid | permit prohibit | begin end |
-start end | start finish | open close | arrest release | convict acquit | guilty innocent | legal illegal |
-more less | more fewer | most least | higher lower | high low | above below | before after |
-ally enemy | lift impose | confirm deny | include exclude | majority minority | maximum minimum |
-success failure | succeed fail | survive die | alive dead | strengthen weaken | expand shrink | add remove |
-buy sell | import export | join leave | enter exit | hire fire | rich poor |
-first last | early late | north south | east west | female male |
-true false | positive negative | public private | peace war |
-best worst | better worse | largest smallest | biggest smallest | longest shortest | maximum minimum |
-cheap expensive | safe dangerous | easy difficult | strong weak | full empty | same different |
-before during | past future | always never | everyone nobody | all none | domestic foreign | attack defend |
-win loss | victory loss | agree refuse | inside outside | some all |
-accidental intentional | accidental deliberate | memorable forgettable | concede deny | admit deny |
-peaceful violent | former current | temporary permanent | partial complete | partial total | minor major |
-profit loss | surplus deficit | rise drop | rise decline | growth decline | grow shrink | boost cut |
-optimistic pessimistic | ancient modern | wet dry | hot cold | fast slow | quick slow | mandatory voluntary |
-compulsory voluntary | urban rural | inner outer | upper lower | internal external | ascend descend |
-approve veto | sober drunk | natural artificial | real fake | genuine fake | strict lenient | harsh lenient |
-tighten loosen | tighten ease | overestimate underestimate | winner loser | friend enemy | friendly hostile |
-reward punish | openly secretly | continue stop | continue conclude | begin finish | tricky easy | hard easy |
-heighten lessen | heighten reduce | worsen improve | deteriorate improve |
-remember forget | recall forget | lowest highest | least most |
-life death | criticise praise | criticize praise | condemn praise | love hate | arrive depart | push pull |
-""".replace("\n", " ")
-# Words of one class that exclude each other: a swap inside a class changes the fact ("bronze" for "gold").
-_CLASSES = """
-gold silver bronze | second minute hour day week month year decade century |
-first second third fourth fifth sixth seventh eighth
-ninth tenth | north south east west | northern southern eastern western | red blue green yellow black white
-orange purple pink brown grey gray | spring summer autumn winter | morning afternoon evening night |
-son daughter | father mother | grandson granddaughter | grandfather grandmother | uncle aunt | nephew niece |
-striker defender midfielder goalkeeper winger
-"""
-# Not "husband"/"wife" or "brother"/"sister": "her husband Barry" is "Barry's wife" said the other way round.
-CLASS_OF: dict[str, tuple[frozenset[str], ...]] = {}
-for _group in _CLASSES.replace("\n", " ").split("|"):
-    _members = frozenset(_group.split())
-    for _w in _members:
-        CLASS_OF[_w] = (*CLASS_OF.get(_w, ()), _members)
-_TIME_UNITS = CLASS_OF["day"][0]
-_TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
-_NEGATIVE_GOVERNORS = frozenset("refuse decline fail reject avoid deny stop cease quit forget neglect".split())
-_NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
-ANTONYMS: dict[str, frozenset[str]] = {}
-for _pair in _ANTONYM_PAIRS.split("|"):
-    _words = _pair.split()
-    if len(_words) == 2:
-        _a, _b = _words
-        ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
-        ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+UNSUPPORTED = "no source sentence supports this"
+_INVENTED = frozenset({"entity", "number", "date"})
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
     src = profiles(ctx.source)
     rarity = weights(src)
-    flagged = _sentences_with_unsupported_facts(ctx)
     findings = []
     for sentence, profile in zip(ctx.rewrite.sentences, profiles(ctx.rewrite)):
         if not is_claim(sentence) or len(profile.words) < MIN_CONTENT_WORDS:
@@ -93,19 +33,14 @@ def detect(ctx: CheckContext) -> list[Finding]:
         supporting = [src[s.sentence] for s in support]
         share = coverage(profile.words, supporting, rarity)
         if share < UNSUPPORTED_BELOW:
-            carries = sentence.id in flagged
             findings.append(
                 Finding(
                     kind="claim",
-                    severity="error" if carries else "warning",
+                    severity="warning",
                     start=sentence.start,
                     end=sentence.end,
                     text=sentence.text,
-                    message=(
-                        "no source sentence supports this"
-                        + (", and it carries a name, number or date the source lacks" if carries else "")
-                        + ": cut it or rest it on what the source says"
-                    ),
+                    message=UNSUPPORTED + ": cut it or rest it on what the source says",
                     evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
                 )
             )
@@ -113,7 +48,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
         findings.append(
             Finding(
                 kind="claim",
-                severity="error",
+                severity=flip.severity,
                 start=flip.start,
                 end=flip.end,
                 text=ctx.rewrite.text[flip.start : flip.end],
@@ -124,163 +59,21 @@ def detect(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-@dataclass(frozen=True, slots=True)
-class Flip:
-    """A rewrite word that turns its supporting source sentence's meaning around."""
-
-    sentence: int  # rewrite sentence id
-    start: int
-    end: int
-    source: int  # source sentence id
-    message: str
-
-
-def flips(ctx: CheckContext, floor: float) -> list[Flip]:
-    """At most one flip per rewrite claim sentence whose best support scores ``floor`` or more."""
-    found = []
-    for sentence in ctx.rewrite.sentences:
-        support = ctx.alignment[sentence.id].support
-        if not is_claim(sentence) or not support or support[0].score < floor:
-            continue
-        flip = _flip_in(ctx, sentence, support[0].sentence)
-        if flip is not None:
-            found.append(flip)
-    return found
-
-
-def is_claim(sentence: Sentence) -> bool:
-    """Headings, closing attribution lines and bare links state no claim of their own."""
-    if sentence.kind == "heading":
-        return False
-    text = _LINK.sub(" ", sentence.text).strip()
-    return bool(text) and not _NOT_A_CLAIM.match(text)
-
-
-def _sentences_with_unsupported_facts(ctx: CheckContext) -> set[int]:
-    unknown, _ = unknown_names(ctx)
-    ids = {u.mention.sentence for u in unknown if u.near is None}
-    ids |= {n.sentence for n in checkable_numbers(ctx.rewrite) if unsupported_number(ctx, n) is not None}
-    ids |= {d.sentence for d in checkable_dates(ctx.rewrite) if (p := unsupported_date(ctx, d)) and p[1] == "error"}
-    return ids
-
-
-def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int) -> Flip | None:
-    """A negation flip, an antonym swap or a same-class swap against one source sentence."""
-    # Words inside quotation marks are the quote detector's to judge: a verbatim quote may well
-    # say the opposite of the sentence it happens to align with.
-    quoted = [(q.start, q.end) for q in ctx.rewrite.quotes]
-    ours = [t for t in _tokens(ctx.rewrite.doc, sentence) if not any(s <= t.idx < e for s, e in quoted)]
-    theirs = _tokens(ctx.source.doc, ctx.source.sentences[source_id])
-    their_lemmas = {t.lemma_.lower() for t in theirs} | {t.lower_ for t in theirs}
-    our_lemmas = {t.lemma_.lower() for t in ours} | {t.lower_ for t in ours}
-    their_polarity = _polarities(theirs)
-    their_pos: dict[str, set[str]] = {}
-    for t in theirs:
-        their_pos.setdefault(t.lemma_.lower(), set()).add(t.pos_)
-
-    def flip(token, message: str, start: int | None = None) -> Flip:  # noqa: ANN001
-        return Flip(sentence.id, token.idx if start is None else start, token.idx + len(token.text), source_id, message)
-
-    for lemma, (negated, token) in _polarities(ours).items():
-        if lemma in their_polarity and their_polarity[lemma][0] != negated:
-            said = "with" if their_polarity[lemma][0] else "without"
-            # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
-            group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
-            return flip(token, f"negation flip: the source says “{lemma}” {said} a negation", min([token.idx, *group]))
-    if _negation_count(ours) != _negation_count(theirs):
-        return None  # "not able" for "unable": a negation may pay for an antonym
-    for token in ours:
-        lemma = token.lemma_.lower()
-        if token.is_punct or lemma in their_lemmas or token.lower_ in their_lemmas:
-            continue
-        opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
-        if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
-            return flip(token, f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”")
-        if opposite:
-            continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
-        for members in CLASS_OF.get(lemma, ()):
-            if members == _TIME_UNITS and not _measures_time(token):
-                continue  # "planning the day" names an occasion, not a length of time
-            # Same part of speech only: "second half" is not a swap for "90th minute".
-            other = sorted(m for m in members if token.pos_ in their_pos.get(m, ()) and m not in our_lemmas)
-            if other:
-                return flip(token, f"changed word: the source says “{other[0]}”, not “{token.text}”")
-    return None
-
-
-def _measures_time(token) -> bool:  # noqa: ANN001
-    """A time unit used as a measure: counted ("15-month", "two weeks") or placed ("next day", "per hour")."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.text == "-" and token.i > 1:
-        before = token.doc[token.i - 2]
-    return (before is not None and (before.like_num or before.lower_ in _TIME_PLACERS)) or any(
-        c.dep_ == "nummod" or c.lower_ in _TIME_PLACERS for c in token.children
-    )
-
-
-def opposites(lemma: str, pos: str = "") -> set[str]:
-    """Words meaning the opposite: listed antonyms, and the word with a negating prefix added or taken off.
-
-    Only "un-" and "non-" negate any word; "in-", "dis-" and the like only adjectives ("inform" is not "form").
-    """
-    found = set(ANTONYMS.get(lemma, ()))
-    if pos == "ADV" and lemma.endswith("ly") and len(lemma) >= 6:  # "illegally" / "legally", as their adjectives
-        found |= {word + "ly" for word in opposites(lemma[:-2], "ADJ")}
-    for prefix in _NEGATING_PREFIXES if pos == "ADJ" else _NEGATING_PREFIXES[:2]:
-        if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
-            found.add(lemma[len(prefix) :])
-        elif len(lemma) >= 4:
-            found.add(prefix + lemma)
-    return found
-
-
-def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
-    """Each verb or adjective lemma said only one way in the sentence → (negated?, the token that shows it).
-
-    A lemma said both ways, or a copula ("is"), is left out: its polarity does not compare.
-    """
-    seen: dict[str, set[bool]] = {}
-    shown: dict[str, object] = {}
-    for token in tokens:
-        if token.pos_ not in ("VERB", "ADJ") or token.lemma_.lower() in ("be", "have", "do"):
-            continue
-        negated = _is_negated(token)
-        lemma = token.lemma_.lower()
-        seen.setdefault(lemma, set()).add(negated)
-        neg = next((c for c in _negators(token)), None)
-        shown.setdefault(lemma, neg if negated and neg is not None else token)
-    return {lemma: (next(iter(values)), shown[lemma]) for lemma, values in seen.items() if len(values) == 1}
-
-
-def _negation_count(tokens: list) -> int:  # noqa: ANN001
-    return sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no", "without"))
-
-
-def _negators(token) -> list:  # noqa: ANN001
-    """The "not"/"never" words negating ``token``, including those on its copula ("is not final")."""
-    found = [c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
-    if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
-        found += [c for c in token.head.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
-    return found
-
-
-def _is_negated(token) -> bool:  # noqa: ANN001
-    """Negated by "not"/"never", or governed by a verb that negates its complement ("refused to settle")."""
-    negated = bool(_negators(token))
-    head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head is not token and head.lemma_.lower() in _NEGATIVE_GOVERNORS:
-        negated = not negated
-    return negated
-
-
-def _said_negated(tokens: list, lemma: str) -> bool:  # noqa: ANN001
-    """Whether ``lemma`` is negated where ``tokens`` say it (the first time)."""
-    said = next((t for t in tokens if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
-    return said is not None and _is_negated(said)
-
-
-def _tokens(doc, sentence: Sentence) -> list:  # noqa: ANN001
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return [t for t in span if not t.is_space] if span is not None else []
-
-
+def raise_severity(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """An unsupported sentence that also carries an invented name, number or date (an error the other
+    detectors found inside it) is an error itself."""
+    invented = [f for f in findings if f.severity == "error" and f.kind in _INVENTED]
+    out = []
+    for f in findings:
+        if f.kind == "claim" and f.severity == "warning" and f.message.startswith(UNSUPPORTED):
+            inside = [e for e in invented if f.start <= e.start < f.end]
+            if inside:
+                what = ", ".join(f"“{e.text}”" for e in inside[:3])
+                f = replace(
+                    f,
+                    severity="error",
+                    message=f"{UNSUPPORTED}, and it carries {what}, which the source lacks: cut it or rest it on "
+                    "what the source says",
+                )
+        out.append(f)
+    return out

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retold.check.detectors.entity import entity_keys
-from retold.check.detectors.date import agrees
-from retold.check.detectors.quote import words
 from retold.check.context import CheckContext
+from retold.check.match.dates import agrees
+from retold.check.match.names import entity_keys
+from retold.check.match.quotes import words
 from retold.types import DateFact, Entity, Evidence, FactSheet, Finding, NumberFact, Quote
 
 MAX_OMISSIONS = 5
@@ -73,7 +73,7 @@ def key_facts(source: FactSheet) -> list[KeyFact]:
         evidence = Evidence(first.start, first.end, text[first.start : first.end])
         facts.append(KeyFact("main actor", entity.name, 0.5 * named * _position_weight(first.sentence), evidence, entity))
     for quote in source.quotes:
-        if len(words(quote.text)) < MIN_QUOTE_WORDS:
+        if len(words(quote.text)) < MIN_QUOTE_WORDS or _is_title(quote):
             continue
         who = f" ({quote.speaker_text})" if quote.speaker_text else ""
         weight = 1.2 * _position_weight(quote.sentences[0] if quote.sentences else 0)
@@ -84,6 +84,8 @@ def key_facts(source: FactSheet) -> list[KeyFact]:
         in_quote = any(a <= number.start < b for a, b in quoted)
         if in_quote or (number.value < 10 and not any(c.isdigit() for c in number.text)):
             continue  # a figure inside a quote goes with the quote; "two days" is rarely the news
+        if number.start >= 2 and text[number.start - 1] == "-" and text[number.start - 2].isalpha():
+            continue  # part of a name: the "19" of "Covid-19"
         s = source.sentences[number.sentence]
         weight = _position_weight(number.sentence)
         facts.append(KeyFact("number", f"“{number.text}”", weight, Evidence(s.start, s.end, s.text), number))
@@ -116,3 +118,12 @@ def _kept(ctx: CheckContext, key: KeyFact, rewrite_words: str) -> bool:
 def _clip(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_title(quote: Quote) -> bool:
+    """A title in quotation marks (a film, a book), not words someone said: no speaker, every word capitalised."""
+    if quote.speaker_text:
+        return False
+    tokens = [w for w in quote.text.split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or"}
+    return bool(tokens) and all(w[0].isupper() or w.lower() in small for w in tokens)

@@ -12,16 +12,18 @@ the quote detector's.
 
 from __future__ import annotations
 
+import re
+
 from retold.check.align import sentence_evidence
 from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
-from retold.check.detectors.claim import STRONG_SUPPORT
-from retold.check.detectors.quote import words
+from retold.check.match.meaning import STRONG_SUPPORT
+from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
+from retold.lexicon import SAYING
 from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
 
-# Verbs that only report speech ("call", "confirm" and "announce" also do other things).
-_SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|(?:^|[\s:])['\u2018]")  # a quotation opened, closed or not
 _FINDING_KIND = {
     "entity": "entity",
     "number": "number",
@@ -133,8 +135,13 @@ def _speaker(ctx: CheckContext, sub: Substitution) -> bool:
     new, old = sub.rewrite_words.lower(), sub.source_words.lower()
     if not new:
         return False
-    if _says(ctx.rewrite, sub.start, sub.end) and _says(ctx.source, sub.source_start, sub.source_end):
-        return True  # "Clegg said: '…" for "Balls said: '…", quotation marks or not
+    quoted = (
+        _near(ctx.rewrite.quotes, sub.sentence)
+        or _near(ctx.source.quotes, sub.source_sentence)
+        or _QUOTE_MARK.search(ctx.rewrite.sentences[sub.sentence].text) is not None
+    )
+    if quoted and _says(ctx.rewrite, sub.start, sub.end) and _says(ctx.source, sub.source_start, sub.source_end):
+        return True  # "Clegg said: '…" for "Balls said: '…"; with no quotation near, just another name
     ours = _near(ctx.rewrite.quotes, sub.sentence)
     if not ours:
         return False
@@ -153,7 +160,7 @@ def _says(facts: FactSheet, start: int, end: int) -> bool:
     token = span.root
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SAYING
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING
 
 
 def _near(quotes: tuple[Quote, ...], sentence: int) -> list[Quote]:

@@ -1,0 +1,268 @@
+"""``entity`` and ``entity-form``: names the source never mentions, and known names misspelled or mis-cased.
+
+A rewrite name is known when it shares an alias key with a source entity (possessives, plurals, demonyms,
+surnames, transliterations and acronyms are folded by ``name_keys``) or when every word of it occurs in the
+source text — a leading title aside ("Sen.", "Dr"), and counting a word the source writes in full ("Utd" for
+"United", "Rob" for "Robert") or as initials ("NZ" for "New Zealand", "Higher School Certificate" for
+"HSC"), and a demonym of a place the source names ("Texan" for "Texas"). A name a letter or two away from a
+source name, or a letter swap away from one word of it ("Toyko" in "Tokyo Sevens"), is a misspelling
+(``entity-form``) — unless it is itself a different country, demonym or acronym, which makes it a different
+referent (``entity``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from retold.analyze.entities import name_keys
+from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, PLACE_NAMES
+from retold.analyze.roles import HONORIFICS, TITLE_WORDS
+from retold.check.align import sentence_evidence
+from retold.check.context import CheckContext
+from retold.check.memo import per_object
+from retold.normalize import fold, fold_key
+from retold.types import Entity, Evidence, FactSheet, Finding, Mention
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *PLACE_ALIASES, *ACRONYMS))
+_WORD = re.compile(r"[^\W_]+")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_TITLES = TITLE_WORDS | HONORIFICS
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "on", "in", "at", "&"})
+_VOWELS = frozenset("aeiouy")
+MAX_INITIALS = 5
+# "Texan" / "Texas", "Californian" / "California", "Londoner" / "London", "Parisian" / "Paris": the stem
+# must meet the place name exactly, so "Austrian" never meets "Australia".
+_DEMONYM_ENDINGS = ("ian", "an", "n", "er", "ese")
+_PLACE_ENDINGS = ("", "a", "e", "s", "o")
+_EXPANSIONS = frozenset(v.lower() for v in ACRONYMS.values())
+
+
+@functools.lru_cache(maxsize=8192)
+def keys_of(name: str) -> frozenset[str]:
+    """``name_keys`` of one surface form, computed once."""
+    return frozenset(name_keys(name))
+
+
+def entity_keys(entity: Entity) -> frozenset[str]:
+    """Every alias key of an entity."""
+    return frozenset().union(*(keys_of(a) for a in (entity.name, *entity.aliases)))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNames:
+    """Everything a rewrite name can be matched against."""
+
+    keys: frozenset[str]  # name_keys of every alias of every source entity
+    words: frozenset[str]  # every word of the source text, folded
+    forms: tuple[tuple[str, Mention], ...]  # (surface form, its first mention) for spelling comparisons
+    text: str  # the source text, folded (same offsets)
+    capitalised: frozenset[str] = frozenset()  # words the source capitalises, folded: what a short form abbreviates
+    initials: frozenset[str] = frozenset()  # initials of runs of capitalised source words ("New Zealand" → "nz")
+    acronyms: frozenset[str] = frozenset()  # words the source writes in capitals ("HSC"), folded
+
+    @classmethod
+    def of(cls, source: FactSheet) -> SourceNames:
+        """The names of ``source``; built once per fact sheet."""
+        return _source_names(source)
+
+    @classmethod
+    def build(cls, source: FactSheet) -> SourceNames:
+        keys: set[str] = set()
+        forms: dict[str, Mention] = {}
+        for entity in source.entities:
+            keys |= entity_keys(entity)
+            for mention in entity.mentions:
+                forms.setdefault(mention.text, mention)
+        # The title, site and byline count too: a rewrite's closing attribution line names them.
+        meta = source.article
+        extra = " ".join(x for x in (meta.title, meta.site, meta.byline, meta.url) if x) if meta else ""
+        full = fold(source.text + " \n " + extra)
+        words = frozenset(_word_key(w) for w in _WORD.findall(fold_key(full)))
+        capitalised = frozenset(_POSSESSIVE.sub("", fold_key(m.group())) for m in _CAPITALISED.finditer(full))
+        acronyms = frozenset(w.lower() for w in _WORD.findall(full) if len(w) >= 2 and w.isupper())
+        return cls(
+            frozenset(keys), words, tuple(forms.items()), fold(source.text), capitalised, _run_initials(full), acronyms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    """A rewrite mention the source does not support; ``near`` is the source mention it most resembles."""
+
+    mention: Mention
+    label: str
+    near: Mention | None
+
+
+@per_object
+def _source_names(source: FactSheet) -> SourceNames:
+    return SourceNames.build(source)
+
+
+@per_object
+def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Mention, Mention]]]:
+    """Rewrite names absent from the source, and (rewrite, source) mentions that differ only in letter case.
+
+    The entity and claim detectors both ask, with the same context: it is worked out once per check.
+    """
+    names = SourceNames.of(ctx.source)
+    unknown: list[UnknownName] = []
+    miscased: list[tuple[Mention, Mention]] = []
+    for entity in ctx.rewrite.entities:
+        if entity.label not in NAME_LABELS:
+            continue
+        for mention in entity.mentions:
+            if _known(mention.text, names):
+                twin = _case_twin(mention, names, ctx.rewrite)
+                if twin is not None:
+                    miscased.append((mention, twin))
+                continue
+            unknown.append(UnknownName(mention, entity.label, _nearest(mention.text, names)))
+    return unknown, miscased
+
+
+def _word_key(word: str) -> str:
+    """A word with a possessive or plural ending folded off, for "is it in the source" tests."""
+    word = _POSSESSIVE.sub("", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _bare(text: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING.sub("", fold(text).strip()))
+
+
+def _known(text: str, names: SourceNames) -> bool:
+    if keys_of(text) & names.keys:
+        return True
+    words = _WORD.findall(_bare(text))
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words = words[1:]  # "Sen. Elizabeth Warren": a title is a role, not part of who is named
+    if len(words) >= 2 and initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
+        return True  # "Higher School Certificate" where the source writes "HSC"
+    # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
+    return bool(words) and all(_known_word(w, names) for w in words)
+
+
+def _known_word(word: str, names: SourceNames) -> bool:
+    """One word of a name: in the source text, or a short form of a word the source capitalises."""
+    key = fold_key(word)
+    if _word_key(key) in names.words:
+        return True
+    if len(word) >= 2 and word.isupper() and word not in ACRONYMS and key in names.initials:
+        return True  # "NZ" for "New Zealand"; a listed acronym ("EU") has its own expansion
+    if not word[:1].isupper():
+        return False
+    if _demonym_of(key) & names.capitalised:
+        return True  # "Texan" where the source names Texas, "Londoner" where it names London
+    return any(abbreviates(key, full) for full in names.capitalised if full[:1] == key[:1] and len(full) > len(key))
+
+
+def _demonym_of(word: str) -> set[str]:
+    """The place names a demonym the gazetteer does not list may come from: "texan" → {"texas", …}."""
+    stems = {word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end) and len(word) - len(end) >= 4}
+    return {stem + end for stem in stems for end in _PLACE_ENDINGS}
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """``short`` is a clipped ("Rob" → "Robert", "Man" → "Manchester") or contracted ("Utd" → "United") ``full``."""
+    if len(short) >= 3 and full.startswith(short):
+        return True
+    # A contraction keeps the first and last letters and drops the vowels: "Utd", "St", "Mt", "Ft".
+    if not 2 <= len(short) <= 4 or short[-1] != full[-1] or _VOWELS & set(short[1:]):
+        return False
+    rest = iter(full[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).lower()
+
+
+def _run_initials(text: str) -> frozenset[str]:
+    """Initials of the opening words of every run of capitalised words ("New Zealand Police" → nz, nzp)."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        run: list[str] = []
+        for token in [*re.findall(r"[\w'\u2019-]+|[^\w\s]", line), "."]:
+            if token[:1].isupper() and token[:1].isalpha():
+                run.append(token[0].lower())
+                continue
+            if token.lower() in _SMALL_WORDS and run:
+                continue  # "Department of Health": a small word inside a name adds no letter
+            found.update("".join(run[:j]) for j in range(2, min(len(run), MAX_INITIALS) + 1))
+            run = []
+    return frozenset(found)
+
+
+def _nearest(text: str, names: SourceNames) -> Mention | None:
+    """The source mention this name is a misspelling of, if it is one: a letter or two off, same initial."""
+    bare = _bare(text)
+    low = bare.lower()
+    if low in _KNOWN_PLACES or bare.isupper():
+        return None  # another country, demonym or acronym is another referent, not a typo
+    best: tuple[int, Mention | None] = (3, None)
+    for form, mention in names.forms:
+        whole = _bare(form)
+        # A one-word name may misspell one word of a longer source name ("Toyko" for "the Tokyo Sevens").
+        parts = whole.split() if " " not in low and len(low) >= 4 and " " in whole else []
+        for other in (whole, *(part for part in parts if len(part) >= 4)):
+            if other.lower() in _KNOWN_PLACES or not other or other[0].lower() != low[:1]:
+                continue
+            limit = 1 if len(other) < 6 or other is not whole else 2
+            distance = _edit_distance(low, other.lower(), limit)
+            if distance <= limit and distance < best[0]:
+                best = (distance, mention)
+    if best[1] is None:
+        # "Andrei Sybiha" for "Andriy Sybiha": each word a letter or two off or equal, and at least one equal.
+        parts = low.split()
+        for form, mention in names.forms:
+            other = _bare(form).lower().split()
+            if len(other) == len(parts) > 1 and any(a == b for a, b in zip(parts, other)):
+                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, other)):
+                    return mention
+    return best[1]
+
+
+def _case_twin(mention: Mention, names: SourceNames, rewrite: FactSheet) -> Mention | None:
+    """The source form of this name when the two differ only in letter case past each word's first letter."""
+    if any(s.kind == "heading" for s in rewrite.sentences if s.id == mention.sentence):
+        return None  # headings are often set in title or capital case on purpose
+    bare = _bare(mention.text)
+    if re.search(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", names.text):
+        return None  # the source itself writes it this way (too)
+    for form, source_mention in names.forms:
+        other = _bare(form)
+        if other.lower() != bare.lower():
+            continue
+        if any(a[1:] != b[1:] for a, b in zip(bare.split(), other.split())):
+            return source_mention
+    return None
+
+
+def mention_evidence(source: FactSheet, mention: Mention) -> Evidence:
+    return Evidence(mention.start, mention.end, source.text[mention.start : mention.end])
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit ("Toyko"/"Tokyo"), giving up
+    early (returns ``limit + 1``) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit and (i == len(a) or min(previous) > limit):
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]

@@ -1,0 +1,102 @@
+"""The word lists retold's rules read, each written once.
+
+Opposites and closed classes decide when a reworded word changes a fact; negations, hedges and scope words
+when a small edit does; speech verbs who said what. No maintained lexical resource with antonyms ships its
+data inside a PyPI wheel (WordNet interfaces download it at run time), so these lists are kept here, by hand.
+"""
+
+from __future__ import annotations
+
+_ANTONYM_PAIRS = """
+increase decrease | rise fall | raise lower | gain lose | win lose | victory defeat | accept reject |
+approve reject | support oppose | agree disagree | allow ban | allow forbid | permit prohibit | begin end |
+start end | start finish | open close | arrest release | convict acquit | guilty innocent | legal illegal |
+more less | more fewer | most least | higher lower | high low | above below | before after |
+ally enemy | lift impose | confirm deny | include exclude | majority minority | maximum minimum |
+success failure | succeed fail | survive die | alive dead | strengthen weaken | expand shrink | add remove |
+buy sell | import export | join leave | enter exit | hire fire | rich poor |
+first last | early late | north south | east west | female male |
+true false | positive negative | public private | peace war |
+best worst | better worse | largest smallest | biggest smallest | longest shortest | maximum minimum |
+cheap expensive | safe dangerous | easy difficult | strong weak | full empty | same different |
+before during | past future | always never | everyone nobody | all none | domestic foreign | attack defend |
+win loss | victory loss | agree refuse | inside outside | some all |
+accidental intentional | accidental deliberate | memorable forgettable | concede deny | admit deny |
+peaceful violent | former current | temporary permanent | partial complete | partial total | minor major |
+profit loss | surplus deficit | rise drop | rise decline | growth decline | grow shrink | boost cut |
+optimistic pessimistic | ancient modern | wet dry | hot cold | fast slow | quick slow | mandatory voluntary |
+compulsory voluntary | urban rural | inner outer | upper lower | internal external | ascend descend |
+approve veto | sober drunk | natural artificial | real fake | genuine fake | strict lenient | harsh lenient |
+tighten loosen | tighten ease | overestimate underestimate | winner loser | friend enemy | friendly hostile |
+reward punish | openly secretly | continue stop | continue conclude | begin finish | tricky easy | hard easy |
+heighten lessen | heighten reduce | worsen improve | deteriorate improve |
+remember forget | recall forget | lowest highest | least most |
+life death | criticise praise | criticize praise | condemn praise | love hate | arrive depart | push pull |
+""".replace("\n", " ")
+# Words of one class that exclude each other: a swap inside a class changes the fact ("bronze" for "gold").
+_CLASSES = """
+gold silver bronze | second minute hour day week month year decade century |
+first second third fourth fifth sixth seventh eighth
+ninth tenth | north south east west | northern southern eastern western | red blue green yellow black white
+orange purple pink brown grey gray | spring summer autumn winter | morning afternoon evening night |
+son daughter | father mother | grandson granddaughter | grandfather grandmother | uncle aunt | nephew niece |
+man woman | boy girl |
+striker defender midfielder goalkeeper winger
+"""
+# Not "husband"/"wife" or "brother"/"sister": "her husband Barry" is "Barry's wife" said the other way round.
+CLASS_OF: dict[str, tuple[frozenset[str], ...]] = {}
+for _group in _CLASSES.replace("\n", " ").split("|"):
+    _members = frozenset(_group.split())
+    for _w in _members:
+        CLASS_OF[_w] = (*CLASS_OF.get(_w, ()), _members)
+TIME_UNITS = CLASS_OF["day"][0]
+# Words of time: a reworded sentence may name the same moment another way ("the evening before" for "the eve").
+TIMES = TIME_UNITS | CLASS_OF["morning"][0] | CLASS_OF["spring"][0]
+# Words that make a time unit a measure ("next day", "per hour").
+TIME_PLACERS = frozenset("a an one this that next last previous every each per same following".split())
+# Verbs that negate their complement ("refused to settle").
+NEGATIVE_GOVERNORS = frozenset("refuse decline fail reject avoid deny stop cease quit forget neglect".split())
+NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _pair in _ANTONYM_PAIRS.split("|"):
+    _words = _pair.split()
+    if len(_words) == 2:
+        _a, _b = _words
+        ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
+        ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+
+# Pronouns that make a clause negative ("none of them were charged").
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither", "noone"})
+# Verbs that only report speech ("call", "confirm" and "announce" also do other things).
+SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
+NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
+# A single word added that narrows or widens a claim ("all", "only", "former").
+SCOPE_WORDS = frozenset("all every each only always never most former first last sole entire whole".split())
+HEDGES = frozenset(
+    "almost nearly about around roughly approximately some may might could reportedly allegedly possibly "
+    "probably likely apparently only just partly mostly largely".split()
+)
+# Closed classes for a near-copy diff: a word put for another of its class changes the fact.
+_CLOSED = """
+before after during until since | some all most many few none every each several no |
+always never often sometimes rarely usually seldom | more less fewer most least |
+former current new old ex future past previous next | first last second third fourth fifth final |
+he she | him her | his her | himself herself | man woman | men women | boy girl | son daughter |
+father mother | mr mrs ms | king queen |
+above below over under | inside outside | up down | in out | with without | for against |
+early late | earlier later | young old | younger older | youngest oldest | bigger smaller | higher lower |
+large small | big small | long short | high low |
+monday tuesday wednesday thursday friday saturday sunday |
+january february march april may june july august september october november december |
+second minute hour day week month year decade century |
+gold silver bronze | north south east west | northern southern eastern western |
+morning afternoon evening night | spring summer autumn winter | yesterday today tomorrow |
+once twice | half quarter | double triple | million billion thousand hundred trillion |
+win lose | won lost | increase decrease | rise fall | open close | buy sell | accept reject |
+"""
+CLOSED_CLASSES: dict[str, frozenset[str]] = {}
+for _group in _CLOSED.replace("\n", " ").split("|"):
+    _members = frozenset(_group.split())
+    for _w in _members:
+        CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
+
