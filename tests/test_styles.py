@@ -88,7 +88,7 @@ def test_style_from_toml(tmp_path):
     "text, fix",
     [
         ('name = "x"\n', "needs name, words and \\[\\[sections\\]\\]"),
-        ('name = "x"\n[[sections]]\nkey = "a"\nform = "table"\n', "form must be bullets, paragraph or links"),
+        ('name = "x"\n[[sections]]\nkey = "a"\nform = "table"\n', "form must be one of bullets, paragraph, links"),
         ("name = = broken", "give a readable TOML file"),
     ],
 )

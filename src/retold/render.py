@@ -123,6 +123,8 @@ def _markdown(draft: Draft, *, cite: bool) -> str:
         items = section.items
         if form == "paragraph":
             blocks.append(" ".join(f"{i.text}{mark(i)}" for i in items))
+        elif form == "posts":  # a thread: numbered posts, each its own
+            blocks.append("\n".join(f"{n}. {i.text}{mark(i)}" for n, i in enumerate(items, 1)))
         elif len(items) == 1 and items[0].kind == "text" and form == "bullets":
             blocks.append(f"{items[0].text}{mark(items[0])}")
         elif all(i.kind == "quote" for i in items):
@@ -182,7 +184,9 @@ def _html(draft: Draft, *, cite: bool) -> str:
         for q in quotes:
             credit = f'<footer class="credit">— {esc(q.label)}</footer>' if q.label else ""
             out.append(f"<blockquote><p>\u201c{esc(q.text)}\u201d{mark(q)}</p>{credit}</blockquote>")
-        if form == "paragraph" or (len(others) == 1 and others[0].kind == "text" and form == "bullets"):
+        if form == "posts":
+            out.append("<ol>" + "".join(f"<li>{esc(i.text)}{mark(i)}</li>" for i in others) + "</ol>")
+        elif form == "paragraph" or (len(others) == 1 and others[0].kind == "text" and form == "bullets"):
             if others:
                 out.append("<p>" + " ".join(f"{esc(i.text)}{mark(i)}" for i in others) + "</p>")
         elif others:
@@ -258,10 +262,12 @@ def draft_rich(draft: Draft, *, cite: bool = False, report: Any | None = None) -
             continue
         # a two-column grid gives wrapped lines a hanging indent under the item's first word
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=3, justify="right")
+        grid.add_column(width=5 if form == "posts" else 3, justify="right")
         grid.add_column()
-        for item in section.items:
-            if item.kind == "quote":
+        for n, item in enumerate(section.items, 1):
+            if form == "posts":
+                grid.add_row(f"{n}/{len(section.items)}", Text(f"{item.text}{mark(item)}"))
+            elif item.kind == "quote":
                 line = Text(f"\u201c{item.text}\u201d", style="italic")
                 if item.label:
                     line.append(f" — {item.label}", style="dim")

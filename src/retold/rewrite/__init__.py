@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retold.rewrite.engines import Engine, engine_names, get_engine
-from retold.rewrite.styles import Style, get_style, style_names
+from retold.rewrite.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
 
 __all__ = ["Engine", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]
@@ -19,7 +19,7 @@ def rewrite(
     """Rewrite ``source`` in ``style`` with ``engine``; a ``str`` is cleaned like any input text first."""
     chosen_style = get_style(style)  # unknown names fail before any model loads
     chosen_engine = get_engine(engine)
-    return chosen_engine.rewrite(_facts(source), chosen_style, options)
+    return fit_to_style(chosen_engine.rewrite(_facts(source), chosen_style, options), chosen_style)
 
 
 def _facts(source: Article | FactSheet | str) -> FactSheet:
