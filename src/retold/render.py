@@ -234,6 +234,8 @@ def draft_dict(draft: Draft, *, report: Any | None = None) -> dict[str, Any]:
         "sources": [{"id": sid, "text": _source_text(draft, sid)} for sid in sorted(_citations(draft))],
         "text": draft_text(draft),
     }
+    if draft.stats is not None:
+        data["engine_stats"] = draft.stats
     if report is not None:
         data["report"] = report.to_dict()
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from retold.analyze import analyze
 from retold.check.align import align
@@ -20,14 +21,24 @@ _NOT_ARTICLE = frozenset({"leakage", "boilerplate"})
 
 
 def check(
-    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+    source: str | Article | FactSheet,
+    rewrite: str | FactSheet,
+    *,
+    published: dt.date | None = None,
+    judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
 ) -> Report:
-    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given."""
+    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given.
+
+    ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
+    findings are added to every rule finding.
+    """
     source_facts = _source_facts(source, published)
     when = published or (source_facts.article.published if source_facts.article else None)
     rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(rewrite, published=when)
     ctx = CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=align(source_facts, rewrite_facts))
     findings = run_detectors(ctx)
+    if judge is not None:
+        findings = tuple(sorted((*findings, *judge(ctx, findings)), key=lambda f: (f.start, f.end, f.kind)))
     return Report(
         findings=findings,
         score=faithfulness(ctx, findings),

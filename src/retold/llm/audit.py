@@ -1,0 +1,212 @@
+"""Audit → repair → fallback for a model's draft: whatever the model says, the draft returned has no error finding.
+
+Every item is checked against the source; items with errors go back to the model with the findings
+and the evidence (``rounds`` times at most); what still fails gives way to the builtin engine's item
+for the same section, or is dropped. Should an error remain that no item holds, the builtin draft is used whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from retold.render import draft_text
+from retold.rewrite.styles import Style
+from retold.types import Draft, FactSheet, Finding, Item
+
+HEADLINE = (-1, 0)
+Where = tuple[int, int]  # (section index, item index); the headline is (-1, 0)
+Repair = Callable[[Sequence[tuple[str, str, Item, Sequence[Finding]]]], dict[str, Item | None]]
+
+
+@dataclass
+class Ledger:
+    """What happened to the model's items."""
+
+    from_model: int = 0
+    repaired: int = 0
+    replaced: int = 0
+    dropped: int = 0
+    repair_rounds: int = 0
+    whole_builtin: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def kept(self) -> int:
+        return max(0, self.from_model - self.repaired - self.replaced - self.dropped)
+
+    def to_dict(self) -> dict[str, int | bool]:
+        return {"from_model": self.from_model, "kept": self.kept, "repaired": self.repaired, "replaced": self.replaced,
+                "dropped": self.dropped, "repair_rounds": self.repair_rounds, "whole_builtin": self.whole_builtin}
+
+
+def item_spans(draft: Draft, text: str, style: Style) -> list[tuple[Where, int, int]]:
+    """Where each item of ``draft`` stands in ``text`` (its rendered Markdown): its line, or its words in a paragraph."""
+    spans: list[tuple[Where, int, int]] = []
+    cursor = 0
+
+    def place(where: Where, needle: str, whole_line: bool) -> None:
+        nonlocal cursor
+        pos = text.find(needle, cursor)
+        if pos < 0:
+            return
+        end = pos + len(needle)
+        if whole_line:
+            start = text.rfind("\n", 0, pos) + 1
+            stop = text.find("\n", end)
+            pos, end = start, (len(text) if stop < 0 else stop)
+        spans.append((where, pos, end))
+        cursor = end
+
+    place(HEADLINE, draft.headline.text, True)
+    for si, section in enumerate(draft.sections):
+        spec = style.section(section.key)
+        paragraph = spec is not None and spec.form == "paragraph" and len(section.items) > 1
+        for ii, item in enumerate(section.items):
+            needle = f"\u201c{item.text}" if item.kind == "quote" else item.text
+            if item.kind in ("event", "person") and item.label:
+                needle = f"**{item.label}** \u2014 {item.text}"
+            place((si, ii), needle, not paragraph)
+    return spans
+
+
+def errors_by_item(draft: Draft, report: object, style: Style) -> tuple[dict[Where, list[Finding]], list[Finding]]:
+    """Error findings grouped by the item they fall in, and those that fall in none."""
+    text = report.rewrite_text  # type: ignore[attr-defined]
+    spans = item_spans(draft, text, style)
+    grouped: dict[Where, list[Finding]] = {}
+    loose: list[Finding] = []
+    for finding in report.findings:  # type: ignore[attr-defined]
+        if finding.severity != "error":
+            continue
+        hits = [w for w, s, e in spans if s <= finding.start < e or (finding.start <= s < finding.end)]
+        if hits:
+            grouped.setdefault(hits[0], []).append(finding)
+        else:
+            loose.append(finding)
+    return grouped, loose
+
+
+def _check(draft: Draft, facts: FactSheet):
+    from retold.check import check
+
+    return check(facts, draft_text(draft))
+
+
+def _get(draft: Draft, where: Where) -> Item:
+    return draft.headline if where == HEADLINE else draft.sections[where[0]].items[where[1]]
+
+
+def _apply(draft: Draft, changes: dict[Where, Item | None]) -> Draft:
+    """``draft`` with items replaced (an Item) or removed (None); empty sections go."""
+    headline = changes.get(HEADLINE, draft.headline) or draft.headline
+    sections = []
+    for si, section in enumerate(draft.sections):
+        items = []
+        for ii, item in enumerate(section.items):
+            new = changes.get((si, ii), item)
+            if new is not None and all(new.text != kept.text for kept in items):
+                items.append(new)
+        if items:
+            sections.append(dataclasses.replace(section, items=tuple(items)))
+    return dataclasses.replace(draft, headline=headline, sections=tuple(sections))
+
+
+def _why(findings: Sequence[Finding]) -> str:
+    return "; ".join(dict.fromkeys(f"{f.kind}: {f.text}" for f in findings))
+
+
+def audit(
+    draft: Draft,
+    facts: FactSheet,
+    style: Style,
+    builtin: Draft,
+    *,
+    repair: Repair | None,
+    rounds: int,
+    ledger: Ledger,
+) -> tuple[Draft, object]:
+    """The model's ``draft`` with every item that has an error repaired, replaced or dropped; and its report."""
+    origin: dict[tuple[str, str], str] = {}  # (section key, text) → "model" | "repaired" | "builtin"
+    for section in draft.sections:
+        for item in section.items:
+            origin[(section.key, item.text)] = "model"
+    report = _check(draft, facts)
+    for _ in range(rounds if repair is not None else 0):
+        bad, _loose = errors_by_item(draft, report, style)
+        if not bad:
+            break
+        broken = []
+        for where, findings in bad.items():
+            key = "headline" if where == HEADLINE else draft.sections[where[0]].key
+            broken.append((f"{where[0]}.{where[1]}", key, _get(draft, where), findings))
+        ledger.repair_rounds += 1
+        answers = repair(broken)  # type: ignore[misc]
+        changes: dict[Where, Item | None] = {}
+        for ident, key, item, _findings in broken:
+            if ident not in answers:
+                continue
+            where = tuple(int(x) for x in ident.split("."))
+            new = answers[ident]
+            if where == HEADLINE and new is None:
+                continue
+            if new is not None and new.text == item.text:
+                continue
+            changes[where] = new  # type: ignore[index]
+            if new is None:
+                if origin.get((key, item.text)) in ("model", "repaired"):
+                    ledger.dropped += 1
+                    ledger.reasons.append(f"dropped from {key} at the model's word ({_why(_findings)})")
+            elif where != HEADLINE:
+                if origin.get((key, item.text)) == "model":
+                    ledger.repaired += 1
+                origin[(key, new.text)] = "repaired"
+        if not changes:
+            break
+        draft = _apply(draft, changes)
+        report = _check(draft, facts)
+    pool = {s.key: list(s.items) for s in builtin.sections}
+    for _ in range(8):
+        bad, loose = errors_by_item(draft, report, style)
+        if not bad and not loose:
+            return draft, report
+        if not bad:
+            break
+        changes = {}
+        for where, findings in bad.items():
+            if where == HEADLINE:
+                changes[where] = builtin.headline
+                ledger.reasons.append(f"replaced the headline ({_why(findings)})")
+                continue
+            key = draft.sections[where[0]].key
+            item = _get(draft, where)
+            present = {i.text for s in draft.sections for i in s.items}
+            told = {sid for s in draft.sections for i in s.items if i is not item for sid in i.sources}
+            spare = next(
+                (i for i in pool.get(key, []) if i.text not in present and not told.intersection(i.sources)), None
+            )
+            if spare is not None:
+                pool[key].remove(spare)
+            changes[where] = spare
+            was_model = origin.get((key, item.text)) in ("model", "repaired")
+            if was_model and spare is not None:
+                ledger.replaced += 1
+                if origin.get((key, item.text)) == "repaired":
+                    ledger.repaired -= 1
+                ledger.reasons.append(f"replaced in {key} by the builtin item ({_why(findings)})")
+            elif was_model:
+                ledger.dropped += 1
+                if origin.get((key, item.text)) == "repaired":
+                    ledger.repaired -= 1
+                ledger.reasons.append(f"dropped from {key} ({_why(findings)})")
+            if spare is not None:
+                origin[(key, spare.text)] = "builtin"
+        draft = _apply(draft, changes)
+        report = _check(draft, facts)
+    # An error no item holds, or one nothing mended: the builtin draft, which passes its own check.
+    ledger.whole_builtin = True
+    ledger.replaced, ledger.dropped = 0, ledger.from_model
+    ledger.repaired = 0
+    ledger.reasons.append("errors remained outside any item: the builtin engine's rewrite is printed instead")
+    return dataclasses.replace(builtin, engine=draft.engine), _check(builtin, facts)
