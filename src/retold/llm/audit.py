@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from retold.llm.guard import lookalike_names
 from retold.render import draft_text
 from retold.rewrite.styles import Style
 from retold.types import Draft, FactSheet, Finding, Item
@@ -71,19 +72,30 @@ def item_spans(draft: Draft, text: str, style: Style) -> list[tuple[Where, int, 
     return spans
 
 
-def errors_by_item(draft: Draft, report: object, style: Style) -> tuple[dict[Where, list[Finding]], list[Finding]]:
-    """Error findings grouped by the item they fall in, and those that fall in none."""
+STRICT = frozenset({"entity-form", "quote", "attribution"})  # warnings that are errors in a model's text: it was given every name and quote
+
+
+def errors_by_item(
+    draft: Draft, report: object, style: Style, facts: FactSheet | None = None
+) -> tuple[dict[Where, list[Finding]], list[Finding]]:
+    """Error findings grouped by the item they fall in, and those that fall in none.
+
+    With ``facts``, the stricter reading of a model's text counts too (:mod:`retold.llm.guard`).
+    """
     text = report.rewrite_text  # type: ignore[attr-defined]
     spans = item_spans(draft, text, style)
     grouped: dict[Where, list[Finding]] = {}
     loose: list[Finding] = []
-    for finding in report.findings:  # type: ignore[attr-defined]
-        if finding.severity != "error":
+    found = list(report.findings)  # type: ignore[attr-defined]
+    if facts is not None:
+        found += lookalike_names(facts, text)
+    for finding in found:
+        if finding.severity != "error" and not (facts is not None and finding.kind in STRICT):
             continue
         hits = [w for w, s, e in spans if s <= finding.start < e or (finding.start <= s < finding.end)]
         if hits:
             grouped.setdefault(hits[0], []).append(finding)
-        else:
+        elif finding.severity == "error" and finding in report.findings:  # type: ignore[attr-defined]
             loose.append(finding)
     return grouped, loose
 
@@ -134,7 +146,7 @@ def audit(
             origin[(section.key, item.text)] = "model"
     report = _check(draft, facts)
     for _ in range(rounds if repair is not None else 0):
-        bad, _loose = errors_by_item(draft, report, style)
+        bad, _loose = errors_by_item(draft, report, style, facts)
         if not bad:
             break
         broken = []
@@ -168,7 +180,7 @@ def audit(
         report = _check(draft, facts)
     pool = {s.key: list(s.items) for s in builtin.sections}
     for _ in range(8):
-        bad, loose = errors_by_item(draft, report, style)
+        bad, loose = errors_by_item(draft, report, style, facts)
         if not bad and not loose:
             return draft, report
         if not bad:
