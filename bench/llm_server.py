@@ -153,3 +153,27 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
             self.close_connection = True
 
     return Handler
+
+
+def main() -> None:
+    """Serve one fixed answer on 127.0.0.1 until interrupted: ``python bench/llm_server.py ANSWER_FILE [--port N]``."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("answer", help="a file whose text is every answer")
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--model", default="scripted")
+    args = parser.parse_args()
+    server = ScriptedLLM([Reply(Path(args.answer).read_text(encoding="utf-8"))], models=(args.model,))
+    server._server.server_close()
+    server._server = ThreadingHTTPServer(("127.0.0.1", args.port), _handler(server))
+    print(f"serving {args.answer} as model {args.model!r} at http://127.0.0.1:{args.port}/v1", flush=True)
+    try:
+        server._server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

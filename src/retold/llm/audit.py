@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from retold.llm.guard import lookalike_names
+from retold.llm.guard import lookalike_names, unknown_figures
 from retold.render import draft_text
 from retold.rewrite.styles import Style
 from retold.types import Draft, FactSheet, Finding, Item
@@ -88,7 +88,7 @@ def errors_by_item(
     loose: list[Finding] = []
     found = list(report.findings)  # type: ignore[attr-defined]
     if facts is not None:
-        found += lookalike_names(facts, text)
+        found += lookalike_names(facts, text) + unknown_figures(facts, text)
     for finding in found:
         if finding.severity != "error" and not (facts is not None and finding.kind in STRICT):
             continue

@@ -1,8 +1,10 @@
-"""Stricter than the checker, for model output only: a name one or two letters off a source name is an error.
+"""Stricter than the checker, for model output only: a look-alike name or a figure the source never gives is an error.
 
 A model given the fact sheet has every name spelled out; "Aryas" where the source has "Arias" is a
 look-alike, not a new person — even when the parser does not tag it as a name and the rules see nothing.
-The checker's ``entity-form`` warnings (a known name misspelled) count as errors here for the same reason.
+Likewise a figure (in digits or words) whose value the source never states. The checker's ``entity-form``,
+``quote`` and ``attribution`` warnings count as errors for a model's items for the same reason (see
+:mod:`retold.llm.audit`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def lookalike_names(source: FactSheet, text: str) -> list[Finding]:
         for entity in source.entities
         if entity.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
         for alias in (entity.name, *entity.aliases)
-        for word in re.findall(r"[A-Z][a-z\u00E0-\u024F]{3,}", alias)
+        for word in re.findall(r"[A-Z][a-z\u00E0-\u024F]{2,}", alias)
     }
     findings = []
     for match in _CAPITALISED.finditer(text):
@@ -50,4 +52,40 @@ def lookalike_names(source: FactSheet, text: str) -> list[Finding]:
                 "entity", "error", match.start(), match.end(), word,
                 f"\u201c{word}\u201d is not in the source; it looks like \u201c{near[0]}\u201d: spell the name as the source does",
             ))
+    return findings
+
+
+_FIGURE = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozen)\b",
+    re.I,
+)
+
+
+def _values(text: str) -> set[float]:
+    from retold.analyze.numbers import parse_number
+
+    out = set()
+    for match in _FIGURE.finditer(text):
+        value = parse_number(match.group())
+        if value is not None:
+            out.add(value)
+    return out
+
+
+def unknown_figures(source: FactSheet, text: str) -> list[Finding]:
+    """Figures in ``text`` whose value the source never states (in its number list or its words)."""
+    from retold.analyze.numbers import parse_number
+
+    known = {n.value for n in source.numbers} | _values(source.text)
+    findings = []
+    for match in _FIGURE.finditer(text):
+        value = parse_number(match.group())
+        if value is None or value in known or (match.group().lower() == "one"):
+            continue  # "one" is as often a pronoun ("one of the…") as a figure
+        findings.append(Finding(
+            "number", "error", match.start(), match.end(), match.group(),
+            f"\u201c{match.group()}\u201d is a figure the source never gives: give the source's figure or drop it",
+        ))
     return findings

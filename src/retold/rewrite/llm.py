@@ -58,7 +58,10 @@ class LLMEngine:
         if level:
             notes.append(f"llm: the fact sheet was shortened (level {level}) to fit the model's context")
         draft = _assemble(parsed, facts, style, builtin, words)
-        ledger.from_model = sum(len(s.items) for s in draft.sections)
+        ledger.from_model = sum(len(s.items) for s in draft.sections if style.section(s.key).form != "links")
+        offered = sum(len(items) for items in parsed.sections.values())
+        if offered > ledger.from_model:
+            notes.append(f"llm: {offered - ledger.from_model} more item(s) from the model left out: past a section's limit or --words")
         if not ledger.from_model:
             why = {"refusal": f"refused ({parsed.refusal})", "empty": "gave an empty answer"}.get(
                 parsed.shape, "gave no item retold could read"
