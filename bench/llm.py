@@ -163,7 +163,16 @@ def repair_reply(body: dict) -> Reply:
     return Reply(json.dumps({"items": items}))
 
 
-def run(limit: int | None, seed: int = 0) -> dict:
+def as_prose(answer: dict) -> str:
+    """The same answer as a model that ignores the JSON request writes it: a paragraph of Markdown-free prose."""
+    parts = []
+    for items in answer["sections"].values():
+        for item in items:
+            parts.append(f"{item['speaker']} said, \u201c{item['quote']}\u201d" if "quote" in item else item["text"])
+    return "Here is the rewritten article:\n\n" + " ".join(p if p.endswith((".", "!", "?", "\u201d")) else p + "." for p in parts)
+
+
+def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
     base = get_style("explainer")
     wide = tuple(dataclasses.replace(s, max_items=max(s.max_items, 4)) if s.form == "bullets" else s for s in base.sections)
     register_style(dataclasses.replace(base, name=BENCH_STYLE, sections=wide))
@@ -174,7 +183,7 @@ def run(limit: int | None, seed: int = 0) -> dict:
     def script(body: dict) -> Reply:
         if "FACT-CHECK ERRORS" in body["messages"][-1]["content"]:
             return repair_reply(body)
-        return Reply(json.dumps(state["answer"]))
+        return Reply(json.dumps(state["answer"]) if style == BENCH_STYLE else as_prose(state["answer"]))
 
     with ScriptedLLM(script) as server:
         extra = (("model", "scripted"), ("base_url", server.url), ("cache", "false"), ("repair", "2"))
@@ -183,7 +192,8 @@ def run(limit: int | None, seed: int = 0) -> dict:
             answer, planted, faithful = plant(facts, random.Random(seed * 1000 + index))
             state["answer"] = answer
             started = time.perf_counter()
-            draft = retold.rewrite(facts, style=BENCH_STYLE, engine="llm", options=Options(words=2000, extra=extra))
+            words = 2000 if style == BENCH_STYLE else None
+            draft = retold.rewrite(facts, style=style, engine="llm", options=Options(words=words, extra=extra))
             seconds = time.perf_counter() - started
             out = draft_text(draft)
             report = retold.check(facts, out)
@@ -208,6 +218,7 @@ def run(limit: int | None, seed: int = 0) -> dict:
         for p in r["reached"]:
             by_kind.setdefault(p["kind"], []).append(r["article"])
     return {
+        "style": style,
         "articles": len(rows),
         "planted": planted_total,
         "planted_reaching_output": reached,
@@ -230,8 +241,10 @@ def main() -> int:
     parser.add_argument("--gate", action="store_true", help="exit 1 unless no planted error reaches the output, "
                         "no check error is left and the kept share holds its pinned minimum")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
+    parser.add_argument("--style", default=BENCH_STYLE, help="another style: the model then answers in prose, "
+                        "which the engine splits into that style's sections (the kept share is then capped by its room)")
     args = parser.parse_args()
-    result = run(args.limit)
+    result = run(args.limit, style=args.style)
     summary = {k: v for k, v in result.items() if k != "rows"}
     print(json.dumps(summary, indent=2))
     if args.json:
@@ -246,7 +259,7 @@ def main() -> int:
             failures.append(f"{result['planted_reaching_output']} planted error(s) reached the output")
         if result["articles_with_check_errors"]:
             failures.append(f"{result['articles_with_check_errors']} article(s) printed with check errors")
-        if result["faithful_kept_share"] < floor:
+        if args.style == BENCH_STYLE and result["faithful_kept_share"] < floor:
             failures.append(f"faithful kept share {result['faithful_kept_share']} < {floor}")
         for failure in failures:
             print(f"gate: {failure}", file=sys.stderr)
