@@ -109,3 +109,9 @@ def test_cache_key_depends_on_model_server_prompt_and_parameters():
     assert len({base, cache_key("n", "http://a/v1", ASK, {"t": 0.2}), cache_key("m", "http://b/v1", ASK, {"t": 0.2}),
                 cache_key("m", "http://a/v1", [{"role": "user", "content": "x"}], {"t": 0.2}),
                 cache_key("m", "http://a/v1", ASK, {"t": 0.3})}) == 5
+
+
+def test_a_server_that_answers_400_for_an_unknown_model_is_understood():
+    with ScriptedLLM([Reply(status=400, error="The model `gpt-x` does not exist.")], models=("scripted", "phi3")) as server:
+        with pytest.raises(EngineError, match=r"Model 'scripted' is not served .*phi3"):
+            client(server).complete(ASK)

@@ -164,6 +164,8 @@ class LLMClient:
                 text = _error_text(exc).lower()
                 if any(word in text for word in _CONTEXT_WORDS):
                     raise ContextTooLong(f"The prompt is longer than {self.model}'s context window.") from None
+                if "model" in text and any(w in text for w in ("not found", "does not exist", "unknown model", "no such model")):
+                    raise EngineError(self._not_found(exc)) from None
                 if json_mode and ("response_format" in text or "json" in text):
                     self._json_refused = True  # this server has no JSON mode: plain JSON is asked for in words
                     json_mode = False
