@@ -15,6 +15,7 @@ seconds spent per article on repair.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import dataclasses
 import hashlib
 import json
@@ -200,6 +201,7 @@ def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
             rows.append({
                 "article": index,
                 "planted": len(planted),
+                "planted_kinds": [p["kind"] for p in planted],
                 "reached": [p for p in planted if p["marker"] in out],
                 "faithful": len(faithful),
                 "kept": sum(1 for t in faithful if t in out),
@@ -223,6 +225,7 @@ def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
         "planted": planted_total,
         "planted_reaching_output": reached,
         "planted_reach_share": round(reached / planted_total, 4) if planted_total else 0.0,
+        "planted_by_kind": dict(Counter(k for r in rows for k in r["planted_kinds"])),
         "reached_by_kind": {k: len(v) for k, v in by_kind.items()},
         "faithful": faithful_total,
         "faithful_kept_share": round(sum(r["kept"] for r in rows) / faithful_total, 4) if faithful_total else 0.0,
@@ -251,16 +254,15 @@ def main() -> int:
         from bench.metrics import write_json
 
         write_json(Path(args.json), result)
-    if args.gate:
-        baseline = json.loads((Path(__file__).parent / "baseline.json").read_text(encoding="utf-8"))
-        floor = baseline["minimums"].get("llm.faithful_kept_share", 0.9)
-        failures = []
-        if result["planted_reaching_output"]:
-            failures.append(f"{result['planted_reaching_output']} planted error(s) reached the output")
-        if result["articles_with_check_errors"]:
-            failures.append(f"{result['articles_with_check_errors']} article(s) printed with check errors")
-        if args.style == BENCH_STYLE and result["faithful_kept_share"] < floor:
-            failures.append(f"faithful kept share {result['faithful_kept_share']} < {floor}")
+    if args.gate and args.style == BENCH_STYLE:
+        from rich.console import Console
+
+        from bench.metrics import gate, load_baseline, report_gate
+
+        failures = gate({"llm": summary}, load_baseline(Path(__file__).parent / "baseline.json"), "llm.")
+        return report_gate(failures, Console(stderr=True), "llm")
+    if args.gate:  # another style: nothing planted may reach the output, no check error may be left
+        failures = [f"{k} = {summary[k]}" for k in ("planted_reaching_output", "articles_with_check_errors") if summary[k]]
         for failure in failures:
             print(f"gate: {failure}", file=sys.stderr)
         return 1 if failures else 0
