@@ -129,8 +129,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 def cmd_rewrite(args: argparse.Namespace) -> int:
     from retold.analyze import analyze
-    from retold.check import check
-    from retold.render import draft_text, html_page, render
+    from retold.render import html_page, render
     from retold.rewrite import rewrite
     from retold.types import Options
 
@@ -138,7 +137,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     facts = analyze(article)
     options = Options(words=args.words, cite=args.cite, extra=_llm_extra(args))
     draft = rewrite(facts, style=args.style, engine=args.engine, options=options)
-    report = check(facts, draft_text(draft))
+    report = draft.report  # rewrite() checked the draft and mended what the check found
     counts = report.summary.get("by_severity", {})
     _say(
         f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "

@@ -6,6 +6,7 @@ import html
 import io
 import json
 import os
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from rich.console import Console, Group, RenderableType
@@ -44,7 +45,10 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
 
 
 def draft_text(draft: Draft) -> str:
-    """The Markdown of ``draft`` without citation marks: the text a check runs on."""
+    """The Markdown of ``draft`` without citation marks, attribution footer included: the text to publish.
+
+    Its self-check reads :func:`draft_layout`'s text, which is this without the footer.
+    """
     return _markdown(draft, cite=False)
 
 
@@ -107,32 +111,88 @@ def _md_item(item: Item, form: str, mark: str) -> str:
     return f"- {item.text}{mark}"
 
 
-def _markdown(draft: Draft, *, cite: bool) -> str:
-    refs = _citations(draft) if cite else {}
+@dataclass(frozen=True, slots=True)
+class ItemSpan:
+    """Where one item stands in :func:`draft_layout`'s text; ``section`` is -1 for the headline."""
 
+    section: int
+    index: int
+    start: int
+    end: int
+
+
+def draft_layout(draft: Draft) -> tuple[str, tuple[ItemSpan, ...]]:
+    """The Markdown of ``draft``'s claims (headline and sections, no attribution footer) and each item's span.
+
+    This is the text a draft's self-check reads: the footer and the *Go deeper* link are metadata
+    (a date, a host name, the source's address), never claims, so they are left out; each finding
+    maps back to the item it falls in.
+    """
+    return _markdown_body(draft, cite=False, refs={}, claims_only=True)
+
+
+def _markdown_body(
+    draft: Draft, *, cite: bool, refs: dict[int, int], claims_only: bool = False
+) -> tuple[str, tuple[ItemSpan, ...]]:
+    """The headline and sections as Markdown; ``claims_only`` leaves out link lists (the source's own address)."""
     def mark(item: Item) -> str:
         return "".join(f"[^{refs[s]}]" for s in item.sources) if cite else ""
 
-    blocks = [f"# {draft.headline.text}{mark(draft.headline)}"]
-    for section in draft.sections:
+    out = io.StringIO()
+    spans: list[ItemSpan] = []
+
+    def put(piece: str, section: int | None = None, index: int = 0, item_from: int = 0, item_to: int | None = None) -> None:
+        """Write ``piece``; when ``section`` is given, ``piece[item_from:item_to]`` is that item's span."""
+        at = out.tell()
+        if section is not None:
+            end = len(piece) if item_to is None else item_to
+            spans.append(ItemSpan(section, index, at + item_from, at + end))
+        out.write(piece)
+
+    put(f"# {draft.headline.text}", -1, 0, 2)
+    put(f"{mark(draft.headline)}")
+    for si, section in enumerate(draft.sections):
         if not section.items:
             continue
         form = section_form(draft.style, section.key)
+        if claims_only and form == "links":
+            continue
         if section.title:
-            blocks.append(f"## {section.title}")
+            put(f"\n\n## {section.title}")
         items = section.items
         if form == "paragraph":
-            blocks.append(" ".join(f"{i.text}{mark(i)}" for i in items))
-        elif form == "posts":  # a thread: numbered posts, each its own
-            blocks.append("\n".join(f"{n}. {i.text}{mark(i)}" for n, i in enumerate(items, 1)))
-        elif len(items) == 1 and items[0].kind == "text" and form == "bullets":
-            blocks.append(f"{items[0].text}{mark(items[0])}")
-        elif all(i.kind == "quote" for i in items):
-            blocks.extend(_md_item(i, form, mark(i)) for i in items)
-        else:
-            blocks.append("\n".join(_md_item(i, form, mark(i)) for i in items))
-    blocks.append("---")
-    blocks.append("Source: " + ", ".join(attribution_parts(draft.attribution)) + ".")
+            put("\n\n")
+            for ii, item in enumerate(items):
+                if ii:
+                    put(" ")
+                put(item.text, si, ii)
+                put(mark(item))
+            continue
+        if form == "posts":  # a thread: numbered posts, each its own
+            for ii, item in enumerate(items):
+                put("\n\n" if ii == 0 else "\n")
+                put(f"{ii + 1}. {item.text}", si, ii, len(f"{ii + 1}. "))
+                put(mark(item))
+            continue
+        if len(items) == 1 and items[0].kind == "text" and form == "bullets" and len(draft.sections) > 1:
+            put("\n\n")
+            put(items[0].text, si, 0)
+            put(mark(items[0]))
+            continue
+        separate = all(i.kind == "quote" for i in items)  # quotes are blocks of their own
+        for ii, item in enumerate(items):
+            put("\n\n" if separate or ii == 0 else "\n")
+            line = _md_item(item, form, "")
+            lead = 2 if line.startswith(("> ", "- ")) else 0
+            put(line, si, ii, lead)
+            put(mark(item))
+    return out.getvalue(), tuple(spans)
+
+
+def _markdown(draft: Draft, *, cite: bool) -> str:
+    refs = _citations(draft) if cite else {}
+    body, _ = _markdown_body(draft, cite=cite, refs=refs)
+    blocks = [body, "---", "Source: " + ", ".join(attribution_parts(draft.attribution)) + "."]
     if cite and refs:
         blocks.append("## Sources")
         blocks.append("\n".join(f"[^{n}]: {_source_text(draft, sid)}" for sid, n in refs.items()))
@@ -184,9 +244,10 @@ def _html(draft: Draft, *, cite: bool) -> str:
         for q in quotes:
             credit = f'<footer class="credit">— {esc(q.label)}</footer>' if q.label else ""
             out.append(f"<blockquote><p>\u201c{esc(q.text)}\u201d{mark(q)}</p>{credit}</blockquote>")
+        lone = len(others) == 1 and others[0].kind == "text" and form == "bullets" and len(draft.sections) > 1
         if form == "posts":
             out.append("<ol>" + "".join(f"<li>{esc(i.text)}{mark(i)}</li>" for i in others) + "</ol>")
-        elif form == "paragraph" or (len(others) == 1 and others[0].kind == "text" and form == "bullets"):
+        elif form == "paragraph" or lone:
             if others:
                 out.append("<p>" + " ".join(f"{esc(i.text)}{mark(i)}" for i in others) + "</p>")
         elif others:

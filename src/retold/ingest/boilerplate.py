@@ -60,7 +60,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bdelivered (?:straight |directly )?to your inbox\b"
             r"|^(?:get|want|receive) (?:the|our|more)\b.{0,60}\b(?:newsletters?|inbox)\b|^click here\b"
             r"|\benter your e-?mail\b|^(?:download|get) (?:our|the) (?:free )?app\b"
-            r"|^(?:please )?(?:support|become a (?:member|supporter|subscriber))\b.{0,60}\bjournalism\b",
+            r"|^(?:please )?(?:support|become a (?:member|supporter|subscriber))\b.{0,60}\bjournalism\b"
+            r"|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b.{0,30}$",
             re.I,
         ),
     ),
@@ -78,7 +79,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content)?|ad"
             r"|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading below"
-            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$",
+            r"|scroll to continue(?: with content)?|advertisement\W+(?:scroll|continue|story)[\w\s]*)\W*$"
+            # a card or loyalty offer box: "Earn 80,000 bonus points after you spend $4,000 …", "2X points on travel"
+            r"|^(?:earn|get|enjoy|receive)\s+(?:up to\s+)?[\d,$%x.]+\s*(?:bonus\s+)?(?:points|miles|cash ?back|more value)\b"
+            r"|^\d+x (?:points|miles)\b",
             re.I,
         ),
     ),
@@ -86,7 +90,56 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "copyright",
         re.compile(r"^(?:\u00a9|copyright\s*(?:\u00a9|\(c\))?\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
     ),
-    ("media-prompt", re.compile(r"^scroll down for (?:the )?(?:video|more|pictures)\W*$", re.I)),
+    (
+        "media-prompt",
+        re.compile(
+            r"^scroll down for (?:the )?(?:video|more|pictures)\W*$"
+            r"|\bclick (?:here|below|the (?:link|button)) to (?:watch|listen|see|view)\b"
+            r"|^(?:watch|listen)(?: live| now| the (?:full )?(?:video|interview|report))?\s*[:|\-\u2013]?$"
+            r"|show all \d+\W*$|\bin pictures(?:show| \W|\W*$)|^(?:view|see|open) (?:the )?(?:gallery|slideshow|all \d+)\b"
+            r"|^\d+\s+(?:photos|pictures|images|videos)\W*$|^(?:video|gallery|photos|audio|slideshow)\W*$"
+            r"|\bif you'?re (?:on|using) the\b.{0,40}\bapp\b",
+            re.I,
+        ),
+    ),
+    (
+        # Picture captions and credits: "Photo: Jane Doe", "Featured image by …", "(Getty Images)".
+        "caption",
+        re.compile(
+            r"^(?:\(?(?:photo|image|picture|featured image|file photo|photograph|credit|video|illustration)"
+            r"s?(?: credit)?\s*(?::|by\b|\u2013|\u2014|-|\|)"
+            r"|\((?:photo|image|picture)s?\b[^)]*\)\s*$)"
+            r"|^[^.!?]{0,120}\((?:getty images|ap photo|reuters|afp|epa|pa|shutterstock|alamy)[^)]*\)\W*$"
+            r"|^(?:getty images|shutterstock|alamy|ap photo|pa (?:media|wire))\W*$"
+            r"|^[^.!?]{0,80}\b(?:photo|image|picture)s? (?:by|courtesy of|credit:?)\s+(?-i:[A-Z])[\w.\-]*"
+            r"(?:\s+(?-i:[A-Z])[\w.\-]*){0,3}(?:\s*/\s*[\w .]{1,40})?\W*$",
+            re.I,
+        ),
+    ),
+    (
+        # Wire-service and publisher notes: who edited the story, its standards, its affiliate links.
+        "credits",
+        re.compile(
+            r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s)"
+            r"(?:[^.]{0,160})$"
+            r"|^our standards\b|\btrust principles\b"
+            r"|^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
+            r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b"
+            r"|^(?:correction|clarification|editor'?s note)\s*:.{0,80}(?:an earlier version|this (?:story|article))",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter-prompt",
+        re.compile(
+            r"\bnever miss\b.{0,60}\b(?:signing up|sign up|subscrib\w*|newsletter)\b"
+            r"|\byou can unsubscribe\b|\bunsubscribe (?:at any time|anytime)\b"
+            r"|\bwill not be shared with any (?:other )?(?:third )?part(?:y|ies)\b"
+            r"|^(?:to view|to read) the full (?:story|article),? (?:please )?(?:subscribe|sign in|log in)\b"
+            r"|\b(?:first-time |new )subscribers (?:also )?(?:get|receive)\b",
+            re.I,
+        ),
+    ),
 )
 
 _SHARE_WORDS = frozenset(
@@ -123,8 +176,19 @@ def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlo
     return kept, removed
 
 
+# A publisher's disclosure runs longer than other boilerplate but says so in its first words.
+_DISCLOSURE = re.compile(
+    r"^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
+    r"|^(?:we|this site) may (?:receive|earn) (?:a )?(?:compensation|commission)\b",
+    re.I,
+)
+_DISCLOSURE_WORDS = 80
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why one line is boilerplate ("call-to-action", "share-prompt", ...), or None when it is not."""
+    if len(line.split()) <= _DISCLOSURE_WORDS and _DISCLOSURE.search(_bare(line)):
+        return "disclosure"
     if len(line.split()) > _MAX_WORDS + 2:  # cheap early exit: most paragraphs are long
         return None
     text = _bare(line)

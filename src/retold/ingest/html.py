@@ -35,6 +35,8 @@ class Extracted:
     published: dt.date | None = None
     site: str | None = None
     url: str | None = None
+    types: frozenset[str] = frozenset()  # what the page says it is: og:type and schema.org @type values, lower case
+    generator: str | None = None  # <meta name="generator">: "MediaWiki 1.26.2", "WordPress 6.3"
 
 
 def looks_like_html(text: str) -> bool:
@@ -69,36 +71,119 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     if document is None or document.body is None:
         return Extracted(blocks=())
     walked = _walk(document.body)
-    title = _clean(document.title)
+    site = clean_site(_clean(document.sitename))
+    page_url = _page_url(document.url, url)
+    title = clean_title(_clean(document.title), site, page_url)
     if title is None and walked and walked[0][0].text.startswith("# "):
         title = _unmark(walked[0][0].text)  # a page without title metadata: its leading <h1> names it
     for index, (block, _) in enumerate(walked[:3]):
         if title and block.kind == "heading" and fold_key(_unmark(block.text)) == fold_key(title):
             del walked[index]  # the page's own headline is the title, not body text
             break
-    anchors = _anchor_texts(html)
+    anchors, types, generator = _page_signals(html)
+    if document.pagetype:
+        types = types | {document.pagetype.lower()}
     return Extracted(
         blocks=tuple(block for block, _ in walked),
         # trafilatura drops some links from its tree, so a block is also linked when the page has it as a link text.
         linked=tuple(share >= 0.8 or fold_key(_unmark(block.text)) in anchors for block, share in walked),
         title=title,
-        byline=_clean(document.author),
+        byline=clean_byline(_clean(document.author), site),
         published=_date(document.date),
-        site=_clean(document.sitename),
-        url=_page_url(document.url, url),
+        site=site,
+        url=page_url,
+        types=frozenset(types),
+        generator=generator,
     )
 
 
-def _anchor_texts(html: str) -> set[str]:
-    """Comparison keys of every link text of two words or more on the page."""
+# " | The Japan Times", " - WSVN 7News": a separator between the headline and the site's name.
+_TITLE_SEP = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022:]\s+|\s*\|\s*")
+# "VIDEO: Voting on NYCHA's Future": a media label, not part of the headline.
+_TITLE_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen|live|breaking|exclusive|update[d]?)\s*[:|\-\u2013]\s+", re.I)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_NOT_A_NAME = frozenset("no author by article admin administrator unknown anonymous staff writer posted story".split())
+
+
+def _squash(text: str) -> str:
+    """A comparison key without spaces or punctuation: "NOW Grenada" and "nowgrenada" are the same."""
+    return re.sub(r"[\W_]+", "", fold_key(text))
+
+
+def clean_site(site: str | None) -> str | None:
+    """The site's name without its tagline: "WSVN 7News | Miami News, Weather, Sports" → "WSVN 7News"."""
+    if not site:
+        return None
+    head = re.split(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*", site)[0].strip()
+    return head or site
+
+
+def clean_title(title: str | None, site: str | None, url: str | None) -> str | None:
+    """The headline without the site's name after it ("… | The Japan Times") or a media label before it."""
+    if not title:
+        return None
+    title = _TITLE_LABEL.sub("", title).strip() or title
+    names = {_squash(site)} if site else set()
+    host = (urlsplit(url).hostname or "") if url else ""
+    names |= {_squash(part) for part in host.split(".") if len(part) > 3 and part not in ("www", "news")}
+    names.discard("")
+    for match in _TITLE_SEP.finditer(title):
+        head, rest = title[: match.start()].strip(), _squash(title[match.end() :])
+        if len(head.split()) < 3 or not rest:
+            continue
+        if any(rest.startswith(name) or name.startswith(rest) for name in names):
+            return head
+    return title
+
+
+def clean_byline(byline: str | None, site: str | None) -> str | None:
+    """Names of the authors only: no "No Author", no site name, no date run into it ("CBS News February")."""
+    if not byline:
+        return None
+    site_key = _squash(site) if site else ""
+    names: list[str] = []
+    for part in re.split(r"\s*[;|]\s*", byline):
+        words = part.split()
+        if words and words[0].lower() == "by":
+            words = words[1:]
+        while words and (words[-1].lower().strip(".,") in _MONTHS or re.fullmatch(r"[\d,./-]+", words[-1])):
+            words = words[:-1]
+        if site_key:
+            for cut in range(1, len(words)):
+                if _squash(" ".join(words[cut:])).startswith(site_key):  # "Adam Aaronson PhillyVoice Staff"
+                    words = words[:cut]
+                    break
+        part = " ".join(words)
+        if not part or all(w.lower().strip(".,:") in _NOT_A_NAME for w in words):
+            continue
+        if site_key and _squash(part) == site_key:
+            continue  # the site credited as its own author
+        if part not in names:
+            names.append(part)
+    return "; ".join(names) or None
+
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(?:"([^"]+)"|\[([^\]]*)\])')
+
+
+def _page_signals(html: str) -> tuple[set[str], set[str], str | None]:
+    """Comparison keys of every link text of two words or more; the page's declared types; its generator."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return set()  # trafilatura parsed the page already; without anchors the gate still has its other tests
+        return set(), set(), None  # trafilatura parsed the page already; the gate still has its other tests
     keys = {fold_key(anchor.text_content()) for anchor in tree.iter("a")}
-    return {key for key in keys if len(key.split()) >= 2}
+    types = {t.lower() for t in tree.xpath('//meta[@property="og:type"]/@content')}
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        for one, many in _LD_TYPE.findall(script.text_content() or ""):
+            types.update(t.strip().strip('"').lower() for t in ([one] if one else many.split(",")) if t.strip())
+    generator = next((g.strip() for g in tree.xpath('//meta[@name="generator"]/@content') if g.strip()), None)
+    return {key for key in keys if len(key.split()) >= 2}, types, generator
 
 
 def _walk(elements) -> list[tuple[Block, float]]:

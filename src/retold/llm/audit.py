@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from retold.llm.guard import lookalike_names, unknown_figures
-from retold.render import draft_text
-from retold.rewrite.styles import Style
+from retold.render import draft_layout
+from retold.rewrite.audit import check_draft
 from retold.types import Draft, FactSheet, Finding, Item
 
 HEADLINE = (-1, 0)
@@ -42,68 +42,29 @@ class Ledger:
                 "dropped": self.dropped, "repair_rounds": self.repair_rounds, "whole_builtin": self.whole_builtin}
 
 
-def item_spans(draft: Draft, text: str, style: Style) -> list[tuple[Where, int, int]]:
-    """Where each item of ``draft`` stands in ``text`` (its rendered Markdown): its line, or its words in a paragraph."""
-    spans: list[tuple[Where, int, int]] = []
-    cursor = 0
-
-    def place(where: Where, needle: str, whole_line: bool) -> None:
-        nonlocal cursor
-        pos = text.find(needle, cursor)
-        if pos < 0:
-            return
-        end = pos + len(needle)
-        if whole_line:
-            start = text.rfind("\n", 0, pos) + 1
-            stop = text.find("\n", end)
-            pos, end = start, (len(text) if stop < 0 else stop)
-        spans.append((where, pos, end))
-        cursor = end
-
-    place(HEADLINE, draft.headline.text, True)
-    for si, section in enumerate(draft.sections):
-        spec = style.section(section.key)
-        paragraph = spec is not None and spec.form == "paragraph" and len(section.items) > 1
-        for ii, item in enumerate(section.items):
-            needle = f"\u201c{item.text}" if item.kind == "quote" else item.text
-            if item.kind in ("event", "person") and item.label:
-                needle = f"**{item.label}** \u2014 {item.text}"
-            place((si, ii), needle, not paragraph)
-    return spans
-
-
 STRICT = frozenset({"entity-form", "quote", "attribution"})  # warnings that are errors in a model's text: it was given every name and quote
 
 
-def errors_by_item(
-    draft: Draft, report: object, style: Style, facts: FactSheet | None = None
-) -> tuple[dict[Where, list[Finding]], list[Finding]]:
-    """Error findings grouped by the item they fall in, and those that fall in none.
+def errors_by_item(draft: Draft, report: object, facts: FactSheet) -> tuple[dict[Where, list[Finding]], list[Finding]]:
+    """Error findings (and the stricter reading of a model's text) grouped by item, and the errors no item holds.
 
-    With ``facts``, the stricter reading of a model's text counts too (:mod:`retold.llm.guard`).
+    ``report`` is :func:`retold.rewrite.audit.check_draft`'s, over :func:`retold.render.draft_layout`'s text.
     """
-    text = report.rewrite_text  # type: ignore[attr-defined]
-    spans = item_spans(draft, text, style)
+    text, spans = draft_layout(draft)
     grouped: dict[Where, list[Finding]] = {}
     loose: list[Finding] = []
-    found = list(report.findings)  # type: ignore[attr-defined]
-    if facts is not None:
-        found += lookalike_names(facts, text) + unknown_figures(facts, text)
-    for finding in found:
-        if finding.severity != "error" and not (facts is not None and finding.kind in STRICT):
+    rules = list(report.findings)  # type: ignore[attr-defined]
+    for finding in rules + lookalike_names(facts, text) + unknown_figures(facts, text):
+        if finding.severity != "error" and finding.kind not in STRICT:
             continue
-        hits = [w for w, s, e in spans if s <= finding.start < e or (finding.start <= s < finding.end)]
+        if finding.start == finding.end:
+            continue
+        hits = [(s.section, s.index) for s in spans if s.start < finding.end and finding.start < s.end]
         if hits:
             grouped.setdefault(hits[0], []).append(finding)
-        elif finding.severity == "error" and finding in report.findings:  # type: ignore[attr-defined]
+        elif finding.severity == "error" and finding in rules:
             loose.append(finding)
     return grouped, loose
-
-
-def _check(draft: Draft, facts: FactSheet):
-    from retold.check import check
-
-    return check(facts, draft_text(draft))
 
 
 def _get(draft: Draft, where: Where) -> Item:
@@ -132,7 +93,6 @@ def _why(findings: Sequence[Finding]) -> str:
 def audit(
     draft: Draft,
     facts: FactSheet,
-    style: Style,
     builtin: Draft,
     *,
     repair: Repair | None,
@@ -144,9 +104,9 @@ def audit(
     for section in draft.sections:
         for item in section.items:
             origin[(section.key, item.text)] = "model"
-    report = _check(draft, facts)
+    report = check_draft(draft, facts)
     for _ in range(rounds if repair is not None else 0):
-        bad, _loose = errors_by_item(draft, report, style, facts)
+        bad, _loose = errors_by_item(draft, report, facts)
         if not bad:
             break
         broken = []
@@ -177,10 +137,10 @@ def audit(
         if not changes:
             break
         draft = _apply(draft, changes)
-        report = _check(draft, facts)
+        report = check_draft(draft, facts)
     pool = {s.key: list(s.items) for s in builtin.sections}
     for _ in range(8):
-        bad, loose = errors_by_item(draft, report, style, facts)
+        bad, loose = errors_by_item(draft, report, facts)
         if not bad and not loose:
             return draft, report
         if not bad:
@@ -215,10 +175,10 @@ def audit(
             if spare is not None:
                 origin[(key, spare.text)] = "builtin"
         draft = _apply(draft, changes)
-        report = _check(draft, facts)
+        report = check_draft(draft, facts)
     # An error no item holds, or one nothing mended: the builtin draft, which passes its own check.
     ledger.whole_builtin = True
     ledger.replaced, ledger.dropped = 0, ledger.from_model
     ledger.repaired = 0
     ledger.reasons.append("errors remained outside any item: the builtin engine's rewrite is printed instead")
-    return dataclasses.replace(builtin, engine=draft.engine), _check(builtin, facts)
+    return dataclasses.replace(builtin, engine=draft.engine), check_draft(builtin, facts)

@@ -84,6 +84,8 @@ def unknown_figures(source: FactSheet, text: str) -> list[Finding]:
         value = parse_number(match.group())
         if value is None or value in known or (match.group().lower() == "one"):
             continue  # "one" is as often a pronoun ("one of the…") as a figure
+        if match.group().isdigit() and len(match.group()) == 4 and 1800 <= value <= 2100:
+            continue  # a year: the date rules judge it
         findings.append(Finding(
             "number", "error", match.start(), match.end(), match.group(),
             f"\u201c{match.group()}\u201d is a figure the source never gives: give the source's figure or drop it",

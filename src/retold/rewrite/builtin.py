@@ -10,6 +10,7 @@ import re
 
 from retold.errors import EngineError, InputError
 from retold.rewrite import sections as sx
+from retold.rewrite.editor import edit
 from retold.rewrite.select import Index, headline_from, lift
 from retold.rewrite.styles import SectionSpec, Style
 from retold.types import Attribution, Draft, FactSheet, Item, Options, Section
@@ -48,7 +49,7 @@ class BuiltinEngine:
             chosen = _explainer(idx, style, budget - item_words(headline), notes)
         else:
             chosen = _single(idx, style.sections[0], budget - item_words(headline), notes)
-        return Draft(
+        draft = Draft(
             headline=headline,
             sections=chosen,
             attribution=attribution(facts),
@@ -57,25 +58,39 @@ class BuiltinEngine:
             notes=tuple(notes),
             facts=facts,
         )
+        return edit(draft, facts)
 
 
 def item_words(item: Item) -> int:
     return len(item.text.split()) + len((item.label or "").split())
 
 
+TITLE_MAX_WORDS = 14
+HEADLINE_SLACK = 6  # words a lead's headline may run over rather than take a later sentence  # a page title longer than this is a deck, not a headline
+
+
 def make_headline(idx: Index) -> Item:
-    """The article's title, else its lead sentence cut to headline length."""
+    """The article's title when it reads as a headline, else its lead sentence cut to headline length."""
     article = idx.facts.article
-    if article is not None and article.title:
+    if article is not None and article.title and usable_title(article.title):
         return Item(text=" ".join(article.title.split()), sources=())
-    for sentence in idx.facts.sentences:
-        text = headline_from(idx, sentence)
-        if text is not None:
-            return Item(text=text, sources=(sentence.id,))
+    lead = idx.facts.sentences[: sx.LEAD_REACH]
+    # the news first: a lead sentence that makes a short headline, then a longer one, then any sentence
+    for sentences, longer in ((lead, 0), (lead, HEADLINE_SLACK), (idx.facts.sentences, 0)):
+        for sentence in sentences:
+            text = headline_from(idx, sentence, slack=longer)
+            if text is not None:
+                return Item(text=text, sources=(sentence.id,))
     raise InputError(
         "The article has no sentence of narration to build on (only quotes, captions or fragments): "
         "give retold the full article text."
     )
+
+
+def usable_title(title: str) -> bool:
+    """A page title that works as the headline: short, and not a label ("Home", "News")."""
+    words = title.split()
+    return 3 <= len(words) <= TITLE_MAX_WORDS
 
 
 def attribution(facts: FactSheet) -> Attribution:
@@ -144,13 +159,15 @@ def _carries_quote(text: str) -> bool:
 
 
 SHORT_WORDS = 25  # a bullet or summary sentence is cut harder than an explainer item
+MIN_TIGHT_WORDS = 12  # below this, cutting leaves too little of a sentence to say anything
+MIN_BULLETS = 2  # one bullet is no list: `--style brief --words 40` still gives bullets
 
 
-def _tighter(idx: Index, item: Item) -> Item:
-    """``item`` re-lifted from its one source sentence with a tighter length cap."""
+def _tighter(idx: Index, item: Item, cap: int = SHORT_WORDS) -> Item:
+    """``item`` re-lifted from its one source sentence with a tighter length cap (``item`` when that fails)."""
     if item.kind != "text" or len(item.sources) != 1:
         return item
-    lifted = lift(idx, idx.facts.sentences[item.sources[0]], max_words=SHORT_WORDS)
+    lifted = lift(idx, idx.facts.sentences[item.sources[0]], max_words=cap)
     return Item(text=lifted.text, sources=item.sources) if lifted is not None else item
 
 
@@ -172,13 +189,17 @@ def _single(idx: Index, spec: SectionSpec, budget: int, notes: list[str]) -> tup
         if lifted is not None and not lifted.has_quote:
             pool.append(claims.take(lifted))
     # a bullet or summary has no room for someone's full words: quotes stay in the explainer
-    pool = [_tighter(idx, item) for item in pool if not _carries_quote(item.text)]
+    least = MIN_BULLETS if spec.form == "bullets" else 1
+    cap = max(MIN_TIGHT_WORDS, min(SHORT_WORDS, budget // max(1, least)))
+    pool = [_tighter(idx, item, cap) for item in pool if not _carries_quote(item.text)]
     chosen: list[Item] = []
     used = len(spec.title.split())
     for item in pool[: spec.max_items]:
-        if used + item_words(item) <= budget or not chosen:
+        if used + item_words(item) <= budget or len(chosen) < least:
             chosen.append(item)
             used += item_words(item)
+    if used > budget and len(chosen) == least > 1:
+        notes.append(f"a list needs {least} bullets: the word limit is exceeded to keep them")
     if len(chosen) < len(pool[: spec.max_items]):
         notes.append(f"{len(pool[: spec.max_items]) - len(chosen)} item(s) left out to stay within the word limit")
     if spec.form == "paragraph":

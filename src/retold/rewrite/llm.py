@@ -19,6 +19,7 @@ from retold.llm.client import ContextTooLong, LLMClient
 from retold.llm.config import LLMSettings, load_settings
 from retold.llm.parse import Parsed, parse_answer, repaired_items
 from retold.llm.prompt import SHORTEST, repair_messages, rewrite_messages
+from retold.rewrite.audit import Fallback, Repair, audit_draft, builtin_fallback
 from retold.rewrite.builtin import BuiltinEngine
 from retold.rewrite.styles import Style
 from retold.types import Draft, FactSheet, Finding, Item, Options, Section
@@ -39,6 +40,10 @@ class LLMEngine:
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client  # injected by tests and embedders; else built from the settings per call
 
+    def audit_hooks(self, facts: FactSheet, style: Style, options: Options) -> tuple[Repair | None, Fallback]:
+        """For the stage's own audit after this engine's: should anything still fail, the builtin item stands in."""
+        return None, builtin_fallback(facts, style, options)
+
     def rewrite(self, facts: FactSheet, style: Style, options: Options) -> Draft:
         started = time.perf_counter()
         client = self.client or LLMClient(settings_from(options))
@@ -50,7 +55,7 @@ class LLMEngine:
                 client.close()
 
     def _rewrite(self, client: LLMClient, facts: FactSheet, style: Style, options: Options, started: float) -> Draft:
-        builtin = BuiltinEngine().rewrite(facts, style, options)
+        builtin = audit_draft(BuiltinEngine().rewrite(facts, style, options), facts).draft  # the fallback's items, checked
         words = options.words or style.words
         parsed, level = self._ask(client, facts, style, words)
         ledger = Ledger()
@@ -73,7 +78,7 @@ class LLMEngine:
             repair_started = time.perf_counter()
             calls_before = client.usage.calls
             final, _report = audit(
-                draft, facts, style, builtin, repair=_repairer(client, facts, style),
+                draft, facts, builtin, repair=_repairer(client, facts, style),
                 rounds=client.settings.repair, ledger=ledger,
             )
             ledger_repair = {"calls": client.usage.calls - calls_before,
@@ -92,7 +97,7 @@ class LLMEngine:
             "usage": client.usage.to_dict(),
             "seconds": round(time.perf_counter() - started, 3),
         }
-        return dataclasses.replace(final, notes=tuple(final.notes) + tuple(notes), stats=stats)
+        return dataclasses.replace(final, notes=tuple(final.notes) + tuple(notes), stats=stats, report=None)
 
     def _ask(self, client: LLMClient, facts: FactSheet, style: Style, words: int) -> tuple[Parsed, int]:
         """The model's rewrite, asked again with a shorter fact sheet while it does not fit the context."""

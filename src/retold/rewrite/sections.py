@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from retold.normalize import fold_key
 from retold.rewrite import select
+from retold.rewrite.editor import points_outside
 from retold.rewrite.pronouns import person_antecedent
 from retold.rewrite.select import Index, Lifted, cue_hits, lift, near_duplicate, to_item, words_of
 from retold.rewrite.timeline import events
@@ -20,6 +21,7 @@ from retold.types import Entity, Item, Quote
 QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
 LEAD_WINDOW = 4  # the news is told in the first few sentences
+LEAD_REACH = 12  # … or, when those are a dateline, a fragment or a quote, soon after
 _RELATIONAL_ROLES = re.compile(
     r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
     r"boyfriend|girlfriend|fianc\w*|widow|cousin|uncle|aunt|neighbou?r)\b",
@@ -70,6 +72,8 @@ def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> li
             continue
         if any(q in claims.quotes for q in lifted.quote_ids) or not claims.fresh(lifted):
             continue
+        if points_outside(lifted.text, ""):
+            continue  # "The two men are …", "The pair spoke …": it leans on a sentence left out
         out.append(lifted)
     return out
 
@@ -77,11 +81,11 @@ def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> li
 def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
     """The lead: the first sentences that state the news."""
     items: list[Item] = []
-    for sentence in idx.facts.sentences[:LEAD_WINDOW]:
-        if len(items) >= limit:
-            break
+    for position, sentence in enumerate(idx.facts.sentences[:LEAD_REACH]):
+        if len(items) >= limit or (position >= LEAD_WINDOW and items):
+            break  # past the first few sentences, only while the lead has nothing that stands alone
         lifted = lift(idx, sentence)
-        if lifted is None or lifted.has_quote or not claims.fresh(lifted):
+        if lifted is None or lifted.has_quote or not claims.fresh(lifted) or points_outside(lifted.text, ""):
             continue
         if items and not idx.entities_in.get(sentence.id) and not idx.plain_numbers(sentence.id):
             continue  # a second lead sentence must carry a name or a number of its own
@@ -128,7 +132,12 @@ def why_it_matters(idx: Index, claims: Claims, limit: int) -> list[Item]:
 
 
 def whats_next(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    return _by_cue(idx, claims, lambda text: cue_hits(select.NEXT_CUES, text), limit, allow_quotes=False)
+    """Scheduled or future events the article states: a future cue, and no wondering aloud."""
+
+    def score(text: str) -> int:
+        return 0 if select.WONDERING.search(text) else cue_hits(select.NEXT_CUES, text)
+
+    return _by_cue(idx, claims, score, limit, allow_quotes=False)
 
 
 def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
@@ -147,11 +156,32 @@ def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
     return _take_best(claims, [l for _, l in pool], limit)
 
 
+FIGURE_MAX_WORDS = 30  # a figure is read at a glance or not at all
+
+
 def by_the_numbers(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    pool = [(len(idx.plain_numbers(l.sentence)), l) for l in _lifted_all(idx, claims)]
-    pool = [(n, l) for n, l in pool if n]
-    pool.sort(key=lambda p: (-p[0], p[1].sentence))
+    """Figures with their noun ("475 pounds of cocaine", "2 percent"), in short sentences, most figures first."""
+    pool = []
+    for lifted in _lifted_all(idx, claims):
+        figures = [n for n in idx.plain_numbers(lifted.sentence) if _is_figure(idx, n)]
+        if figures and len(lifted.text.split()) <= FIGURE_MAX_WORDS:
+            pool.append((len(figures), lifted))
+    pool.sort(key=lambda p: (-p[0], len(p[1].text.split()), p[1].sentence))
     return _take_best(claims, [l for _, l in pool], limit)
+
+
+def _is_figure(idx: Index, number) -> bool:
+    """A number written in digits that measures something named: a unit, or the noun it counts."""
+    if not any(ch.isdigit() for ch in number.text):
+        return False  # "one academic", "six-month": counting words, not statistics
+    if number.unit:
+        return True
+    doc = idx.facts.doc
+    span = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span[-1].head
+    return head.pos_ == "NOUN" and head.i != span[-1].i or any(t.pos_ == "NOUN" for t in doc[span.end : span.end + 2])
 
 
 def timeline(idx: Index, claims: Claims, limit: int) -> list[Item]:
@@ -229,6 +259,22 @@ def credit(idx: Index, quote: Quote) -> str | None:
     return text
 
 
+def says_something(idx: Index, quote: Quote) -> bool:
+    """Quoted words that make a statement: a verb among them, and not a title in capitals.
+
+    "Once Upon A Time in Hollywood", "With a little bit of help", "gig economy": a work's title,
+    a phrase or a scare quote is not something a person said.
+    """
+    span = idx.facts.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    capitalised = sum(t.text[0].isupper() for t in words)
+    if words and capitalised / len(words) >= 0.6 and len(words) <= 12:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def quote_words(quote: Quote) -> str | None:
     """The quoted words to show: the first paragraph's, cut at a sentence end when long."""
     text = quote.text.split("\n")[0]
@@ -247,25 +293,26 @@ def quote_words(quote: Quote) -> str | None:
 
 
 def what_theyre_saying(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    """Quotes verbatim with speaker and role; one per speaker before a second from anyone."""
+    """Quotes verbatim with speaker and role, one per speaker, in the source's order."""
     first: list[tuple[int, Item]] = []
-    again: list[tuple[int, Item]] = []
     speakers: set[str] = set()
     for qi, quote in enumerate(idx.facts.quotes):
         if qi in claims.quotes or any(s in claims.sentences for s in quote.sentences):
             continue
         label = credit(idx, quote)
         words = quote_words(quote)
-        if label is None or words is None:
+        if label is None or words is None or not says_something(idx, quote):
             continue
-        if any(near_duplicate(words_of(words), words_of(i.text)) for _, i in first + again):
+        if any(near_duplicate(words_of(words), words_of(i.text)) for _, i in first):
             continue  # the same words quoted twice in the source
         entity = speaker_entity(idx, quote)
         who = f"e{entity.id}" if entity else fold_key(label)
         item = Item(text=words, sources=tuple(quote.sentences), kind="quote", label=label)
-        (again if who in speakers else first).append((qi, item))
+        if who in speakers:
+            continue  # one quote per speaker: a second credit to the same name is where misattributions hide
+        first.append((qi, item))
         speakers.add(who)
-    chosen = sorted((first + again)[:limit], key=lambda p: p[0])
+    chosen = sorted(first[:limit], key=lambda p: p[0])
     for qi, item in chosen:
         claims.quotes.add(qi)
     return [item for _, item in chosen]

@@ -14,6 +14,8 @@ from retold.types import DateFact, FactSheet, Item, NumberFact, Quote, Sentence
 MIN_WORDS = 5
 BULLET_WORDS = 38  # a lifted sentence longer than this is compressed further
 HEADLINE_WORDS = 14
+HEADLINE_MAX_WORDS = 16
+OVERRUN = 12  # words a lifted sentence may run over its limit when nothing more can safely go
 
 _SPEECH_VERBS = re.compile(
     r"\b(said|says|say|told|added|insisted|stated|wrote|explained|noted|argued|warned|asked|urged|"
@@ -25,6 +27,8 @@ WHY_CUES = re.compile(
     r"historic|first time|landmark|affects?|warn\w*|concerns?|concerned|fears?|unprecedented|means)\b"
 )
 WHY_WEAK_CUES = re.compile(r"\b(because|as a result|so that|leading to|which could)\b")
+# A sentence that opens on a question word ("What voters will make of all this …") wonders; it schedules nothing.
+WONDERING = re.compile(r"^\W*(?:what|whether|how|why|who|when|where|it remains|it is (?:unclear|not clear))\b", re.I)
 NEXT_CUES = re.compile(
     r"\b(will|expected to|plans? to|planning|next (?:week|month|year|season|step|steps|phase|round|stage|\w+day)|"
     r"upcoming|scheduled|set to|likely to|looming|tomorrow|"
@@ -140,12 +144,18 @@ def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
     kept = [t for t in st.tokens if t.i not in removed and not t.is_punct]
     if not kept or not any(t.pos_ in ("VERB", "AUX") for t in kept):
         return None
+    if not stands_alone(st, removed):
+        return None  # "Heartfelt open letter written by …", "Email … for more information": no sentence
     replace: dict[int, str] = {}
     first = kept[0]
     if first.tag_ == "VB" and first.dep_ == "ROOT":
         return None  # "Take a snapshot of…": the writer talking to the reader, not a fact
     if first.lower_ in UNRESOLVABLE and first.pos_ in ("PRON", "DET"):
         return None  # "It was…", "This means…": nothing to name
+    if first.lower_ in ("another", "both", "such", "either", "neither") and first.pos_ in ("PRON", "DET"):
+        return None  # "Another plan …", "Both were …": it leans on a sentence left out
+    if first.lower_ in ("no", "yes", "well") and len(kept) > 1 and first.nbor().text == ",":
+        return None  # "No, the mayor's debut …": the answer to a question the item does not ask
     if is_pronoun(first):
         name = resolve(facts, sentence.id, first)
         if name is None:
@@ -158,8 +168,21 @@ def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
     )
     if cz.word_count(text) < MIN_WORDS or unbalanced(text) or first_person(st, removed):
         return None
+    if cz.word_count(text) > max_words + OVERRUN:
+        return None  # a sentence compression cannot bring near the limit is too long to read as one item
     quote_ids = tuple(idx.quotes.get(sentence.id, []))
     return Lifted(sentence.id, text, long_quote, quote_ids)
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def stands_alone(st: cz.SentenceTokens, removed: set[int]) -> bool:
+    """A sentence, not a fragment or an instruction: a verb with its subject, or a finite verb at the root."""
+    if cz.has_main_clause(st, removed):
+        return True
+    # the small parser sometimes loses a subject ("In 1994 under the Memorandum Ukraine gave up …")
+    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE_TAGS for t in st.tokens if t.i not in removed)
 
 
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"}
@@ -200,11 +223,15 @@ def cue_hits(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(fold(text).lower()))
 
 
-def headline_from(idx: Index, sentence: Sentence) -> str | None:
-    """A lead sentence cut down to headline length, without its closing period."""
+def headline_from(idx: Index, sentence: Sentence, *, slack: int = 0) -> str | None:
+    """A lead sentence cut down to headline length, without its closing period; None when it leans on another."""
+    from retold.rewrite.editor import points_outside
+
     lifted = lift(idx, sentence, max_words=HEADLINE_WORDS)
-    if lifted is None:
+    if lifted is None or points_outside(lifted.text, "") or lifted.has_quote:
         return None
+    if cz.word_count(lifted.text) > HEADLINE_MAX_WORDS + slack:
+        return None  # a headline that cannot be cut short enough without losing who said it
     text = lifted.text
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]

@@ -1,0 +1,134 @@
+"""The editor's pass over a builtin draft, in reading order: people introduced, no item that leans on another.
+
+* every person is introduced at first mention by the full name the article gives ("Bloomberg's
+  effort" → "Michael R. Bloomberg's effort"), later mentions stay as the source wrote them;
+* an item that opens by pointing at something it does not name ("Another plan …", "The findings
+  come …", "The two men are …") is left out unless an earlier line of the draft names it;
+* a figure item must carry a figure with its noun, in a sentence short enough to read at a glance.
+
+Only the article's own words are used: a name is replaced by that same person's fuller name from
+the article, never by anything else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from retold.types import Draft, Entity, FactSheet, Item, Section
+
+# Words that point outside the item when it opens with them.
+POINTING = frozenset({"another", "both", "such", "this", "that", "these", "those", "either", "neither", "the latter", "the pair", "the duo"})
+# "The report", "The two men": a definite noun phrase that needs an antecedent unless a qualifier follows.
+_DEFINITE = re.compile(
+    r"^the\s+(?:(?:two|three|four|five|pair|couple|same|other)\s+)?(?P<noun>[a-z]+)\s+(?P<next>[\w\u2019']+)",
+    re.IGNORECASE,
+)
+ANAPHORIC_NOUNS = frozenset(
+    """report findings study survey plan proposal move decision statement incident attack deal measure bill
+    law case program programme project letter men women man woman pair couple group company firm agency
+    suspects victims officials order ruling change changes move policy latest data figures figure numbers
+    two three four pair""".split()
+)
+_QUALIFIERS = frozenset({"of", "by", "from", "on", "that", "which", "who", "in", "for", "to", "at", "with", "about"})
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
+
+
+def edit(draft: Draft, facts: FactSheet) -> Draft:
+    """``draft`` with people introduced by full name and items that lean on missing context left out."""
+    introduced: set[int] = set()
+    seen_text = [draft.headline.text]
+    sections: list[Section] = []
+    for section in draft.sections:
+        items: list[Item] = []
+        for item in section.items:
+            if item.kind == "text" and points_outside(item.text, " ".join(seen_text)):
+                continue
+            if item.kind in ("text", "event"):
+                item = introduce(item, facts, introduced)
+            elif item.kind == "quote" and item.label:
+                introduced.update(_people_named(facts, item.label))
+            elif item.kind == "person" and item.label:
+                introduced.update(_people_named(facts, item.label))
+            items.append(item)
+            seen_text.append(item.text)
+        if items:
+            sections.append(dataclasses.replace(section, items=tuple(items)))
+    return dataclasses.replace(draft, sections=tuple(sections))
+
+
+def points_outside(text: str, before: str) -> bool:
+    """True when ``text`` opens by pointing at something neither it nor ``before`` names."""
+    bare = text.lstrip("\"'\u201c\u2018([").lower()
+    for word in sorted(POINTING, key=len, reverse=True):
+        if bare.startswith(word + " ") or bare.startswith(word + ","):
+            return True
+    match = _DEFINITE.match(bare)
+    if match is None:
+        return False
+    noun, nxt = match.group("noun"), match.group("next").lower()
+    if noun not in ANAPHORIC_NOUNS or nxt in _QUALIFIERS:
+        return False
+    earlier = before.lower()
+    return not re.search(rf"\b{re.escape(noun.rstrip('s'))}", earlier)
+
+
+def _people(facts: FactSheet) -> list[Entity]:
+    """People with a full name (two or more capitalised words) in the article."""
+    out = []
+    for entity in facts.entities:
+        words = entity.name.split()
+        if entity.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            out.append(entity)
+    return out
+
+
+def _people_named(facts: FactSheet, text: str) -> set[int]:
+    return {e.id for e in _people(facts) if e.name in text}
+
+
+def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
+    """The first bare-surname mention of each person in ``item`` given the full name from the article.
+
+    A surname is taken for a person when the item's source sentence mentions them, or when no other
+    person, organisation or place in the article goes by that name.
+    """
+    text = item.text
+    people = _people(facts)
+    owners: dict[str, set[int]] = {}
+    for entity in facts.entities:
+        for alias in (entity.name, *entity.aliases):
+            owners.setdefault(alias, set()).add(entity.id)
+    for entity in people:
+        surname = entity.name.split()[-1]
+        if entity.id in introduced:
+            continue
+        if entity.name in text:
+            introduced.add(entity.id)
+            continue
+        mentioned = any(m.sentence in item.sources for m in entity.mentions)
+        if not mentioned and (owners.get(surname, {entity.id}) != {entity.id} or sum(
+            p.name.split()[-1] == surname for p in people
+        ) > 1):
+            continue  # a surname someone or something else in the article also goes by
+        bare = re.search(rf"(?<![\w-]){_HONORIFIC}(?<![A-Z][a-z]\s){re.escape(surname)}(?![\w-])", text)
+        if bare is None:
+            continue
+        if _capitalised_before(text, bare.start()):
+            if text[: bare.start()].split()[-1] in entity.name.split():
+                introduced.add(entity.id)  # "Michael Bloomberg" for "Michael R. Bloomberg": named in full
+            continue
+        honorific = text[bare.start() : bare.end() - len(surname)]
+        # "Mr. Ruano" → "Mr. Robert Ruano": the honorific stays, as the source's credit of the same words reads it
+        text = text[: bare.start()] + honorific + entity.name + text[bare.end() :]
+        introduced.add(entity.id)
+    return item if text == item.text else dataclasses.replace(item, text=text)
+
+
+def _capitalised_before(text: str, at: int) -> bool:
+    """True when a capitalised word runs straight into ``at`` (the surname is part of a longer name)."""
+    before = text[:at].rstrip()
+    if len(before) != at - 1 or not before:
+        return False
+    last = before.split()[-1]
+    return last[:1].isupper() and not last.endswith((".", ",", ":", ";"))

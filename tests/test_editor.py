@@ -1,0 +1,120 @@
+"""The builtin explainer as an editor reads it: people introduced, no item leaning on another, no fragment,
+headlines that are sentences, quoted titles not quotes, figures with their nouns. Excerpts of real pages."""
+
+from __future__ import annotations
+
+import re
+
+from retold.analyze import analyze
+from retold.ingest.blocks import article_from_text
+from retold.render import draft_text
+from retold.rewrite import rewrite
+from retold.rewrite.editor import points_outside
+from retold.rewrite.select import Index, lift
+from retold.types import Draft, FactSheet, Item, Options
+
+
+def facts_of(*paragraphs: str, **meta: object) -> FactSheet:
+    return analyze(article_from_text("\n\n".join(paragraphs), **meta))
+
+
+def items(draft: Draft) -> list[Item]:
+    return [i for s in draft.sections for i in s.items]
+
+
+def texts(draft: Draft) -> list[str]:
+    return [i.text for i in items(draft)]
+
+
+# Los Angeles Times, 2020-02-19 (shortened).
+BLOOMBERG = (
+    "This is not the gracious welcome billionaire Michael R. Bloomberg had hoped for as he seeks the Democratic "
+    "presidential nomination.",
+    "No, the former New York mayor\u2019s debut in the top tier of the presidential race has turned brutal.",
+    "Bloomberg\u2019s effort hit a major hurdle last week when audio surfaced of remarks he made in 2015 to a group in Colorado.",
+    "What voters will make of all this remains uncertain.",
+)
+
+
+def test_a_person_is_introduced_by_full_name_then_by_surname():
+    draft = rewrite(facts_of(*BLOOMBERG))
+    told = "\n".join(texts(draft))
+    first = re.search(r"Bloomberg", told)
+    assert first is not None
+    assert told[: first.end()].endswith("Michael R. Bloomberg")  # the first mention is the full name
+    assert draft.report.verdict == "pass"
+
+
+def test_openers_that_answer_or_wonder_are_not_items():
+    told = texts(rewrite(facts_of(*BLOOMBERG)))
+    assert not any(t.startswith(("No,", "This is", "What voters")) for t in told)
+
+
+def test_pointing_openers():
+    assert points_outside("The two men are presently in police custody assisting with investigations.", "")
+    assert points_outside("Another plan to convert a vacant building has remained contentious.", "")
+    assert points_outside("The findings come in the middle of long-running industrial action.", "")
+    assert not points_outside("The findings come in the middle of industrial action.", "A survey and its findings")
+    assert not points_outside("The report by the University and College Union claims staff are underpaid.", "")
+    assert not points_outside("The former New York mayor\u2019s debut has turned brutal.", "")
+
+
+def test_fragments_and_instructions_are_not_lifted():
+    facts = facts_of(
+        "Chef Jamie Oliver has joined the campaign against lower food standards in trade deals, his office said.",
+        "Heartfelt open letter written by a host of stars including fitness guru Joe Wicks.",
+        "Email vote@NYCHA.nyc.gov or call 212-306-6794 for more information.",
+    )
+    idx = Index.build(facts)
+    lifted = [lift(idx, s) for s in facts.sentences]
+    assert lifted[0] is not None
+    assert lifted[1:] == [None, None]
+
+
+def test_headline_is_a_short_sentence_of_the_lead_not_repeated_as_the_first_item():
+    facts = facts_of(
+        "Minister of Foreign Affairs of Ukraine Andriy Sybiha along with his Lithuanian counterpart Gabrielius "
+        "Landsbergis to coordinate next steps to advance Ukraine\u2019s NATO integration following a meeting in Brussels.",
+        "The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones.",
+        "The Ukrainian Foreign Ministry said on Tuesday that Ukraine will refuse all security guarantees that "
+        "substitute NATO membership.",
+        "NATO members are likely to sidestep Ukraine\u2019s call to join the alliance at the meeting, diplomats said.",
+    )
+    draft = rewrite(facts)
+    assert draft.headline.sources == (2,)  # the fragment lead and "The pair …" cannot head the story
+    assert len(draft.headline.text.split()) <= 22
+    assert texts(draft)[0] != draft.headline.text
+    assert not any(t.startswith("The pair") for t in texts(draft))
+
+
+def test_titles_of_works_and_phrases_in_quotation_marks_are_not_quotes():
+    facts = facts_of(
+        "Brad Pitt won the award for best supporting actor on Sunday for his role in the film "
+        "\u201cOnce Upon A Time in Hollywood\u201d, the academy announced.",
+        "Pitt, 56, thanked the director in his speech and said, \u201cI will share this with everyone who worked on the film.\u201d",
+        "The actor Joe Pesci was nominated for \u201cThe Irishman\u201d but did not win the award on Sunday night.",
+    )
+    quotes = [i for i in items(rewrite(facts)) if i.kind == "quote"]
+    assert all("Hollywood" not in q.text and "Irishman" not in q.text for q in quotes)
+    assert any(q.text.startswith("I will share this") for q in quotes)
+
+
+def test_by_the_numbers_holds_figures_with_their_nouns():
+    facts = facts_of(
+        "Federal agents intercepted a vessel carrying cocaine off Puerto Rico on Sunday, officials said.",
+        "Agents found 475 pounds of cocaine concealed inside the vessel as it was removed from the water.",
+        "One officer told reporters that the crew had tried to flee before the boat was stopped.",
+        "The drugs have an estimated street value of $6.4 million, according to the agency.",
+    )
+    numbers = [s for s in rewrite(facts).sections if s.key == "by-the-numbers"]
+    for section in numbers:
+        for item in section.items:
+            assert re.search(r"\d", item.text) and not item.text.startswith("One officer")
+
+
+def test_brief_with_few_words_still_gives_bullets():
+    facts = facts_of(*BLOOMBERG[1:3], "Bloomberg now denies he ever said any of that, his campaign said on Tuesday.")
+    draft = rewrite(facts, style="brief", options=Options(words=40))
+    body = draft_text(draft).split("\n---\n")[0]
+    assert body.count("\n- ") >= 2
+    assert any("word limit" in n or "bullets" in n for n in draft.notes)
