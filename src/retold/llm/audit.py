@@ -154,7 +154,10 @@ def audit(
             key = draft.sections[where[0]].key
             item = _get(draft, where)
             present = {i.text for s in draft.sections for i in s.items}
-            told = {sid for s in draft.sections for i in s.items if i is not item for sid in i.sources}
+            told = {  # what the items that stay already tell
+                sid for si, s in enumerate(draft.sections) for ii, i in enumerate(s.items)
+                if (si, ii) not in bad for sid in i.sources
+            } | {sid for new in changes.values() if new is not None for sid in new.sources}
             spare = next(
                 (i for i in pool.get(key, []) if i.text not in present and not told.intersection(i.sources)), None
             )
