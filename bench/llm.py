@@ -157,7 +157,9 @@ def repair_reply(body: dict) -> Reply:
         ident, _key, text = head.groups()
         source = re.search(r"\n  > (.+)", block)
         stubborn = int(hashlib.sha256(ident.encode()).hexdigest(), 16) % 2
-        if stubborn or source is None:
+        if source is not None and source.group(1).startswith("(no source sentence"):
+            items.append({"id": ident, "text": ""})  # nothing in the source to say instead: dropped
+        elif stubborn or source is None:
             items.append({"id": ident, "text": text, "sources": []})
         else:
             items.append({"id": ident, "text": _clean(source.group(1)), "sources": []})

@@ -27,6 +27,7 @@ _HEADING = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|\*\*([^*]{2,60})\*\*:?|([A-Z]
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)/]|\d{1,2}/\d{1,2})\s+(.*)$")
 _QUOTE_LINE = re.compile(r"^\s*>\s*(.*)$")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019)]))\s+(?=[\"\u201c(]?[A-Z0-9])")
+_INNER_QUOTE = re.compile(r"[\"\u201c](.+?)[\"\u201d]")
 _CREDIT = re.compile(r"^[\"\u201c](.+?)[\"\u201d]\s*[\u2014\u2013-]+\s*(.+)$")
 
 
@@ -127,7 +128,11 @@ def item_from_json(value: Any, spec: SectionSpec | None, n_sentences: int) -> It
     form = spec.form if spec else "bullets"
     quote = value.get("quote")
     if quote or form == "quotes":
-        words = clean(str(quote or value.get("text") or "")).strip("\"\u201c\u201d ")
+        words = clean(str(quote or value.get("text") or ""))
+        inner = _INNER_QUOTE.search(words)
+        if inner and len(inner.group(1).split()) >= 3 and inner.group(0) != words:
+            words = inner.group(1)  # a whole sentence given for a quote: the quoted words are the quote
+        words = words.strip("\"\u201c\u201d ").rstrip(",")
         speaker = clean(str(value.get("speaker") or value.get("label") or "")) or None
         return Item(text=words, sources=sources, kind="quote", label=speaker) if words else None
     if form == "timeline" or value.get("date"):

@@ -121,7 +121,13 @@ def _repairer(client: LLMClient, facts: FactSheet, style: Style):
         except EngineError:  # the server failed mid-repair: what still fails is replaced or dropped
             return {}
         found = repaired_items(answer.text, len(facts.sentences), specs)
-        return {ident: _grounded(facts, new) if new is not None else None for ident, new in found.items()}
+        before = {ident: item for ident, _key, item, _f in broken}
+        out: dict[str, Item | None] = {}
+        for ident, new in found.items():
+            if new is not None and new.label is None and before[ident].label and new.kind == before[ident].kind:
+                new = dataclasses.replace(new, label=before[ident].label)  # a quote keeps its credit, an event its date
+            out[ident] = _grounded(facts, new) if new is not None else None
+        return out
 
     return repair
 
