@@ -67,6 +67,12 @@ def _clean(text: str) -> str:
     return " ".join(re.sub(r"^\(CNN\)\s*", "", text).split())
 
 
+def in_context(text: str, new: str) -> str:
+    """``new`` with a word on each side as it stands in ``text``: a bare "4" also matches a thread's numbering."""
+    match = re.search(r"(?:\S+\s+)?" + re.escape(new) + r"(?:\s+\S+)?", text)
+    return match.group() if match else new
+
+
 def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
     """The scripted answer for one article, its planted errors (kind, marker) and its faithful item texts."""
     lowered = facts.text.lower()
@@ -87,8 +93,9 @@ def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
         new = changed_date(d.text, rng)
         if new and new.lower() not in lowered:
             s = facts.sentences[d.sentence]
-            sections["big-picture"].append({"text": edited(s, d.start, d.end, new), "sources": [s.id]})
-            planted.append({"kind": "date", "marker": new})
+            text = edited(s, d.start, d.end, new)
+            sections["big-picture"].append({"text": text, "sources": [s.id]})
+            planted.append({"kind": "date", "marker": in_context(text, new)})
             used.add(s.id)
             break
     numbers = [n for n in facts.numbers if n.sentence not in used and not quoted(facts, n.start, n.end)
@@ -97,8 +104,9 @@ def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
         new = changed_number(n.text, rng)
         if new and new.lower() not in lowered:
             s = facts.sentences[n.sentence]
-            sections["by-the-numbers"].append({"text": edited(s, n.start, n.end, new), "sources": [s.id]})
-            planted.append({"kind": "number", "marker": new})
+            text = edited(s, n.start, n.end, new)
+            sections["by-the-numbers"].append({"text": text, "sources": [s.id]})
+            planted.append({"kind": "number", "marker": in_context(text, new)})
             used.add(s.id)
             break
     # a look-alike name: a place for a similar place, or a surname one letter off
