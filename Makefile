@@ -26,12 +26,15 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# Quality gates: each fails when a figure drops below bench/baseline.json.
+# Quality gates: each fails when a figure drops below bench/baseline.json (bench/llm.py also when a planted
+# error reaches the output of the llm engine, bench/styles.py when any style's rewrite has a check error).
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/selfcheck.py --gate
 	$(BIN)/python bench/bump.py --gate
 	$(BIN)/python bench/pages.py --gate
 	$(BIN)/python bench/summedits.py --gate
+	$(BIN)/python bench/styles.py --gate
+	$(BIN)/python bench/llm.py --gate
 
 perturb: $(VENV)/.installed-dev
 	$(BIN)/python bench/perturb.py --gate

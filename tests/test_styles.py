@@ -88,10 +88,42 @@ def test_style_from_toml(tmp_path):
     "text, fix",
     [
         ('name = "x"\n', "needs name, words and \\[\\[sections\\]\\]"),
-        ('name = "x"\n[[sections]]\nkey = "a"\nform = "table"\n', "form must be bullets, paragraph or links"),
+        ('name = "x"\n[[sections]]\nkey = "a"\nform = "table"\n', "form must be one of bullets, paragraph, links"),
         ("name = = broken", "give a readable TOML file"),
     ],
 )
 def test_bad_style_file_says_what_to_fix(tmp_path, text, fix):
     with pytest.raises(StyleError, match=fix):
         style_from_toml(write(tmp_path, text))
+
+
+def test_every_shipped_style_is_a_toml_file_with_guidance():
+    for name in ("explainer", "brief", "summary", "thread", "newsletter"):
+        style = get_style(name)
+        assert style.origin == "builtin" and all(spec.guidance for spec in style.sections)
+
+
+@pytest.mark.parametrize("name", ["explainer", "brief", "summary", "thread", "newsletter"])
+def test_every_style_on_the_bundled_article_passes_its_check(name):
+    from pathlib import Path
+
+    import retold
+    from retold.render import draft_text
+
+    facts = retold.analyze(retold.ingest(str(Path(__file__).resolve().parents[1] / "examples" / "nato-ukraine.txt")))
+    draft = retold.rewrite(facts, style=name)
+    report = retold.check(facts, draft_text(draft))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert draft.sections
+    if name == "thread":
+        assert all(len(item.text) <= 280 for section in draft.sections for item in section.items)
+        assert draft_text(draft).count("\n1. ") == 1
+
+
+def test_user_style_dir_adds_and_overrides(tmp_path, monkeypatch):
+    (tmp_path / "brief.toml").write_text(
+        'name = "brief"\ndescription = "Mine."\nwords = 60\n[[sections]]\nkey = "bullets"\nmax_items = 2\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("RETOLD_STYLES", str(tmp_path))
+    mine = get_style("brief")
+    assert mine.description == "Mine." and mine.origin == str(tmp_path / "brief.toml")

@@ -158,7 +158,8 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     get_style(args.style), get_engine(args.engine)  # an unknown name fails before any reading or analysis
     article = _with_published(_ingest(args, args.input), args.published)
     facts = analyze(article)
-    draft = rewrite(facts, style=args.style, engine=args.engine, options=Options(words=args.words, cite=args.cite))
+    options = Options(words=args.words, cite=args.cite, extra=_llm_extra(args))
+    draft = rewrite(facts, style=args.style, engine=args.engine, options=options)
     report = draft.report  # rewrite() checked the draft and mended what the check found
     counts = report.summary.get("by_severity", {})
     _say(
@@ -167,6 +168,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     )
     for note in draft.notes:
         _say(note)
+    _say_llm_usage(draft.stats, args.verbose)
     if args.format == "text":
         from retold.render import draft_rich
 
@@ -200,7 +202,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         clean=False,
         allow_private_urls=args.allow_private_urls,
     )
-    report = check(source, rewrite_article.text)
+    judge = _llm_judge(args)
+    try:
+        report = check(source, rewrite_article.text, judge=judge)
+    finally:
+        if judge is not None:
+            judge.client.close()
+    if judge is not None:
+        _say_llm_usage({"usage": judge.client.usage.to_dict()}, args.verbose)
     if args.format == "json":
         out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
     elif args.format == "md":
@@ -228,11 +237,69 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_styles(args: argparse.Namespace) -> int:
-    from retold.rewrite.styles import list_styles
+    from retold.rewrite.styles import list_styles, user_styles_dir
 
-    lines = [f"{style.name:<12} {style.description}" for style in list_styles()]
+    lines = [f"{style.name:<12} {style.origin:<8} {style.description}" if style.origin == "builtin"
+             else f"{style.name:<12} {'user':<8} {style.description} ({style.origin})" for style in list_styles()]
+    lines.append(f"(your own styles go in {user_styles_dir()}/NAME.toml)")
     emit("\n".join(lines), None)
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- LLM options (engine and judge)
+
+
+def _add_llm_options(parser: argparse.ArgumentParser) -> None:
+    """--model, --base-url and friends; each unset flag falls back to RETOLD_* variables, then the config file."""
+    group = parser.add_argument_group("LLM (with --engine llm or --judge llm; see README 'Using an LLM')")
+    group.add_argument("--model", help="model name on the server (RETOLD_MODEL)")
+    group.add_argument("--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)")
+    group.add_argument("--repair", type=int, metavar="N", help="rounds an item with an error goes back to the model (default 2)")
+    group.add_argument("--llm-timeout", type=float, metavar="S", help="seconds to wait for one answer (default 60)")
+    group.add_argument("--stream", action="store_true", default=None, help="read answers as they stream")
+    group.add_argument("--no-cache", action="store_true", help="ask the model again even when its answer is cached")
+    group.add_argument("-v", "--verbose", action="store_true", help="report calls, tokens and time on stderr")
+
+
+def _llm_flags(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "model": getattr(args, "model", None),
+        "base_url": getattr(args, "base_url", None),
+        "repair": getattr(args, "repair", None),
+        "timeout": getattr(args, "llm_timeout", None),
+        "stream": getattr(args, "stream", None),
+        "cache": False if getattr(args, "no_cache", False) else None,
+    }
+
+
+def _llm_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The LLM flags given on the command line, as the engine's ``Options.extra``."""
+    return tuple((k, str(v)) for k, v in _llm_flags(args).items() if v is not None)
+
+
+def _llm_judge(args: argparse.Namespace):
+    if getattr(args, "judge", "rules") != "llm":
+        return None
+    from retold.llm.client import LLMClient
+    from retold.llm.config import load_settings
+    from retold.llm.judge import LLMJudge
+
+    settings = load_settings(_llm_flags(args))
+    settings.require_model()
+    return LLMJudge(LLMClient(settings))
+
+
+def _say_llm_usage(stats: dict | None, verbose: bool) -> None:
+    if not verbose or not stats or "usage" not in stats:
+        return
+    u = stats["usage"]
+    repair = stats.get("repair", {})
+    _say(
+        f"llm: {u['calls']} call(s) ({u['cache_hits']} cached, {u['retries']} retried), "
+        f"{u['prompt_tokens']} prompt + {u['completion_tokens']} completion tokens, {u['seconds']:.2f} s waiting"
+        + (f"; repair: {repair['calls']} call(s), {repair['seconds']:.2f} s" if repair else "")
+        + (f"; {stats['seconds']:.2f} s in all" if "seconds" in stats else "")
+    )
 
 
 # --------------------------------------------------------------------------- parser
@@ -279,8 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  retold rewrite examples/nato-ukraine.txt --cite -o explainer.md",
     )
     p.add_argument("input", metavar="INPUT", help=INPUT_HELP)
-    p.add_argument("--style", default="explainer", help="explainer (default), brief, summary — see `retold styles`")
-    p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin: offline, no model)")
+    p.add_argument("--style", default="explainer", help="explainer (default), brief, summary, thread, newsletter — see `retold styles`")
+    p.add_argument("--engine", default="builtin", help="rewrite engine: builtin (default: offline, no model) or llm")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
     p.add_argument("--words", type=_positive, metavar="N", help="aim for about N words")
@@ -288,6 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
+    _add_llm_options(p)
     p.set_defaults(func=cmd_rewrite)
 
     p = sub.add_parser(
@@ -300,9 +368,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rewrite", metavar="REWRITE", help="the rewrite to audit: a file path, a URL or - for stdin")
     p.add_argument("--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
+    p.add_argument("--judge", choices=("rules", "llm"), default="rules", help="rules only (default), or also an LLM for what they leave open")
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
+    _add_llm_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(

@@ -176,6 +176,12 @@ def _markdown_body(
                 put(esc(item.text), si, ii)
                 put(mark(item))
             continue
+        if form == "posts":  # a thread: numbered posts, each its own
+            for ii, item in enumerate(items):
+                put("\n\n" if ii == 0 else "\n")
+                put(f"{ii + 1}. {item.text}", si, ii, len(f"{ii + 1}. "))
+                put(mark(item))
+            continue
         if len(items) == 1 and items[0].kind == "text" and form == "bullets" and len(draft.sections) > 1:
             put("\n\n")
             put(esc(items[0].text), si, 0)
@@ -256,7 +262,9 @@ def _html(draft: Draft, *, cite: bool) -> str:
             credit = f'<footer class="credit">— {esc(q.label)}</footer>' if q.label else ""
             out.append(f"<blockquote><p>\u201c{esc(q.text)}\u201d{mark(q)}</p>{credit}</blockquote>")
         lone = len(others) == 1 and others[0].kind == "text" and form == "bullets" and len(draft.sections) > 1
-        if form == "paragraph" or lone:
+        if form == "posts":
+            out.append("<ol>" + "".join(f"<li>{esc(i.text)}{mark(i)}</li>" for i in others) + "</ol>")
+        elif form == "paragraph" or lone:
             if others:
                 out.append("<p>" + " ".join(f"{esc(i.text)}{mark(i)}" for i in others) + "</p>")
         elif others:
@@ -304,6 +312,8 @@ def draft_dict(draft: Draft, *, report: Any | None = None) -> dict[str, Any]:
         "sources": [{"id": sid, "text": _source_text(draft, sid)} for sid in sorted(_citations(draft))],
         "text": draft_text(draft),
     }
+    if draft.stats is not None:
+        data["engine_stats"] = draft.stats
     if report is not None:
         data["report"] = report.to_dict()
     return data
@@ -332,10 +342,12 @@ def draft_rich(draft: Draft, *, cite: bool = False, report: Any | None = None) -
             continue
         # a two-column grid gives wrapped lines a hanging indent under the item's first word
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=3, justify="right")
+        grid.add_column(width=5 if form == "posts" else 3, justify="right")
         grid.add_column()
-        for item in section.items:
-            if item.kind == "quote":
+        for n, item in enumerate(section.items, 1):
+            if form == "posts":
+                grid.add_row(f"{n}/{len(section.items)}", Text(f"{item.text}{mark(item)}"))
+            elif item.kind == "quote":
                 line = Text(f"\u201c{item.text}\u201d", style="italic")
                 if item.label:
                     line.append(f" — {item.label}", style="dim")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from retold.analyze import analyze
 from retold.check.align import align as _align
@@ -21,11 +22,21 @@ _NOT_ARTICLE = frozenset({"leakage", "boilerplate"})
 
 
 def check(
-    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+    source: str | Article | FactSheet,
+    rewrite: str | FactSheet,
+    *,
+    published: dt.date | None = None,
+    judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
 ) -> Report:
-    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given."""
+    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given.
+
+    ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
+    findings are added to every rule finding.
+    """
     ctx = check_context(source, rewrite, published=published)
     findings = run_detectors(ctx)
+    if judge is not None:
+        findings = tuple(sorted((*findings, *judge(ctx, findings)), key=lambda f: (f.start, f.end, f.kind)))
     return Report(
         findings=findings,
         score=faithfulness(ctx, findings),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retold.rewrite.audit import Audit, audit_draft
 from retold.rewrite.engines import Engine, engine_names, get_engine
-from retold.rewrite.styles import Style, get_style, style_names
+from retold.rewrite.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
 
 __all__ = ["Audit", "Engine", "audit_draft", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]
@@ -26,7 +26,7 @@ def rewrite(
     chosen_style = get_style(style)  # unknown names fail before any model loads
     chosen_engine = get_engine(engine)
     facts = _facts(source)
-    draft = chosen_engine.rewrite(facts, chosen_style, options)
+    draft = fit_to_style(chosen_engine.rewrite(facts, chosen_style, options), chosen_style)
     hooks = getattr(chosen_engine, "audit_hooks", None)
     repair, fallback = hooks(facts, chosen_style, options) if hooks is not None else (None, None)
     return audit_draft(draft, facts, repair=repair, fallback=fallback).draft

@@ -123,11 +123,13 @@ def _explainer(idx: Index, style: Style, budget: int, notes: list[str]) -> tuple
     for key in sx.CLAIM_ORDER + tuple(k for k in specs if k not in sx.CLAIM_ORDER):
         if key not in specs:
             continue
-        builder = sx.BUILDERS.get(key)
-        if builder is None:
+        builders = [sx.BUILDERS[k] for k in specs[key].fill or (key,) if k in sx.BUILDERS]
+        if not builders:
             notes.append(f"{key}: the builtin engine has no way to fill this section; left out")
             continue
-        candidates[key] = builder(idx, claims, specs[key].max_items)
+        candidates[key] = []
+        for builder in builders:  # a style's ``fill`` names the builders of a section, in order
+            candidates[key] += builder(idx, claims, specs[key].max_items - len(candidates[key]))
     kept = _fit(candidates, specs, budget, notes)
     _keep_main_actor(idx, claims, kept, specs, notes)
     return tuple(

@@ -1,0 +1,172 @@
+"""The llm engine against a scripted OpenAI-compatible server on 127.0.0.1: whatever it answers, no error is printed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from llm_helpers import Reply, ScriptedLLM, answer, errors, extra, nato_facts, isolated  # noqa: F401 (autouse)
+
+import retold
+from retold.errors import EngineError
+from retold.render import draft_text
+from retold.types import Options
+
+PLANTED_KINDS = {"entity", "quote", "attribution", "date", "number", "boilerplate", "leakage"}
+
+
+def run(server: ScriptedLLM, style: str = "explainer", **more: object):
+    facts = nato_facts()
+    draft = retold.rewrite(facts, style=style, engine="llm", options=Options(extra=extra(server, **more)))
+    return draft, retold.check(facts, draft_text(draft))
+
+
+def model_items(draft) -> int:
+    return draft.stats["items"]["from_model"]
+
+
+def test_planted_errors_of_every_kind_never_reach_the_output():
+    planted = answer("planted.json")
+    facts = nato_facts()
+    before = retold.check(facts, draft_text(_as_draft(planted)))
+    assert PLANTED_KINDS <= {f.kind for f in errors(before)}  # the answer carries an error of every kind
+    with ScriptedLLM([Reply(planted), Reply("I cannot improve these.")]) as server:
+        draft, report = run(server)
+    assert errors(report) == []
+    text = draft_text(draft)
+    for wrong in ("Latvian", "1996", "September 2021", "three days", "Subscribe", "no links", "never admit"):
+        assert wrong not in text
+    # the faithful items stay the model's
+    assert "The pair also spoke about how to strengthen Ukrainian forces" in text
+    assert "Citing multiple diplomats, Reuters reported" in text
+    items = draft.stats["items"]
+    assert items["kept"] >= 4 and items["replaced"] + items["dropped"] >= 7
+    assert any("replaced in" in n and "Latvian" in n for n in draft.notes)
+
+
+def _as_draft(text: str):
+    from retold.llm.parse import parse_answer
+    from retold.rewrite.builtin import BuiltinEngine
+    from retold.rewrite.llm import _assemble
+    from retold.rewrite.styles import get_style
+
+    facts, style = nato_facts(), get_style("explainer")
+    builtin = BuiltinEngine().rewrite(facts, style, Options())
+    return _assemble(parse_answer(text, style, len(facts.sentences)), facts, style, builtin, 10_000)
+
+
+def test_repairs_go_back_to_the_model_with_the_findings_and_are_kept_when_clean():
+    planted = answer("planted.json")
+    fixed = {"items": []}
+
+    def script(body):
+        prompt = body["messages"][-1]["content"]
+        if "FACT-CHECK ERRORS" not in prompt:
+            return Reply(planted)
+        for line in prompt.splitlines():
+            if line.startswith("ITEM ") and "Budapest" in line:
+                ident = line.split()[1]
+                fixed["items"].append({"id": ident, "text": "In 1994 under the Budapest Memorandum Ukraine gave up its Soviet-era nuclear weapons.", "sources": [12]})
+        return Reply(json.dumps(fixed))
+
+    with ScriptedLLM(script) as server:
+        draft, report = run(server, repair=1)
+        repair_prompts = [r["messages"][-1]["content"] for r in server.requests[1:]]
+    assert errors(report) == []
+    assert len(repair_prompts) == 1  # --repair 1: one round
+    assert "1996" in repair_prompts[0] and "1994" in repair_prompts[0]  # the finding and its evidence
+    assert "In 1994 under the Budapest Memorandum Ukraine gave up its Soviet-era nuclear weapons." in draft_text(draft)
+    assert draft.stats["items"]["repaired"] == 1
+
+
+def test_unfaithful_markdown_answer_is_audited_and_says_what_it_replaced():
+    with ScriptedLLM([Reply(answer("unfaithful.md"))]) as server:
+        draft, report = run(server, repair=0)
+    assert errors(report) == []
+    assert draft.stats["answer"] == "markdown"
+    assert "Ukraine and Lithuania push for NATO path" in draft_text(draft)
+    assert any("replaced" in n for n in draft.notes)
+
+
+def test_faithful_prose_is_kept_almost_whole():
+    with ScriptedLLM([Reply(answer("faithful.txt"))]) as server:
+        draft, report = run(server)
+    assert errors(report) == []
+    items = draft.stats["items"]
+    assert draft.stats["answer"] == "prose" and items["from_model"] >= 5
+    assert items["kept"] >= items["from_model"] - 1
+    assert len(server.requests) == 1  # nothing to repair
+
+
+@pytest.mark.parametrize(
+    ("reply", "said"),
+    [
+        (Reply("I'm sorry, but I can't help with rewriting this article."), "refused"),
+        (Reply(""), "empty answer"),
+        (Reply("", refusal="I can't assist with that."), "refused"),
+    ],
+)
+def test_refusal_or_empty_answer_falls_back_to_the_builtin_rewrite(reply, said):
+    with ScriptedLLM([reply]) as server:
+        draft, report = run(server)
+    assert errors(report) == []
+    assert draft.engine == "llm" and draft.sections
+    assert any(said in n for n in draft.notes)
+
+
+def test_malformed_and_truncated_json_still_gives_items():
+    broken = answer("planted.json")[:1500]  # cut mid-answer, as a max_tokens stop leaves it
+    with ScriptedLLM([Reply("```json\n" + broken, finish_reason="length")]) as server:
+        draft, report = run(server, repair=0)
+    assert errors(report) == []
+    assert draft.stats["answer"] == "repaired-json" and model_items(draft) >= 2
+
+
+def test_context_length_error_shortens_the_fact_sheet_and_asks_again():
+    too_long = Reply(status=400, error="This model's maximum context length is 4096 tokens.")
+    with ScriptedLLM([too_long, Reply(answer("faithful.txt"))]) as server:
+        draft, report = run(server)
+        first, second = (r["messages"][-1]["content"] for r in server.requests[:2])
+    assert errors(report) == [] and len(second) < len(first)
+    assert any("shortened" in n for n in draft.notes)
+
+
+def test_server_errors_and_rate_limits_are_retried():
+    script = [Reply(status=500), Reply(status=429, headers={"Retry-After": "0"}), Reply(answer("faithful.txt"))]
+    with ScriptedLLM(script) as server:
+        draft, report = run(server)
+    assert errors(report) == [] and draft.stats["usage"]["retries"] == 2
+    assert draft.stats["items"]["kept"] >= 5
+
+
+def test_streaming_answers_are_read_whole():
+    with ScriptedLLM([Reply(answer("planted.json"))]) as server:
+        draft, report = run(server, stream="true", repair=0)
+        assert server.requests[0]["stream"] is True
+    assert errors(report) == [] and draft.stats["answer"] == "json"
+
+
+def test_a_stream_cut_mid_answer_is_audited_like_any_other():
+    with ScriptedLLM([Reply(answer("planted.json"), cut=True)]) as server:
+        draft, report = run(server, stream="true", repair=0)
+    assert errors(report) == []
+
+
+@pytest.mark.parametrize("style", ["brief", "summary", "thread", "newsletter"])
+def test_every_style_with_an_unfaithful_model_has_no_errors(style):
+    with ScriptedLLM([Reply(answer("unfaithful.md"))]) as server:
+        draft, report = run(server, style=style, repair=0)
+    assert errors(report) == []
+    if style == "thread":
+        assert all(len(i.text) <= 280 for s in draft.sections for i in s.items)
+
+
+def test_unknown_model_and_unreachable_server_say_what_to_fix():
+    with ScriptedLLM([Reply("{}")], models=("llama3.2", "qwen2.5")) as server:
+        with pytest.raises(EngineError, match="not served at .*llama3.2, qwen2.5"):
+            run(server)
+    with pytest.raises(EngineError, match="Cannot reach the LLM server .*--base-url"):
+        retold.rewrite(
+            nato_facts(), engine="llm",
+            options=Options(extra=(("model", "m"), ("base_url", "http://127.0.0.1:9/v1"), ("retries", "0"), ("cache", "false"))),
+        )
