@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from retold.errors import FetchError
+from retold.errors import FetchError, PrivateAddressError
 from retold.ingest.read import too_large
 
 MAX_REDIRECTS = 10
@@ -124,9 +124,9 @@ def _check_host(url: str, hop: str) -> None:
     _public_addresses(parts.hostname, port)
 
 
-def _refusal(url: str, hop: str, refused: _Refused) -> FetchError:
+def _refusal(url: str, hop: str, refused: _Refused) -> PrivateAddressError:
     via = "" if hop == url else f" (redirected to {hop})"
-    return FetchError(
+    return PrivateAddressError(
         f"Refusing to fetch {url}{via}: {refused.host} resolves to the private or reserved address "
         f"{refused.address}; {_OPT_IN}"
     )
