@@ -31,14 +31,17 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace) -> Iterator[Any | None]:
-    """The store the command line names, migrated and open; ``None`` with ``--no-store``."""
+def open_store(args: argparse.Namespace, *, shared: bool = False) -> Iterator[Any | None]:
+    """The store the command line names, migrated and open; ``None`` with ``--no-store``.
+
+    ``shared``: other threads will use it too (see :class:`retold.store.Store`).
+    """
     if getattr(args, "no_store", False):
         yield None
         return
     from retold.store import Store
 
-    with Store.open(getattr(args, "db", None)) as store:
+    with Store.open(getattr(args, "db", None), shared=shared) as store:
         yield store
 
 
@@ -73,8 +76,13 @@ def record_run(args: argparse.Namespace, kind: str, article: Any, report: Any, *
             verdict=report.verdict,
             score=report.score,
             origin=article.origin,
-            output={"rendered": rendered, "findings": findings},
+            output={"rendered": rendered, "findings": findings, **_rewrite_of(report, draft)},
         )
+
+
+def _rewrite_of(report: Any, draft: Any) -> dict[str, str]:
+    """A check keeps the rewrite its findings point into, so the web page's history can mark them."""
+    return {} if draft is not None else {"rewrite_text": report.rewrite_text}
 
 
 # --------------------------------------------------------------------------- history and show
@@ -148,7 +156,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     job = Job(
         mode="check" if args.check_only else "rewrite",
         style=args.style, engine=args.engine, format=args.format, words=args.words, cite=args.cite,
-        max_bytes=args.max_bytes, timeout=args.timeout,
+        max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls,
     )
     if job.mode == "rewrite":
         from retold.rewrite import get_engine, get_style
@@ -156,7 +164,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         get_style(job.style)  # an unknown name fails here, once, not in every worker
         get_engine(job.engine)
     fields = Fields(text=args.text_field, id=args.id_field, url=args.url_field, title=args.title_field, rewrite=args.rewrite_field)
-    items = expand(args.inputs, glob=args.glob, fields=fields, max_bytes=args.max_bytes, timeout=args.timeout)
+    items = expand(
+        args.inputs, glob=args.glob, fields=fields, max_bytes=args.max_bytes, timeout=args.timeout,
+        allow_private_urls=args.allow_private_urls,
+    )
     if args.rewrites:
         items = attach_rewrites(items, args.rewrites, max_bytes=args.max_bytes)
     if not items:
