@@ -136,14 +136,18 @@ class Run:
 
 
 class Store:
-    """An open store. Use as a context manager, or call :meth:`close`."""
+    """An open store. Use as a context manager, or call :meth:`close`.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    One connection, used by the thread that opened it; with ``shared=True`` any thread may use it, and the
+    caller must let only one at a time do so (``retold serve`` holds a lock around every call).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, shared: bool = False) -> None:
         self.path = Path(path)
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=not shared)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -156,8 +160,8 @@ class Store:
             ) from None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
-        return cls(path if path is not None else default_path())
+    def open(cls, path: str | os.PathLike[str] | None = None, *, shared: bool = False) -> Store:
+        return cls(path if path is not None else default_path(), shared=shared)
 
     def close(self) -> None:
         self.db.close()
@@ -229,6 +233,11 @@ class Store:
         with self.transaction():
             article_hash = self.put_article(text, url=url, title=title)
             return self.record_run(article_hash=article_hash, **run)
+
+    def article_text(self, article_hash: str) -> str | None:
+        """The text of a stored article, by its content hash."""
+        row = self.db.execute("SELECT text FROM articles WHERE hash = ?", (article_hash,)).fetchone()
+        return None if row is None else str(row[0])
 
     def find_run(self, input_key: str) -> Run | None:
         """The run stored for this input and these options, if any (what makes a batch resumable)."""
