@@ -260,7 +260,7 @@ def add_commands(sub: Any, add_input_options: Any) -> None:
                        epilog="example:\n  retold history --verdict fail --since 2026-11-01 --limit 50")
     p.add_argument("--verdict", choices=("pass", "fail"), help="only runs with this verdict")
     p.add_argument("--style", help="only rewrites in this style")
-    p.add_argument("--kind", choices=("rewrite", "check"), help="only rewrites or only checks")
+    p.add_argument("--kind", choices=("rewrite", "check", "extract"), help="only rewrites, checks or extracts (made through retold serve)")
     p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only runs on or after this day (UTC)")
     p.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N runs, newest first (default 20)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")

@@ -62,8 +62,8 @@ class StoreRunLog:
                 options=options,
                 verdict=verdict,
                 score=score,
-                origin=url or "retold serve",
-                output={"rendered": rendered, "request": request, "result": result},
+                origin=url or f"retold serve: {title}",  # a pasted text has no path or URL to name it by
+                output={"rendered": rendered, "request": request, "result": result, "title": title},
             )
             stored = self.store.get_run(run_id)
         assert stored is not None
@@ -127,7 +127,7 @@ def _as_run(stored: StoredRun, *, request: dict[str, Any], result: dict[str, Any
         id=str(stored.id),
         kind=stored.kind,
         created=created,
-        title=stored.title or stored.origin or stored.url or "(untitled)",
+        title=stored.output.get("title") or stored.title or stored.origin or stored.url or "(untitled)",
         request=request,
         result=result,
         verdict=stored.verdict,
