@@ -5,7 +5,8 @@ A URL may name any host, and a host may resolve to any address. Unless the calle
 link-local (169.254.169.254, the cloud metadata service), multicast and reserved addresses: each
 hop's host is resolved and checked before a request is sent, and the connection itself is made
 to an address checked at connect time, so a name that resolves differently the second time
-(DNS rebinding) is refused too.
+(DNS rebinding) is refused too. A refusal is a :class:`~retold.errors.PrivateAddressError`. This is
+the only such guard: ``batch`` and ``serve`` fetch through it and pass their opt-in on.
 """
 
 from __future__ import annotations
