@@ -188,7 +188,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with open_store(args) as store, Progress(enabled=not args.quiet) as progress:
         summary = run_batch(job, items, out_dir=out_dir, store=store, results=results, progress=progress)
     print(
-        f"retold: {summary['articles']} articles: {summary['done']} done, {summary['skipped']} already stored, "
+        f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
+        f"{summary['done']} done, {summary['skipped']} already stored, "
         f"{summary['failed']} failed" + (", interrupted" if summary["interrupted"] else "")
         + f"; summary in {out_dir / 'summary.md'}",
         file=sys.stderr,
