@@ -93,7 +93,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if store is None:
             raise InputError("history reads the store: drop --no-store")
-        runs = store.list_runs(verdict=args.verdict, style=args.style, kind=args.kind, since=since, limit=args.limit)
+        runs = store.list_runs(
+            verdict=args.verdict, style=args.style, kind=args.kind, since=since, limit=args.limit, outputs=False
+        )
     if args.format == "json":
         rows = [{k: getattr(r, k) for k in ("id", "created_at", "kind", "style", "engine", "verdict", "score", "title", "url", "origin", "seconds")} for r in runs]
         emit(json.dumps(rows, ensure_ascii=False, indent=2), None)

@@ -63,7 +63,8 @@ class StoreRunLog:
                 verdict=verdict,
                 score=score,
                 origin=url or f"retold serve: {title}",  # a pasted text has no path or URL to name it by
-                output={"rendered": rendered, "request": request, "result": result, "title": title},
+                output={"rendered": rendered, "request": request, "result": result},
+                run_title=title or None,
             )
             stored = self.store.get_run(run_id)
         assert stored is not None
@@ -71,7 +72,7 @@ class StoreRunLog:
 
     def list(self, limit: int = 50, kind: str | None = None) -> list[Run]:
         with self._lock:
-            return [self._summary(r) for r in self.store.list_runs(kind=kind, limit=limit)]
+            return [self._summary(r) for r in self.store.list_runs(kind=kind, limit=limit, outputs=False)]
 
     def get(self, run_id: str) -> Run | None:
         if not run_id.isdigit():
@@ -127,7 +128,7 @@ def _as_run(stored: StoredRun, *, request: dict[str, Any], result: dict[str, Any
         id=str(stored.id),
         kind=stored.kind,
         created=created,
-        title=stored.output.get("title") or stored.title or stored.origin or stored.url or "(untitled)",
+        title=stored.title or stored.origin or stored.url or "(untitled)",
         request=request,
         result=result,
         verdict=stored.verdict,
