@@ -90,7 +90,9 @@ def test_feed_by_url_and_file_and_url_list(site, tmp_path):
     root, base = site
     (root / "b.txt").write_text(OTHER)
     (root / "feed.xml").write_text(FEED.format(base=base, body=ARTICLE * 3))
-    items = expand([f"{base}/feed.xml"])
+    (refused,) = expand([f"{base}/feed.xml"])  # loopback: only with the opt-in
+    assert "--allow-private-urls" in (refused.error or "")
+    items = expand([f"{base}/feed.xml"], allow_private_urls=True)
     assert [i.name for i in items] == ["ministers-meet-in-brussels", "leeds-bus-lanes"]
     assert items[0].text is not None and "Sybiha" in items[0].text  # full text in the feed: no fetch
     assert items[1].text is None and items[1].url == f"{base}/b.txt"  # a teaser: fetched by the worker
@@ -99,7 +101,9 @@ def test_feed_by_url_and_file_and_url_list(site, tmp_path):
     urls.write_text(f"# to read\n{base}/b.txt\n")
     (listed,) = expand([str(urls)])
     assert listed.url == f"{base}/b.txt" and listed.text is None
-    summary = batch(Job(style="brief"), items, tmp_path / "out")
+    summary = batch(Job(style="brief"), [listed], tmp_path / "refused")
+    assert summary["failed"] == 1 and "--allow-private-urls" in summary["failures"][0]["reason"]
+    summary = batch(Job(style="brief", allow_private_urls=True), items, tmp_path / "out")
     assert summary["done"] == 2, summary["failures"]
     assert "Leeds" in (tmp_path / "out" / "leeds-bus-lanes.md").read_text()
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from pathlib import Path
 
 import httpx
 import pytest
 
 from retold.cli import main
-from retold.errors import FetchError, InputError
-from retold.ingest import ingest
+from retold.errors import InputError
+from retold.ingest import fetch
+from retold.ingest.fetch import is_public
 from retold.serve import MemoryRunLog, ServeConfig, config_from
-from retold.serve.urlguard import guarded_client, is_public
 from serve_harness import Pages, running
 
 ROOT = Path(__file__).parent.parent
@@ -37,6 +38,23 @@ def site():
 def base():
     with running(warm=False) as url:
         yield url
+
+
+@pytest.fixture
+def loopback_only(monkeypatch):
+    """Fail on any connection beyond loopback (the test's own HTTP calls stay allowed); lists the others."""
+    beyond: list[object] = []
+    connect = socket.socket.connect
+
+    def only_loopback(self, address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) else address
+        if not (isinstance(host, str) and ipaddress.ip_address(host.split("%", 1)[0]).is_loopback):
+            beyond.append(address)
+            raise AssertionError(f"a connection to {address} was attempted")
+        return connect(self, address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", only_loopback)
+    return beyond
 
 
 def extract(base: str, url: str, **kwargs) -> httpx.Response:
@@ -63,9 +81,10 @@ def test_a_url_to_this_machine_is_refused_without_the_opt_in(base, site, where):
 
 
 @pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin"])
-def test_metadata_and_private_addresses_are_refused(base, url):
+def test_metadata_and_private_addresses_are_refused(base, url, loopback_only):
     response = extract(base, url)
-    assert response.status_code == 400 and "Refused to fetch" in response.json()["error"]
+    assert response.status_code == 400 and "Refusing to fetch" in response.json()["error"]
+    assert response.json()["kind"] == "PrivateAddressError" and loopback_only == []
 
 
 def test_the_opt_in_lets_a_private_url_through(site):
@@ -75,16 +94,18 @@ def test_the_opt_in_lets_a_private_url_through(site):
     assert response.json()["text"].startswith("Minister of Foreign Affairs of Ukraine")
 
 
-def test_a_redirect_into_the_private_network_is_refused():
+def test_a_redirect_into_the_private_network_is_refused(base, monkeypatch, loopback_only):
     # 127.0.0.2 plays a public site here; it redirects to 127.0.0.1, which stays private.
     inner = Pages({"/secret": (200, {"Content-Type": "text/plain"}, ARTICLE.encode())})
     outer = Pages({"/story": (302, {"Location": inner.url + "/secret"}, b"")}, host="127.0.0.2")
-    pretend = ipaddress.ip_address("127.0.0.2")
+    monkeypatch.setattr(fetch, "is_public", lambda address: address == "127.0.0.2" or is_public(address))
     try:
-        with guarded_client(allowed=lambda a: a == pretend or is_public(a)) as client:
-            with pytest.raises(FetchError, match="Refused to fetch http://127.0.0.1:.*127.0.0.1 is a loopback"):
-                ingest(outer.url + "/story", client=client)
-        assert outer.hits == ["/story"] and inner.hits == []
+        response = extract(base, outer.url + "/story")
+        assert response.status_code == 400
+        error = response.json()["error"]
+        assert f"(redirected to {inner.url}/secret)" in error and "private or reserved address 127.0.0.1" in error
+        assert "--allow-private-urls" in error
+        assert outer.hits == ["/story"] and inner.hits == [] and loopback_only == []
     finally:
         inner.close()
         outer.close()
@@ -110,7 +131,7 @@ def test_a_redirect_into_the_private_network_is_refused():
     ],
 )
 def test_which_addresses_count_as_public(address, public):
-    assert is_public(ipaddress.ip_address(address)) is public
+    assert is_public(address) is public
 
 
 def test_a_token_guards_the_api_and_is_compared_whole():

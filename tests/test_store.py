@@ -99,3 +99,25 @@ def test_since_filters_by_day(tmp_path):
         store.record_run(kind="check", output={})
         assert len(store.list_runs(since="2000-01-01")) == 1
         assert store.list_runs(since="9999-01-01") == []
+
+
+def test_a_run_names_itself_and_a_file_of_schema_2_gains_the_column(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)  # a file an older retold made: migrations 1 and 2 only
+    old.execute("CREATE TABLE schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for version, step in enumerate(MIGRATIONS[:2], start=1):
+        step(old)
+        old.execute("INSERT INTO schema_versions VALUES (?, '2026-11-01T00:00:00+00:00')", (version,))
+    old.execute("INSERT INTO articles VALUES ('h', NULL, 'Stored title', '2026-11-01', 'Old text.')")
+    old.execute("INSERT INTO runs (created_at, kind, article_hash, output) VALUES ('2026-11-01', 'check', 'h', '{\"a\": 1}')")
+    old.commit()
+    old.close()
+    with Store.open(path) as store:
+        (before,) = store.list_runs()
+        assert before.title == "Stored title" and before.output == {"a": 1}
+        store.record_article_run("Old text.", title="ignored: the text is stored", kind="check", output={"b": 2},
+                                 run_title="Named by the server")
+        newest, oldest = store.list_runs(outputs=False)
+        assert (newest.title, oldest.title) == ("Named by the server", "Stored title")
+        assert newest.output == {} and store.get_run(newest.id).output == {"b": 2}
+        assert store.article_text("h") == "Old text." and store.article_text("nope") is None

@@ -232,7 +232,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.host, args.port, allow_private_urls=args.allow_private_urls, max_body=args.max_body,
         time_limit=args.time_limit, workers=args.workers,
     )
-    serve(config)
+    with cli_store.open_store(args, shared=True) as store:  # --no-store: the history stays in memory
+        from retold.serve.storelog import StoreRunLog
+
+        serve(config, runs=StoreRunLog(store) if store is not None else None)
     return EXIT_OK
 
 
@@ -412,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-body", type=_positive, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
     p.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="seconds one request may take (default 60)")
     p.add_argument("--workers", type=_positive, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
+    cli_store.add_store_options(p)  # the history: the store's runs, shared with rewrite, check and batch
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("styles", help="list the rewrite styles")

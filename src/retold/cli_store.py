@@ -31,14 +31,17 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def open_store(args: argparse.Namespace) -> Iterator[Any | None]:
-    """The store the command line names, migrated and open; ``None`` with ``--no-store``."""
+def open_store(args: argparse.Namespace, *, shared: bool = False) -> Iterator[Any | None]:
+    """The store the command line names, migrated and open; ``None`` with ``--no-store``.
+
+    ``shared``: other threads will use it too (see :class:`retold.store.Store`).
+    """
     if getattr(args, "no_store", False):
         yield None
         return
     from retold.store import Store
 
-    with Store.open(getattr(args, "db", None)) as store:
+    with Store.open(getattr(args, "db", None), shared=shared) as store:
         yield store
 
 
@@ -73,8 +76,13 @@ def record_run(args: argparse.Namespace, kind: str, article: Any, report: Any, *
             verdict=report.verdict,
             score=report.score,
             origin=article.origin,
-            output={"rendered": rendered, "findings": findings},
+            output={"rendered": rendered, "findings": findings, **_rewrite_of(report, draft)},
         )
+
+
+def _rewrite_of(report: Any, draft: Any) -> dict[str, str]:
+    """A check keeps the rewrite its findings point into, so the web page's history can mark them."""
+    return {} if draft is not None else {"rewrite_text": report.rewrite_text}
 
 
 # --------------------------------------------------------------------------- history and show
@@ -85,7 +93,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if store is None:
             raise InputError("history reads the store: drop --no-store")
-        runs = store.list_runs(verdict=args.verdict, style=args.style, kind=args.kind, since=since, limit=args.limit)
+        runs = store.list_runs(
+            verdict=args.verdict, style=args.style, kind=args.kind, since=since, limit=args.limit, outputs=False
+        )
     if args.format == "json":
         rows = [{k: getattr(r, k) for k in ("id", "created_at", "kind", "style", "engine", "verdict", "score", "title", "url", "origin", "seconds")} for r in runs]
         emit(json.dumps(rows, ensure_ascii=False, indent=2), None)
@@ -148,7 +158,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     job = Job(
         mode="check" if args.check_only else "rewrite",
         style=args.style, engine=args.engine, format=args.format, words=args.words, cite=args.cite,
-        max_bytes=args.max_bytes, timeout=args.timeout,
+        max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls,
     )
     if job.mode == "rewrite":
         from retold.rewrite import get_engine, get_style
@@ -156,7 +166,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         get_style(job.style)  # an unknown name fails here, once, not in every worker
         get_engine(job.engine)
     fields = Fields(text=args.text_field, id=args.id_field, url=args.url_field, title=args.title_field, rewrite=args.rewrite_field)
-    items = expand(args.inputs, glob=args.glob, fields=fields, max_bytes=args.max_bytes, timeout=args.timeout)
+    items = expand(
+        args.inputs, glob=args.glob, fields=fields, max_bytes=args.max_bytes, timeout=args.timeout,
+        allow_private_urls=args.allow_private_urls,
+    )
     if args.rewrites:
         items = attach_rewrites(items, args.rewrites, max_bytes=args.max_bytes)
     if not items:
@@ -177,7 +190,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with open_store(args) as store, Progress(enabled=not args.quiet) as progress:
         summary = run_batch(job, items, out_dir=out_dir, store=store, results=results, progress=progress)
     print(
-        f"retold: {summary['articles']} articles: {summary['done']} done, {summary['skipped']} already stored, "
+        f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
+        f"{summary['done']} done, {summary['skipped']} already stored, "
         f"{summary['failed']} failed" + (", interrupted" if summary["interrupted"] else "")
         + f"; summary in {out_dir / 'summary.md'}",
         file=sys.stderr,
@@ -249,7 +263,7 @@ def add_commands(sub: Any, add_input_options: Any) -> None:
                        epilog="example:\n  retold history --verdict fail --since 2026-11-01 --limit 50")
     p.add_argument("--verdict", choices=("pass", "fail"), help="only runs with this verdict")
     p.add_argument("--style", help="only rewrites in this style")
-    p.add_argument("--kind", choices=("rewrite", "check"), help="only rewrites or only checks")
+    p.add_argument("--kind", choices=("rewrite", "check", "extract"), help="only rewrites, checks or extracts (made through retold serve)")
     p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only runs on or after this day (UTC)")
     p.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N runs, newest first (default 20)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")

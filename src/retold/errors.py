@@ -3,6 +3,7 @@
     RetoldError
     ├── InputError        the input is missing, empty, binary, too large, undecodable or not an article
     │   └── FetchError    a URL could not be fetched (HTTP error, timeout, redirect loop, wrong type)
+    │       └── PrivateAddressError  a URL (or a redirect) leads to a loopback, private or reserved address
     ├── OutputError       a result could not be written (a directory, no permission, a full or read-only disk)
     ├── ModelError        the spaCy model is not installed
     ├── EngineError       a rewrite engine is unknown or failed
@@ -26,6 +27,10 @@ class InputError(RetoldError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class PrivateAddressError(FetchError):
+    """A URL, or one of its redirects, resolves to an address the fetch may not reach without the opt-in."""
 
 
 class OutputError(RetoldError):

@@ -84,11 +84,6 @@ def _source_text(draft: Draft, sid: int) -> str:
     return " ".join(facts.sentences[sid].text.split())
 
 
-def _safe_url(url: str | None) -> str | None:
-    """Only web addresses become links; anything else (``javascript:``…) stays text."""
-    return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
 def attribution_parts(attribution: Attribution) -> list[str]:
     """The pieces of the source credit, in reading order; the origin file name when nothing else is known."""
     parts = [p for p in (attribution.title, attribution.site) if p]
@@ -239,7 +234,7 @@ def _html(draft: Draft, *, cite: bool) -> str:
     def li(item: Item, form: str) -> str:
         if item.kind in ("event", "person") and item.label:
             return f"<li><strong>{esc(item.label)}</strong> — {esc(item.text)}{mark(item)}</li>"
-        url = _safe_url(item.label) if form == "links" else None
+        url = escape.safe_url(item.label) if form == "links" else None
         if url:
             return f'<li><a href="{esc(url)}">{esc(item.text)}</a>{mark(item)}</li>'
         return f"<li>{esc(item.text)}{mark(item)}</li>"
@@ -271,7 +266,7 @@ def _html(draft: Draft, *, cite: bool) -> str:
             out.append("<ul>" + "".join(li(i, form) for i in others) + "</ul>")
         out.append("</section>")
     credit = ", ".join(esc(p) for p in attribution_parts(draft.attribution))
-    url = _safe_url(draft.attribution.url)
+    url = escape.safe_url(draft.attribution.url)
     if url:
         credit = credit.replace(esc(url), f'<a href="{esc(url)}">{esc(url)}</a>')
     out.append(f'<footer class="attribution">Source: {credit}.</footer>')

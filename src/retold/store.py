@@ -94,8 +94,13 @@ def _m2_run_origin_and_time(db: sqlite3.Connection) -> None:
     )
 
 
+def _m3_run_title(db: sqlite3.Connection) -> None:
+    """A run's own title: an article is stored once per text, but each run may name it (``serve`` does)."""
+    db.execute("ALTER TABLE runs ADD COLUMN title TEXT")
+
+
 # Append only: a migration, once released, is never edited or reordered.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial, _m2_run_origin_and_time)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial, _m2_run_origin_and_time, _m3_run_title)
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -136,14 +141,18 @@ class Run:
 
 
 class Store:
-    """An open store. Use as a context manager, or call :meth:`close`."""
+    """An open store. Use as a context manager, or call :meth:`close`.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    One connection, used by the thread that opened it; with ``shared=True`` any thread may use it, and the
+    caller must let only one at a time do so (``retold serve`` holds a lock around every call).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, shared: bool = False) -> None:
         self.path = Path(path)
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=not shared)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -156,8 +165,8 @@ class Store:
             ) from None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
-        return cls(path if path is not None else default_path())
+    def open(cls, path: str | os.PathLike[str] | None = None, *, shared: bool = False) -> Store:
+        return cls(path if path is not None else default_path(), shared=shared)
 
     def close(self) -> None:
         self.db.close()
@@ -205,15 +214,20 @@ class Store:
         score: float | None = None,
         origin: str | None = None,
         seconds: float | None = None,
+        run_title: str | None = None,
     ) -> int:
-        """Store one run; a run with an ``input_key`` already stored is kept, not duplicated."""
+        """Store one run; a run with an ``input_key`` already stored is kept, not duplicated.
+
+        ``run_title`` names this run in listings (else the article's title is shown).
+        """
         cursor = self.db.execute(
             "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
-            " verdict, score, output, origin, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " verdict, score, output, origin, seconds, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
             (
                 _now(), kind, input_key, article_hash, engine, style, model,
                 json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output), origin, seconds,
+                run_title,
             ),
         )
         if cursor.rowcount == 0 and input_key is not None:
@@ -229,6 +243,11 @@ class Store:
         with self.transaction():
             article_hash = self.put_article(text, url=url, title=title)
             return self.record_run(article_hash=article_hash, **run)
+
+    def article_text(self, article_hash: str) -> str | None:
+        """The text of a stored article, by its content hash."""
+        row = self.db.execute("SELECT text FROM articles WHERE hash = ?", (article_hash,)).fetchone()
+        return None if row is None else str(row[0])
 
     def find_run(self, input_key: str) -> Run | None:
         """The run stored for this input and these options, if any (what makes a batch resumable)."""
@@ -247,8 +266,12 @@ class Store:
         kind: str | None = None,
         since: str | None = None,
         limit: int = 20,
+        outputs: bool = True,
     ) -> list[Run]:
-        """Past runs, newest first, filtered by verdict, style, kind and an ISO date/time."""
+        """Past runs, newest first, filtered by verdict, style, kind and an ISO date/time.
+
+        ``outputs=False`` leaves each run's ``output`` empty: a listing need not read every stored text.
+        """
         where, args = [], []
         for column, value in (("r.verdict", verdict), ("r.style", style), ("r.kind", kind)):
             if value is not None:
@@ -257,7 +280,8 @@ class Store:
         if since is not None:
             where.append("r.created_at >= ?")
             args.append(since)
-        sql = _RUN_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id DESC LIMIT ?"
+        select = _RUN_SELECT if outputs else _RUN_SELECT.replace("r.output AS output", "'{}' AS output")
+        sql = select + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id DESC LIMIT ?"
         return [_run(row) for row in self.db.execute(sql, (*args, limit))]
 
     # ------------------------------------------------------------------ LLM answer cache
@@ -274,7 +298,10 @@ class Store:
 
 
 _RUN_SELECT = (
-    "SELECT r.*, a.title AS title, a.url AS url FROM runs r LEFT JOIN articles a ON a.hash = r.article_hash"
+    "SELECT r.id AS id, r.created_at AS created_at, r.kind AS kind, r.article_hash AS article_hash,"
+    " r.engine AS engine, r.style AS style, r.model AS model, r.options AS options, r.verdict AS verdict,"
+    " r.score AS score, r.output AS output, r.origin AS origin, r.seconds AS seconds,"
+    " COALESCE(r.title, a.title) AS title, a.url AS url FROM runs r LEFT JOIN articles a ON a.hash = r.article_hash"
 )
 
 

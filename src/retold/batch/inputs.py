@@ -52,11 +52,16 @@ class Item:
 
 
 def expand(inputs: Sequence[str], *, glob: str | None = None, fields: Fields = Fields(),
-           max_bytes: int = 5_000_000, timeout: float = 15.0) -> list[Item]:
-    """Every article the INPUTs name, in order, each with a unique name."""
+           max_bytes: int = 5_000_000, timeout: float = 15.0, allow_private_urls: bool = False) -> list[Item]:
+    """Every article the INPUTs name, in order, each with a unique name.
+
+    A feed or page named by URL is fetched here, through ingest's guarded fetch: a private address
+    only with ``allow_private_urls``.
+    """
     items: list[Item] = []
     for source in inputs:
-        items.extend(_expand_one(source, glob=glob, fields=fields, max_bytes=max_bytes, timeout=timeout))
+        items.extend(_expand_one(source, glob=glob, fields=fields, max_bytes=max_bytes, timeout=timeout,
+                                 allow_private_urls=allow_private_urls))
     return _unique_names(items)
 
 
@@ -89,9 +94,10 @@ def attach_rewrites(items: list[Item], directory: str | os.PathLike[str], *, max
 # --------------------------------------------------------------------------- one INPUT
 
 
-def _expand_one(source: str, *, glob: str | None, fields: Fields, max_bytes: int, timeout: float) -> Iterator[Item]:
+def _expand_one(source: str, *, glob: str | None, fields: Fields, max_bytes: int, timeout: float,
+                allow_private_urls: bool) -> Iterator[Item]:
     if is_url(source):
-        yield from _from_url(source, max_bytes=max_bytes, timeout=timeout)
+        yield from _from_url(source, max_bytes=max_bytes, timeout=timeout, allow_private_urls=allow_private_urls)
         return
     path = Path(source)
     if path.is_dir():
@@ -137,10 +143,10 @@ def _from_file(path: Path, *, fields: Fields, max_bytes: int, timeout: float, na
         yield Item(name=named_by, origin=origin, text=text)
 
 
-def _from_url(url: str, *, max_bytes: int, timeout: float) -> Iterator[Item]:
-    """A URL is fetched here (through ingest's fetching): a feed becomes its entries, a page one article."""
+def _from_url(url: str, *, max_bytes: int, timeout: float, allow_private_urls: bool) -> Iterator[Item]:
+    """A URL is fetched here (through ingest's guarded fetch): a feed becomes its entries, a page one article."""
     try:
-        raw = read_source(url, max_bytes=max_bytes, timeout=timeout)
+        raw = read_source(url, max_bytes=max_bytes, timeout=timeout, allow_private_urls=allow_private_urls)
         text, _ = decode(raw)
     except InputError as error:
         yield Item(name=_slug(url), origin=url, error=str(error))

@@ -31,11 +31,12 @@ class Job:
     cite: bool = False
     max_bytes: int = 5_000_000
     timeout: float = 15.0
+    allow_private_urls: bool = False  # --allow-private-urls: fetch from loopback and private addresses too
 
     def options(self) -> dict[str, Any]:
         """The options that change an output (not the read limits)."""
         data = asdict(self)
-        del data["max_bytes"], data["timeout"]
+        del data["max_bytes"], data["timeout"], data["allow_private_urls"]
         if self.mode == "check":  # a check has no style, engine or length of its own
             for key in ("style", "engine", "words", "cite"):
                 del data[key]
@@ -109,7 +110,10 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
     if item.text is not None:
         article = from_text(item.text, url=item.url)
     else:
-        article = ingest(item.url or item.origin, max_bytes=job.max_bytes, timeout=job.timeout)
+        article = ingest(
+            item.url or item.origin, max_bytes=job.max_bytes, timeout=job.timeout,
+            allow_private_urls=job.allow_private_urls,
+        )
     if item.title and not article.title:
         article = dataclasses.replace(article, title=item.title)
     facts = analyze(article)
@@ -166,7 +170,8 @@ def _report_outputs(job: Job, report: Any) -> tuple[str, dict[str, Any]]:
         rendered["html"] = html_page(report.to_html(), f"retold check: {report.verdict}")
     elif job.format == "text":
         rendered["text"] = _plain(report)
-    return rendered[job.format], {"rendered": rendered}
+    # the rewrite the findings point into, so the web page's history can mark them
+    return rendered[job.format], {"rendered": rendered, "rewrite_text": report.rewrite_text}
 
 
 def _plain(renderable: object) -> str:

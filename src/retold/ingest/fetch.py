@@ -5,7 +5,8 @@ A URL may name any host, and a host may resolve to any address. Unless the calle
 link-local (169.254.169.254, the cloud metadata service), multicast and reserved addresses: each
 hop's host is resolved and checked before a request is sent, and the connection itself is made
 to an address checked at connect time, so a name that resolves differently the second time
-(DNS rebinding) is refused too.
+(DNS rebinding) is refused too. A refusal is a :class:`~retold.errors.PrivateAddressError`. This is
+the only such guard: ``batch`` and ``serve`` fetch through it and pass their opt-in on.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from retold.errors import FetchError
+from retold.errors import FetchError, PrivateAddressError
 from retold.ingest.read import too_large
 
 MAX_REDIRECTS = 10
@@ -124,9 +125,9 @@ def _check_host(url: str, hop: str) -> None:
     _public_addresses(parts.hostname, port)
 
 
-def _refusal(url: str, hop: str, refused: _Refused) -> FetchError:
+def _refusal(url: str, hop: str, refused: _Refused) -> PrivateAddressError:
     via = "" if hop == url else f" (redirected to {hop})"
-    return FetchError(
+    return PrivateAddressError(
         f"Refusing to fetch {url}{via}: {refused.host} resolves to the private or reserved address "
         f"{refused.address}; {_OPT_IN}"
     )

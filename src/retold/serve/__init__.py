@@ -19,14 +19,17 @@ from retold.serve.runlog import MemoryRunLog, Run, RunLog
 __all__ = ["MemoryRunLog", "Run", "RunLog", "ServeConfig", "config_from", "create_app", "serve"]
 
 
-def serve(config: ServeConfig) -> None:
-    """Run the server until interrupted; a port already in use is an :class:`InputError` before anything loads."""
+def serve(config: ServeConfig, runs: RunLog | None = None) -> None:
+    """Run the server until interrupted; a port already in use is an :class:`InputError` before anything loads.
+
+    ``runs`` keeps the history (the store's :class:`~retold.serve.storelog.StoreRunLog`; in memory if None).
+    """
     import uvicorn
 
     _check_port(config.host, config.port)
 
     uvicorn.run(
-        create_app(config),
+        create_app(config, runs=runs),
         host=config.host,
         port=config.port,
         log_level="info",

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from retold import __version__
-from retold.errors import EngineError, FetchError, InputError, RetoldError, StyleError
+from retold.errors import EngineError, FetchError, InputError, PrivateAddressError, RetoldError, StyleError
 from retold.rewrite import engine_names, style_names
 from retold.rewrite.styles import list_styles
 from retold.serve import pipeline, reference
@@ -24,7 +24,6 @@ from retold.serve.jobs import QueueFull, TimeLimit, WorkQueue
 from retold.serve.models import CheckRequest, ExtractRequest, RewriteRequest
 from retold.serve.runlog import MemoryRunLog, RunLog
 from retold.serve.security import Guard
-from retold.serve.urlguard import PrivateAddressError, guarded_client
 
 log = logging.getLogger("retold.serve")
 
@@ -50,9 +49,8 @@ def create_app(config: ServeConfig = ServeConfig(), *, runs: RunLog | None = Non
 
 def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     queue = WorkQueue(workers=config.workers, queue_size=config.queue_size)
-    client = None if config.allow_private_urls else guarded_client()
     fetching = pipeline.Fetching(
-        client=client, allow_private_urls=config.allow_private_urls, max_bytes=config.max_bytes, timeout=config.fetch_timeout
+        allow_private_urls=config.allow_private_urls, max_bytes=config.max_bytes, timeout=config.fetch_timeout
     )
     pages = Environment(loader=FileSystemLoader(str(WEB)), autoescape=select_autoescape(default=True), auto_reload=False)
     static = {name: (WEB / name).read_bytes() for name in STATIC}
@@ -63,8 +61,6 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
             await asyncio.to_thread(pipeline.warm_up)  # the pipeline loads once, before the first request
         yield
         queue.shutdown()
-        if client is not None:
-            client.close()
 
     app = FastAPI(
         title="retold",

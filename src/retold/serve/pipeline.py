@@ -8,29 +8,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import inspect
 from dataclasses import dataclass
 from typing import Any
-
-import httpx
 
 from retold.analyze import analyze
 from retold.check import check
 from retold.errors import InputError
 from retold.ingest import from_text, ingest
 from retold.normalize import read_text
-from retold.render import draft_dict, draft_text
+from retold.render import draft_dict, draft_text, render
 from retold.rewrite import rewrite
 from retold.types import Article, FactSheet, Options
 
-_INGEST_PARAMS = frozenset(inspect.signature(ingest).parameters)
-
-
 @dataclass(frozen=True, slots=True)
 class Fetching:
-    """How URLs are fetched: the guarded client, the byte cap and the time allowed."""
+    """How URLs are fetched: through ingest's guard (private addresses only with the opt-in), the byte cap
+    and the time allowed."""
 
-    client: httpx.Client | None
     allow_private_urls: bool
     max_bytes: int
     timeout: float
@@ -46,13 +40,18 @@ class Outcome:
     score: float | None = None
 
 
+def _fetch_options(fetching: Fetching) -> dict[str, Any]:
+    return {
+        "max_bytes": fetching.max_bytes,
+        "timeout": fetching.timeout,
+        "allow_private_urls": fetching.allow_private_urls,
+    }
+
+
 def read_article(text: str | None, url: str | None, fetching: Fetching, published: dt.date | None = None) -> Article:
     """The cleaned article from pasted text (or HTML) or from a URL."""
     if url:
-        kwargs: dict[str, Any] = {"max_bytes": fetching.max_bytes, "timeout": fetching.timeout, "client": fetching.client}
-        if "allow_private_urls" in _INGEST_PARAMS:  # ingest's own guard, where this version has it
-            kwargs["allow_private_urls"] = fetching.allow_private_urls
-        article = ingest(url, **kwargs)
+        article = ingest(url, **_fetch_options(fetching))
     else:
         article = from_text(text or "")
     return dataclasses.replace(article, published=published) if published else article
@@ -61,10 +60,7 @@ def read_article(text: str | None, url: str | None, fetching: Fetching, publishe
 def read_rewrite(text: str | None, url: str | None, fetching: Fetching) -> str:
     """A rewrite under check, read as given (its boilerplate is what the check is for)."""
     if url:
-        kwargs: dict[str, Any] = {"max_bytes": fetching.max_bytes, "timeout": fetching.timeout, "client": fetching.client}
-        if "allow_private_urls" in _INGEST_PARAMS:
-            kwargs["allow_private_urls"] = fetching.allow_private_urls
-        return ingest(url, clean=False, **kwargs).text
+        return ingest(url, clean=False, **_fetch_options(fetching)).text
     text = read_text(text or "")
     if not text.strip():
         raise InputError("The rewrite is empty: paste the rewrite to check")
@@ -106,6 +102,7 @@ def do_rewrite(
     draft = rewrite(facts, style=style, engine=engine, options=Options(words=words, extra=extra))
     report = check(facts, draft_text(draft))
     result = draft_dict(draft, report=report)
+    result["markdown"] = render(draft, "md")  # as `retold rewrite --format md` prints it
     result["article"] = _article_meta(article)
     result["source"] = source_view(facts)
     return Outcome(result=result, title=title_of(article), verdict=report.verdict, score=round(report.score, 4))

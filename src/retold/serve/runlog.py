@@ -1,7 +1,7 @@
-"""The history of runs the server made: a small interface, and the in-memory log used when no store is present.
+"""The history of runs the server made: a small interface, and the in-memory log used with ``--no-store``.
 
-Anything with ``record``, ``list`` and ``get`` (see :class:`RunLog`) can stand in, such as the
-SQLite store: ``create_app(config, runs=MyStoreRunLog(...))``.
+Anything with ``record``, ``list`` and ``get`` (see :class:`RunLog`) can stand in; ``retold serve``
+uses the store's, :class:`retold.serve.storelog.StoreRunLog`.
 """
 
 from __future__ import annotations
