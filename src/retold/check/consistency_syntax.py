@@ -11,6 +11,7 @@ reverse) is a gender clash. Passive clauses are read as active (the agent is the
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import astuple, dataclass
 from typing import Any
 
@@ -115,9 +116,42 @@ def _keys(doc: Any, token: Any, *, rewrite: bool) -> set[str]:
     return _name_words(token)
 
 
+@dataclass(frozen=True, slots=True)
+class _DocIndex:
+    """What the pronoun and name readings look up in one doc, built once: spaCy rebuilds ``doc.ents``
+    and ``doc.sents`` at every access, and reading them per verb or pronoun made long texts quadratic."""
+
+    ents: tuple[Any, ...]
+    ent_starts: tuple[int, ...]
+    people: tuple[Any, ...]  # person entities, in order
+    people_ends: tuple[int, ...]
+    sentence_starts: tuple[int, ...]
+
+
+@per_object
+def _index(doc: Any) -> _DocIndex:
+    ents = tuple(doc.ents)
+    people = tuple(e for e in ents if e.label_ in _PERSON_LABELS)
+    return _DocIndex(
+        ents=ents,
+        ent_starts=tuple(e.start for e in ents),
+        people=people,
+        people_ends=tuple(e.end for e in people),
+        sentence_starts=tuple(s.start for s in doc.sents),
+    )
+
+
+def _entity_at(token: Any) -> Any | None:
+    index = _index(token.doc)
+    at = bisect.bisect_right(index.ent_starts, token.i) - 1
+    if at >= 0 and index.ents[at].start <= token.i < index.ents[at].end:
+        return index.ents[at]
+    return None
+
+
 def _name_words(token: Any) -> set[str]:
     if token.ent_type_:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = _entity_at(token)
         if ent is not None:
             # Only the part of the name inside the argument: a tagger may run one name across the verb.
             lo, hi = token.left_edge.i, token.right_edge.i
@@ -170,14 +204,14 @@ def _pronoun_signals(ctx: CheckContext, ours: list[Any]) -> tuple[float, float]:
 
 def _antecedent(doc: Any, pronoun: Any, limit: int | None) -> Any | None:
     """The last person named before ``pronoun`` (within ``limit`` sentences, when given), as its head token."""
-    sentence_starts = [s.start for s in doc.sents] if limit is not None else []
+    index = _index(doc)
     floor = 0
     if limit is not None:
-        earlier = [s for s in sentence_starts if s <= pronoun.i]
-        floor = earlier[-limit - 1] if len(earlier) > limit else 0
-    for ent in reversed(doc.ents):
-        if ent.end <= pronoun.i and ent.start >= floor and ent.label_ in _PERSON_LABELS:
-            return ent.root
+        earlier = bisect.bisect_right(index.sentence_starts, pronoun.i)  # sentences starting at or before it
+        floor = index.sentence_starts[earlier - limit - 1] if earlier > limit else 0
+    last = bisect.bisect_right(index.people_ends, pronoun.i) - 1  # people ends are in order: ents never overlap
+    if last >= 0 and index.people[last].start >= floor:
+        return index.people[last].root
     return None
 
 
