@@ -48,3 +48,42 @@ def test_roles_of_every_mention_gather_on_the_entity() -> None:
 def test_clauses_and_honorifics_are_not_roles() -> None:
     assert roles("Mr Gupta, who was struck by lightning, recovered.", "Gupta") == ()
     assert roles("Keefe, she said, was petite. Mary Keefe smiled.", "Mary Keefe") == ()
+
+
+def test_hyphenated_title_is_taken_whole() -> None:
+    text = (
+        "Vice-President Mike Pence told reporters in Washington on Tuesday that the talks would resume next week. "
+        "Pence did not say who would attend."
+    )
+    assert roles(text, "Mike Pence") == ("Vice-President",)
+
+
+def test_apposition_attached_to_the_name() -> None:
+    text = "Mike Pence, the vice-president, said President Donald Trump would attend the summit in Singapore."
+    assert roles(text, "Mike Pence") == ("vice-president",)
+    assert roles(text, "Donald Trump") == ("President",)
+
+
+def test_an_item_of_a_list_is_not_a_role() -> None:
+    text = "President Donald Trump thanked Mike Pence, the first lady, and his cabinet for their work."
+    assert roles(text, "Mike Pence") == ()
+    text = "Guests at the dinner included Mike Pence, the senators, and their families."
+    assert roles(text, "Mike Pence") == ()
+
+
+def test_an_organisation_run_into_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Chief Officer in the Ministry of Finance Brian Manning said the budget would show a surplus of "
+        "$20 million this year. Manning told the Finance Committee that spending on roads would rise."
+    )
+    facts = analyze(text)
+    names = {e.name: e for e in facts.entities}
+    assert "Brian Manning" in names and names["Brian Manning"].label == "PERSON"
+    assert "Ministry of Finance" in names and names["Ministry of Finance"].label == "ORG"
+    assert not any("Ministry" in r for r in names["Brian Manning"].roles)
+    assert not any("Brian Manning" in n for n in names if n != "Brian Manning")
+
+
+def test_a_named_department_stays_whole() -> None:
+    text = "The Department of Homeland Security said the border would reopen on Monday."
+    assert "Department of Homeland Security" in {e.name for e in analyze(text).entities}

@@ -110,6 +110,10 @@ def repair(doc: Any) -> list[RawMention]:
                 out.append(RawMention(span[0].idx, span[n - 1].idx + len(span[n - 1]), "GPE"))
                 out.append(RawMention(span[n].idx, span.end_char, "PERSON", possessive))
                 continue
+        if label == "ORG" and len(words) >= 5 and (split := _org_name_split(span)):
+            out.extend(split)
+            out[-1].possessive = possessive
+            continue
         if label in ("ORG", "GPE") and len(words) >= 3:
             split = _title_split(span)
             if split:
@@ -295,6 +299,33 @@ def _title_split(span: Any) -> list[RawMention]:
         out.append(RawMention(head.start_char, head.end_char, label))
     out.append(RawMention(rest.start_char, rest.end_char, "PERSON"))
     return out
+
+
+def _org_name_split(span: Any) -> list[RawMention]:
+    """"Ministry of Finance Brian Manning" tagged as one ORG → ORG "Ministry of Finance" + PERSON "Brian Manning".
+
+    Only when the words after "of <Word>" read as a person's name and its surname stands on its own
+    elsewhere in the article ("Manning said"), so "Department of Homeland Security" stays whole.
+    """
+    of = next((i for i, t in enumerate(span) if t.lower_ == "of"), -1)
+    if of < 1:
+        return []
+    for cut in range(of + 2, len(span) - 1):
+        rest = span[cut:]
+        if len(rest) > 3 or not looks_like_person(rest.text):
+            continue
+        surname = rest[-1].text
+        elsewhere = [
+            m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", span.doc.text)
+        ]
+        if not any(not span.start_char <= at < span.end_char for at in elsewhere):
+            return []
+        head = span[:cut]
+        return [
+            RawMention(head.start_char, head.end_char, "ORG"),
+            RawMention(rest.start_char, rest.end_char, "PERSON"),
+        ]
+    return []
 
 
 _GAZ_NAMES = sorted({*PLACE_NAMES, *PLACE_ALIASES, *DEMONYM_TO_PLACE, *ACRONYMS}, key=len, reverse=True)

@@ -43,6 +43,9 @@ def title_before(doc: Any, first: int) -> str | None:
         if tok.is_space or word in ("'s", "'") or tok.lower_ in _JOINERS:
             i -= 1
             continue
+        if word == "-" and not tok.whitespace_ and i > sent_start and not doc[i - 1].whitespace_:
+            i -= 1  # "Vice-President": one hyphenated title, not "President" alone
+            continue
         if (tok.text[:1].isupper() and tok.is_alpha) or tok.lower_ in TITLE_WORDS or tok.lower_ in TITLE_MODIFIERS:
             i -= 1
             continue
@@ -94,6 +97,11 @@ def apposition_after(doc: Any, last: int) -> str | None:
     phrase = doc[j:end]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
         return None
+    heads = [t for t in phrase if t.dep_ == "appos" and t.head.i == last]
+    if not heads or heads[0].tag_ in ("NNS", "NNPS"):
+        return None  # not attached to this name in the parse, or many people ("Pence, the senators")
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+        return None  # one item of a list ("thanked Pence, the first lady, and his cabinet")
     words = phrase
     if words[0].lower_ in ("a", "an", "the"):
         words = words[1:]
