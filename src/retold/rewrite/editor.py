@@ -1,7 +1,9 @@
 """The editor's pass over a builtin draft, in reading order: people introduced, no item that leans on another.
 
 * every person is introduced at first mention by the full name the article gives ("Bloomberg's
-  effort" → "Michael R. Bloomberg's effort"), later mentions stay as the source wrote them;
+  effort" → "Michael R. Bloomberg's effort"), with their role when the article writes it as a title
+  right before that name ("Vice-President Mike Pence") or an apposition right after it ("Mike Pence,
+  the vice-president,") and it fits the item's grammar; later mentions stay as the source wrote them;
 * an item that opens by pointing at something it does not name ("Another plan …", "The findings
   come …", "The two men are …") is left out unless an earlier line of the draft names it;
 * a figure item must carry a figure with its noun, in a sentence short enough to read at a glance.
@@ -32,6 +34,12 @@ ANAPHORIC_NOUNS = frozenset(
 )
 _QUALIFIERS = frozenset({"of", "by", "from", "on", "that", "which", "who", "in", "for", "to", "at", "with", "about"})
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
+# "his wife", "her counterpart": how a person stands to another, not a role to introduce them by
+RELATIONAL_ROLES = re.compile(
+    r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
+    r"boyfriend|girlfriend|fianc\w*|widow|cousin|uncle|aunt|neighbou?r)\b",
+    re.I,
+)
 
 
 def edit(draft: Draft, facts: FactSheet) -> Draft:
@@ -112,6 +120,7 @@ def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
         if entity.id in introduced:
             continue
         if entity.name in text:
+            text = with_role(text, text.index(entity.name), entity, facts)
             introduced.add(entity.id)
             continue
         mentioned = any(m.sentence in item.sources for m in entity.mentions)
@@ -129,6 +138,8 @@ def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
         honorific = text[bare.start() : bare.end() - len(surname)]
         # "Mr. Ruano" → "Mr. Robert Ruano": the honorific stays, as the source's credit of the same words reads it
         text = text[: bare.start()] + honorific + entity.name + text[bare.end() :]
+        if not honorific:
+            text = with_role(text, bare.start(), entity, facts)
         introduced.add(entity.id)
     return item if text == item.text else dataclasses.replace(item, text=text)
 
@@ -140,3 +151,50 @@ def _capitalised_before(text: str, at: int) -> bool:
         return False
     last = before.split()[-1]
     return last[:1].isupper() and not last.endswith((".", ",", ":", ";"))
+
+
+# Words before a name that a title cannot come between ("the Mike Pence", "Labour's Mike Pence").
+_NO_TITLE_AFTER = frozenset("the a an his her their its our your my this that former late then".split())
+_MAX_ROLE_WORDS = 6
+
+
+def with_role(text: str, at: int, entity: Entity, facts: FactSheet) -> str:
+    """``text`` with the person's role at their name (which starts at ``at``), in the article's own words.
+
+    Only a role the article writes in the same form: a title right before the full name ("Vice-President
+    Mike Pence") or an apposition right after it ("Mike Pence, the vice-president,"), and only where the
+    item reads as well with it; otherwise ``text`` unchanged.
+    """
+    end = at + len(entity.name)
+    if text[at:end] != entity.name:
+        return text
+    before, after = text[:at], text[end:]
+    roles = [r for r in entity.roles if not RELATIONAL_ROLES.search(r) and len(r.split()) <= _MAX_ROLE_WORDS]
+    if any(r.lower() in text.lower() for r in roles):
+        return text  # the item already gives the role ("The vice-president, Mike Pence, said")
+    for role in roles:
+        if not role[:1].isupper() or not re.search(rf"(?<![\w-]){re.escape(role)}\s+{re.escape(entity.name)}\b", facts.text):
+            continue
+        if _title_fits(before):
+            return f"{before}{role} {entity.name}{after}"
+    for role in roles:
+        written = re.search(
+            rf"\b{re.escape(entity.name)}, (?P<det>(?:the|a|an) )?{re.escape(role)},", facts.text
+        )
+        if written is None or any(ch in role for ch in "\"\u201c\u201d("):
+            continue
+        if re.match(r" [a-z]", after) and not re.match(r" (?:and|or|but|nor)\b", after):
+            return f"{before}{entity.name}, {written.group('det') or ''}{role},{after}"
+    return text
+
+
+def _title_fits(before: str) -> bool:
+    """True when a title may stand right before a name that follows ``before`` in an item."""
+    if not before.strip():
+        return True
+    if not before.endswith(" "):
+        return False  # "(Mike Pence", "\"Mike Pence": inside brackets or quotation marks
+    last = before.split()[-1]
+    if last.lower() in _NO_TITLE_AFTER or last.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return False
+    return not (last[:1].isupper() and not last.endswith((".", ",", ":", ";")))  # already a title or a name

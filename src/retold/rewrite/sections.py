@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from retold.normalize import fold_key
 from retold.rewrite import select
+from retold.rewrite.editor import RELATIONAL_ROLES as _RELATIONAL_ROLES
 from retold.rewrite.editor import points_outside
 from retold.rewrite.pronouns import person_antecedent
 from retold.rewrite.select import Index, Lifted, cue_hits, lift, near_duplicate, to_item, words_of
@@ -22,11 +23,6 @@ QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
 LEAD_WINDOW = 4  # the news is told in the first few sentences
 LEAD_REACH = 12  # … or, when those are a dateline, a fragment or a quote, soon after
-_RELATIONAL_ROLES = re.compile(
-    r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
-    r"boyfriend|girlfriend|fianc\w*|widow|cousin|uncle|aunt|neighbou?r)\b",
-    re.I,
-)
 _SPEAKER_LABELS = {"PERSON", "ORG"}
 # A "name" that is only a title ("Sgt", "Mr") is a misparse, not a person.
 _TITLES = {
