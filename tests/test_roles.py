@@ -87,3 +87,18 @@ def test_an_organisation_run_into_a_name_is_no_part_of_it() -> None:
 def test_a_named_department_stays_whole() -> None:
     text = "The Department of Homeland Security said the border would reopen on Monday."
     assert "Department of Homeland Security" in {e.name for e in analyze(text).entities}
+
+
+def test_a_title_does_not_run_across_another_name() -> None:
+    # Nation News (Barbados), 2020: two officials named in one line
+    text = (
+        "Chief Education Officer Dr Ramona Archer-Bradshaw and Acting Chief Medical Officer Dr Anton Best "
+        "addressed the media on Monday."
+    )
+    assert roles(text, "Anton Best") == ("Acting Chief Medical Officer",)
+    assert roles(text, "Ramona Archer-Bradshaw") == ("Chief Education Officer",)
+
+
+def test_an_honorific_after_the_title_is_not_part_of_the_role() -> None:
+    text = "The hill station was founded by Major General Sir William Maynard Gomm in 1841."
+    assert roles(text, "William Maynard Gomm") == ("General",)

@@ -40,6 +40,8 @@ def title_before(doc: Any, first: int) -> str | None:
     while i >= sent_start:
         tok = doc[i]
         word = fold(tok.text)
+        if tok.ent_type_ == "PERSON" and i < first - 1 and doc[i + 1].lower_ in _JOINERS:
+            break  # another person's name ("Officer Dr Ramona Archer-Bradshaw and Acting Chief Medical Officer")
         if tok.is_space or word in ("'s", "'") or tok.lower_ in _JOINERS:
             i -= 1
             continue
@@ -62,8 +64,8 @@ def title_before(doc: Any, first: int) -> str | None:
     while start < first and (doc[start].lower_ in _JOINERS or fold(doc[start].text) == "'s"):
         start += 1
     end = first
-    while end > start and doc[end - 1].lower_ in _JOINERS - {"'s"}:
-        end -= 1
+    while end > start and (doc[end - 1].lower_ in _JOINERS - {"'s"} or doc[end - 1].lower_.rstrip(".") in HONORIFICS):
+        end -= 1  # "General Sir William Gomm": the role is "General", "Sir" is how he is addressed
     if start >= end or not any(_is_title_token(doc[j]) for j in range(start, end)):
         return None
     return doc[start:end].text

@@ -34,6 +34,7 @@ ANAPHORIC_NOUNS = frozenset(
 )
 _QUALIFIERS = frozenset({"of", "by", "from", "on", "that", "which", "who", "in", "for", "to", "at", "with", "about"})
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
+_HONORIFIC_WORDS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
 # "his wife", "her counterpart": how a person stands to another, not a role to introduce them by
 RELATIONAL_ROLES = re.compile(
     r"\b(counterpart|colleague|friend|wife|husband|partner|son|daughter|brother|sister|mother|father|"
@@ -173,10 +174,12 @@ def with_role(text: str, at: int, entity: Entity, facts: FactSheet) -> str:
     if any(r.lower() in text.lower() for r in roles):
         return text  # the item already gives the role ("The vice-president, Mike Pence, said")
     for role in roles:
-        if not role[:1].isupper() or not re.search(rf"(?<![\w-]){re.escape(role)}\s+{re.escape(entity.name)}\b", facts.text):
+        if not role[:1].isupper():
             continue
-        if _title_fits(before):
-            return f"{before}{role} {entity.name}{after}"
+        # as written, with the honorific the article puts between ("General Sir William Maynard Gomm")
+        written = re.search(rf"(?<![\w-]){re.escape(role)}\s+(?:{_HONORIFIC_WORDS}\.?\s+)?(?={re.escape(entity.name)}\b)", facts.text)
+        if written is not None and _title_fits(before):
+            return f"{before}{written.group(0)}{entity.name}{after}"
     for role in roles:
         written = re.search(
             rf"\b{re.escape(entity.name)}, (?P<det>(?:the|a|an) )?{re.escape(role)},", facts.text
