@@ -90,3 +90,10 @@ def test_the_title_is_copied_with_the_honorific_the_article_puts_before_the_name
     told = first_mention(facts, "Gomm had asked London for the station in a letter to the governor.")
     assert told == "General Sir William Maynard Gomm had asked London for the station in a letter to the governor."
     assert no_errors(source, told)
+
+
+def test_no_role_inside_a_quotation():
+    source = TITLED + " \u201cWe thank Pence for coming,\u201d the Polish president said."
+    facts = analyze(source)
+    told = first_mention(facts, "\u201cWe thank Pence for coming,\u201d the Polish president said.")
+    assert "Vice-President" not in told

@@ -170,6 +170,8 @@ def with_role(text: str, at: int, entity: Entity, facts: FactSheet) -> str:
     if text[at:end] != entity.name:
         return text
     before, after = text[:at], text[end:]
+    if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
+        return text  # inside a quotation: the speaker's words stay as they were said
     roles = [r for r in entity.roles if not RELATIONAL_ROLES.search(r) and len(r.split()) <= _MAX_ROLE_WORDS]
     if any(r.lower() in text.lower() for r in roles):
         return text  # the item already gives the role ("The vice-president, Mike Pence, said")
