@@ -83,12 +83,12 @@ def test_only_the_first_mention_gets_the_role():
 
 def test_the_title_is_copied_with_the_honorific_the_article_puts_before_the_name():
     source = (
-        "The hill station at Newcastle was founded in 1841. General Sir William Maynard Gomm chose the site. "
+        "The hill station at Newcastle was founded in 1841. Major General Sir William Maynard Gomm chose the site. "
         "Gomm had asked London for the station in a letter to the governor."
     )
     facts = analyze(source)
     told = first_mention(facts, "Gomm had asked London for the station in a letter to the governor.")
-    assert told == "General Sir William Maynard Gomm had asked London for the station in a letter to the governor."
+    assert told == "Major General Sir William Maynard Gomm had asked London for the station in a letter to the governor."
     assert no_errors(source, told)
 
 
