@@ -179,7 +179,8 @@ def with_role(text: str, at: int, entity: Entity, facts: FactSheet) -> str:
         if not role[:1].isupper():
             continue
         # as written, with the honorific the article puts between ("General Sir William Maynard Gomm")
-        written = re.search(rf"(?<![\w-]){re.escape(role)}\s+(?:{_HONORIFIC_WORDS}\.?\s+)?(?={re.escape(entity.name)}\b)", facts.text)
+        pattern = rf"(?<![\w-]){re.escape(role)}\s+(?:{_HONORIFIC_WORDS}\.?\s+)?(?={re.escape(entity.name)}\b)"
+        written = re.search(pattern, facts.text)
         if written is not None and _title_fits(before):
             return f"{before}{written.group(0)}{entity.name}{after}"
     for role in roles:
