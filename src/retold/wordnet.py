@@ -93,13 +93,15 @@ def antonyms(pos: str) -> dict[str, frozenset[str]]:
 
 
 def antonyms_of(lemma: str, tag: str) -> frozenset[str]:
-    """``lemma``'s WordNet antonyms as the part of speech spaCy tagged: an adjective, adverb or verb.
+    """``lemma``'s WordNet antonyms when spaCy tagged it an adjective, adverb or verb: those of all three.
 
-    Nouns are left out: WordNet's noun antonyms are mostly converse relations ("husband"/"wife", "son"/
-    "daughter"), which a rewording says the other way round ("her husband Barry" / "Barry's wife"); the
-    few noun opposites news needs ("victory"/"defeat") are kept by hand in :mod:`retold.lexicon`.
+    All three, since a participle or an adverb keeps its word's opposite ("closed", tagged an adjective,
+    against "opened"; "earlier" against "late"). Nouns are left out: WordNet's noun antonyms are mostly
+    converse relations ("husband"/"wife", "son"/"daughter"), which a rewording says the other way round
+    ("her husband Barry" / "Barry's wife"); the noun opposites news needs ("victory"/"defeat") are kept by
+    hand in :mod:`retold.lexicon`.
     """
-    pos = CHECKED_POS.get(tag)
-    if pos is None:
+    if tag not in CHECKED_POS:
         return frozenset()
-    return antonyms(pos).get(lemma.lower(), frozenset())
+    key = lemma.lower()
+    return frozenset().union(*(antonyms(pos).get(key, frozenset()) for pos in CHECKED_POS.values()))

@@ -33,7 +33,7 @@ from retold.check.match.numbers import same_value
 from retold.check.memo import per_object
 from retold.lexicon import ANTONYMS, CLOSED_CLASSES, HEDGES, NEGATIONS, SCOPE_WORDS, TIME_PLACERS, TIME_UNITS
 from retold.types import DateFact, FactSheet, NumberFact
-from retold.wordnet import antonyms_of
+from retold.wordnet import CHECKED_POS, antonyms_of
 
 _F = TypeVar("_F", DateFact, NumberFact)
 
@@ -376,7 +376,7 @@ def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:
                 continue
             for x in {a.lemma, a.lower}:
                 opposite = frozenset() if paid else ANTONYMS.get(x, frozenset())
-                if a.pos == b.pos and not paid:
+                if b.pos in CHECKED_POS and not paid:
                     # Not "unable" for "able": a negation elsewhere in the sentence may pay for a prefix.
                     opposite |= {w for w in antonyms_of(x, a.pos) if not (w.endswith(x) or x.endswith(w))}
                 if {b.lemma, b.lower} & (CLOSED_CLASSES.get(x, frozenset()) | opposite):
