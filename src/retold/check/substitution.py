@@ -33,6 +33,7 @@ from retold.check.match.numbers import same_value
 from retold.check.memo import per_object
 from retold.lexicon import ANTONYMS, CLOSED_CLASSES, HEDGES, NEGATIONS, SCOPE_WORDS, TIME_PLACERS, TIME_UNITS
 from retold.types import DateFact, FactSheet, NumberFact
+from retold.wordnet import CHECKED_POS, antonyms_of
 
 _F = TypeVar("_F", DateFact, NumberFact)
 
@@ -366,6 +367,7 @@ def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:
     "29-year-old" for "former Feyenoord star" holds "old" where the source has "former", but the
     whole phrase is another one: not a swap.
     """
+    paid = _negations(new) != _negations(old)  # "not accept" for "refuse": the negation pays for the antonym
     for a in new:
         for b in old:
             if a.lemma == b.lemma or a.lower == b.lower:
@@ -373,7 +375,11 @@ def _closed_swap(new: list[_Tok], old: list[_Tok]) -> bool:
             if _content_lemmas(new, a) != _content_lemmas(old, b):
                 continue
             for x in {a.lemma, a.lower}:
-                if {b.lemma, b.lower} & (CLOSED_CLASSES.get(x, frozenset()) | ANTONYMS.get(x, frozenset())):
+                opposite = frozenset() if paid else ANTONYMS.get(x, frozenset())
+                if b.pos in CHECKED_POS and not paid:
+                    # Not "unable" for "able": a negation elsewhere in the sentence may pay for a prefix.
+                    opposite |= {w for w in antonyms_of(x, a.pos) if not (w.endswith(x) or x.endswith(w))}
+                if {b.lemma, b.lower} & (CLOSED_CLASSES.get(x, frozenset()) | opposite):
                     return True
     return False
 

@@ -22,6 +22,7 @@ from retold.lexicon import (
     TIMES,
 )
 from retold.types import Sentence
+from retold.wordnet import antonyms_of
 
 STRONG_SUPPORT = 0.5
 # Closing attribution, links and section labels are not claims.
@@ -151,11 +152,12 @@ def _measures_time(token) -> bool:  # noqa: ANN001
 
 
 def opposites(lemma: str, pos: str = "") -> set[str]:
-    """Words meaning the opposite: listed antonyms, and the word with a negating prefix added or taken off.
+    """Words meaning the opposite: WordNet's antonyms as that part of speech, the hand-kept ones, and the word
+    with a negating prefix added or taken off.
 
     Only "un-" and "non-" negate any word; "in-", "dis-" and the like only adjectives ("inform" is not "form").
     """
-    found = set(ANTONYMS.get(lemma, ()))
+    found = set(ANTONYMS.get(lemma, ())) | antonyms_of(lemma, pos)
     if pos == "ADV" and lemma.endswith("ly") and len(lemma) >= 6:  # "illegally" / "legally", as their adjectives
         found |= {word + "ly" for word in opposites(lemma[:-2], "ADJ")}
     for prefix in NEGATING_PREFIXES if pos == "ADJ" else NEGATING_PREFIXES[:2]:

