@@ -33,23 +33,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"retold: error: {message} (see `{self.prog} --help`)\n")
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2024-12-03") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
-    return number
-
-
 def _seconds(value: str) -> float:
     """A timeout: a finite number of seconds above 0 (``inf``, ``nan`` and ``1e300`` are not)."""
     from retold.ingest.read import MAX_TIMEOUT
@@ -310,7 +293,7 @@ def _say_llm_usage(stats: dict | None, verbose: bool) -> None:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--max-bytes", type=_positive, default=5_000_000, metavar="N", help="refuse inputs larger than N bytes (default 5000000)"
+        "--max-bytes", type=cli_store.positive_int, default=5_000_000, metavar="N", help="refuse inputs larger than N bytes (default 5000000)"
     )
     parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)")
     parser.add_argument(
@@ -319,7 +302,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="fetch URLs on loopback, private or link-local addresses (refused by default)",
     )
     parser.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date, to resolve 'on Tuesday' (overrides the page's)"
+        "--published", type=cli_store.iso_date, metavar="YYYY-MM-DD", help="publication date, to resolve 'on Tuesday' (overrides the page's)"
     )
 
 
@@ -353,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", default="builtin", help="rewrite engine: builtin (default: offline, no model) or llm")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
-    p.add_argument("--words", type=_positive, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=cli_store.positive_int, metavar="N", help="aim for about N words")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
     _add_input_options(p)
     _add_output(p)
@@ -412,9 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--allow-private-urls", action="store_true", help="let URL fetches reach loopback, private and link-local addresses")
-    p.add_argument("--max-body", type=_positive, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
+    p.add_argument("--max-body", type=cli_store.positive_int, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
     p.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="seconds one request may take (default 60)")
-    p.add_argument("--workers", type=_positive, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
+    p.add_argument("--workers", type=cli_store.positive_int, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
     cli_store.add_store_options(p)  # the history: the store's runs, shared with rewrite, check and batch
     p.set_defaults(func=cmd_serve)
 

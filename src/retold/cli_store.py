@@ -205,7 +205,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parsers
 
 
-def _count(value: str) -> int:
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above 0."""
     try:
         number = int(value)
     except ValueError:
@@ -215,7 +216,8 @@ def _count(value: str) -> int:
     return number
 
 
-def _day(value: str) -> dt.date:
+def iso_date(value: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -238,11 +240,11 @@ def add_commands(sub: Any, add_input_options: Any) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl, .csv, RSS/Atom feeds (file or URL), URL lists")
     p.add_argument("--out", default="retold-out", metavar="DIR", help="where the outputs and summary go (default retold-out)")
-    p.add_argument("--workers", type=_count, metavar="N", help="worker processes (default: one per CPU)")
+    p.add_argument("--workers", type=positive_int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--style", default="explainer", help="rewrite style (default explainer) — see `retold styles`")
     p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin)")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
-    p.add_argument("--words", type=_count, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=positive_int, metavar="N", help="aim for about N words")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences")
     p.add_argument("--check-only", action="store_true", help="check existing rewrites instead of writing them")
     p.add_argument("--rewrites", metavar="DIR", help="with --check-only: the rewrites, named like their sources")
@@ -264,15 +266,15 @@ def add_commands(sub: Any, add_input_options: Any) -> None:
     p.add_argument("--verdict", choices=("pass", "fail"), help="only runs with this verdict")
     p.add_argument("--style", help="only rewrites in this style")
     p.add_argument("--kind", choices=("rewrite", "check", "extract"), help="only rewrites, checks or extracts (made through retold serve)")
-    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only runs on or after this day (UTC)")
-    p.add_argument("--limit", type=_count, default=20, metavar="N", help="at most N runs, newest first (default 20)")
+    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only runs on or after this day (UTC)")
+    p.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N runs, newest first (default 20)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     add_store_options(p)
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("show", help="print a stored run again", formatter_class=raw,
                        epilog="example:\n  retold show 12 --format json")
-    p.add_argument("id", type=_count, metavar="ID", help="the run's id, from `retold history`")
+    p.add_argument("id", type=positive_int, metavar="ID", help="the run's id, from `retold history`")
     p.add_argument("--format", choices=("md", "json", "html", "text"), default="md", help="output format (default md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     add_store_options(p)
