@@ -9,11 +9,13 @@ that sentence holds. Everything here is plain set arithmetic over the spaCy pars
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from retold.check.context import Alignment, Support
 from retold.check.memo import per_object
+from retold.normalize import fold_key
 from retold.types import Evidence, FactSheet
 
 TOP_SUPPORT = 3  # source sentences kept per rewrite sentence
@@ -158,3 +160,17 @@ def sentence_evidence(source: FactSheet, sentence_ids: list[int] | tuple[int, ..
     chosen = sorted((source.sentences[i] for i in set(sentence_ids)), key=lambda s: s.start)
     return tuple(Evidence(s.start, s.end, s.text) for s in chosen)
 
+
+
+STRONG_SUPPORT = 0.5  # a rewrite sentence this well supported restates its best source sentence
+NEAR_BEST = 0.6  # a supporting sentence this close to the best describes the same fact or event
+
+
+def stated_in_support(source: FactSheet, text: str, support: tuple[Support, ...], matching: set[int]) -> bool:
+    """True when a fact's ``text`` stands word for word in the best supporting source sentence, or when a
+    sentence nearly as good as the best (``matching``: ids of source sentences holding a match) gives it:
+    a merged rewrite sentence may take this part from there."""
+    best_text = fold_key(source.sentences[support[0].sentence].text)
+    if re.search(r"(?<!\w)" + re.escape(fold_key(text)) + r"(?!\w)", best_text):
+        return True  # written there word for word, whatever the parse made of it ("Euro 2013")
+    return any(s.sentence in matching for s in support if s.score >= NEAR_BEST * support[0].score)

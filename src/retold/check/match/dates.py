@@ -14,13 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from retold.check.align import sentence_evidence
+from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
 from retold.check.context import CheckContext
 from retold.normalize import fold_key
 from retold.types import DateFact, FactSheet, Finding
 
-STRONG_SUPPORT = 0.5
-NEAR_BEST = 0.6  # a best-supporting sentence this good describes the same event
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)|www\.\S+")
 # Holidays on a fixed day of the year, written as the source may name them.
 _HOLIDAYS = {
@@ -108,12 +106,7 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
         return f"“{date.text}” is not in the source{given}: give the source's date or drop it", "error", best
     if not support or support[0].score < STRONG_SUPPORT:
         return None
-    # Another supporting sentence nearly as good may be where this part of a merged sentence comes from.
-    nearby = {s.sentence for s in support if s.score >= NEAR_BEST * support[0].score}
-    best_text = fold_key(ctx.source.sentences[support[0].sentence].text)
-    if re.search(r"(?<!\w)" + re.escape(fold_key(date.text)) + r"(?!\w)", best_text):
-        return None  # written there word for word, whatever the parse made of it ("Euro 2013")
-    if any(s.sentence in nearby for s in matching):
+    if stated_in_support(ctx.source, date.text, support, {s.sentence for s in matching}):
         return None
     rivals = [s for s in dates if s.sentence == support[0].sentence and _comparable(date, s)]
     if not rivals:

@@ -21,10 +21,10 @@ from retold.lexicon import (
     TIME_UNITS,
     TIMES,
 )
+from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.types import Sentence
 from retold.wordnet import antonyms_of
 
-STRONG_SUPPORT = 0.5
 # Closing attribution, links and section labels are not claims.
 _NOT_A_CLAIM = re.compile(
     r"^\W*(?:source|sources|via|originally published|read the (?:original|full)|go deeper|photo|image|credit)s?\b",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from retold.check.align import sentence_evidence
+from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
 from retold.check.context import CheckContext
 from retold.normalize import fold, fold_key
 from retold.types import FactSheet, Finding, NumberFact
@@ -23,8 +23,6 @@ from retold.types import FactSheet, Finding, NumberFact
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05  # a round figure no further than this from the source figure it rounds
 DURATION_TOLERANCE = 0.02
-STRONG_SUPPORT = 0.5
-NEAR_BEST = 0.6  # a best-supporting sentence this good describes the same fact
 _APPROX = re.compile(
     r"(?:about|around|nearly|almost|roughly|approximately|some|over|more than|less than|fewer than|under|"
     r"at least|up to|close to|just over|just under|upwards of|as many as|as much as|an estimated|estimated|"
@@ -68,12 +66,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         return moved
     if not support or support[0].score < STRONG_SUPPORT or number.unit is None:
         return None
-    # Another supporting sentence nearly as good may be where this part of a merged sentence comes from.
-    nearby = {s.sentence for s in support if s.score >= NEAR_BEST * support[0].score}
-    best_text = fold_key(ctx.source.sentences[support[0].sentence].text)
-    if re.search(r"(?<!\w)" + re.escape(fold_key(number.text)) + r"(?!\w)", best_text):
-        return None  # written there word for word, whatever the parse made of it ("Euro 2013")
-    if any(s.sentence in nearby for s in same):
+    if stated_in_support(ctx.source, number.text, support, {s.sentence for s in same}):
         return None
     rivals = [s for s in ctx.source.numbers if s.sentence == support[0].sentence and s.unit == number.unit]
     if not rivals:
