@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := examples/nato-ukraine.txt
 
-.PHONY: demo test bench perturb speed selfcheck clean
+.PHONY: demo test ray bench perturb speed selfcheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
+
+# The `ray` extra (retold batch --executor ray), hash-pinned like the rest: the dev set plus Ray and its needs.
+ray: $(VENV)/.installed-ray
+
+$(VENV)/.installed-ray: $(VENV)/.installed-dev requirements-ray.lock
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-ray.lock
+	@touch $@
 
 # Quality gates: each fails when a figure drops below bench/baseline.json (bench/llm.py also when a planted
 # error reaches the output of the llm engine, bench/styles.py when any style's rewrite has a check error).
