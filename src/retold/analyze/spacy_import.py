@@ -24,17 +24,16 @@ _CLI_INFO = "spacy.cli.info"
 
 def import_spacy() -> types.ModuleType:
     """``import spacy``, lighter when spaCy is not imported yet; the same module either way."""
-    if "spacy" in sys.modules:
-        return sys.modules["spacy"]
-    stand_in = _cli_info_stand_in()
-    sys.modules.setdefault(_CLI_INFO, stand_in)
-    try:
-        import spacy
-    finally:
-        if sys.modules.get(_CLI_INFO) is stand_in:
-            del sys.modules[_CLI_INFO]
+    if "spacy" not in sys.modules:
+        stand_in = _cli_info_stand_in()
+        sys.modules.setdefault(_CLI_INFO, stand_in)
+        try:
+            importlib.import_module("spacy")
+        finally:
+            if sys.modules.get(_CLI_INFO) is stand_in:
+                del sys.modules[_CLI_INFO]
     _remember_entry_point_groups()
-    return spacy
+    return sys.modules["spacy"]
 
 
 def _cli_info_stand_in() -> types.ModuleType:
