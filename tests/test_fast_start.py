@@ -106,3 +106,18 @@ def test_the_tokenizer_read_in_one_pass_is_spacys_own_plus_the_dateline_rule():
     assert [(t.text, t.norm_, t.lemma_, t.tag_, t.dep_, t.ent_type_) for t in ours(text)] == [
         (t.text, t.norm_, t.lemma_, t.tag_, t.dep_, t.ent_type_) for t in theirs(text)
     ]
+
+
+def test_the_program_prints_what_main_returns_in_process(tmp_path):
+    # run as the program, main() also freezes the garbage collector before the interpreter exits: same output
+    faithful = EXAMPLE.parent.parent / "tests" / "data" / "rewrites" / "nato-faithful.md"
+    argv = ["check", str(EXAMPLE), str(faithful), "--no-store", "--format", "json"]
+    program = subprocess.run(
+        [sys.executable, "-m", "retold.cli", *argv], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    in_process = subprocess.run(
+        [sys.executable, "-c", "import sys; from retold.cli import main; sys.exit(main(sys.argv[1:]))", *argv],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )
+    assert program.returncode == in_process.returncode == 0, program.stderr
+    assert program.stdout == in_process.stdout and json.loads(program.stdout)["verdict"] == "pass"
