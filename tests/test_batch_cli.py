@@ -45,6 +45,12 @@ def retold(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command(*args), capture_output=True, text=True, env=env, timeout=HUNG)
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C's default action, as a shell's foreground command has it: pytest run in the background
+    (`make test &`) ignores SIGINT, and an ignored signal stays ignored in every process it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Started:
     """`retold ARGS` started in its own process group, its stderr read by a thread: no wait outlasts ``HUNG``.
 
@@ -52,7 +58,9 @@ class Started:
     """
 
     def __init__(self, *args: str) -> None:
-        self.process = subprocess.Popen(command(*args), stderr=subprocess.PIPE, text=True, start_new_session=True)
+        self.process = subprocess.Popen(
+            command(*args), stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_as_from_a_terminal
+        )
         self.deadline = time.monotonic() + HUNG
         self._lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
