@@ -1,10 +1,12 @@
 """Many articles: `retold batch` throughput, time per article by length, memory per worker, cold starts.
 
-    python bench/batch.py [--limit N] [--cli-sample N] [--repeat N] [--json PATH] [--plot PATH]
+    python bench/batch.py [--articles N] [--parts throughput,length,cold] [--pairs N] [--cli-sample N]
+                          [--repeat N] [--json PATH] [--plot PATH]
     python bench/batch.py --cold-only [--repeat N] [--json PATH]
 
-- throughput: `retold batch` (rewrite + its check) over the distinct BUMP articles with 1 and 2 worker
-  processes, wall time of the whole command (start-up and model loads included), against one
+- throughput: `retold batch` (rewrite + its check) over the distinct BUMP articles (or the first
+  --articles of them) with 1 and 2 worker processes, run in --pairs interleaved pairs (1 then 2 workers;
+  the median of each), wall time of the whole command (start-up and model loads included), against one
   `retold rewrite` call per article (the median of --cli-sample calls, which also rewrites and checks);
 - length: one worker's time for rewrite + check of texts of 1k to 50k words built from BUMP articles;
 - memory: the peak resident set of a batch's workers (the largest of them), and of a worker for each length;
@@ -35,12 +37,14 @@ from bench.common import EXAMPLE, ROOT, bump_articles  # noqa: E402
 RETOLD = [sys.executable, "-m", "retold.cli"]
 FAITHFUL = ROOT / "tests" / "data" / "rewrites" / "nato-faithful.md"
 SIZES = (1_000, 5_000, 10_000, 25_000, 50_000)
-# Runs a command and prints the peak resident set (kB) of its largest process, workers included.
+# Runs a command and prints the peak resident set (kB) of its largest process, workers included, and the
+# CPU seconds all its processes used.
 _PEAK = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
-    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+    "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - start, used.ru_maxrss, code, used.ru_utime + used.ru_stime)\n"
 )
 _ONE_WORKER = """
 import json, resource, sys, time
@@ -61,16 +65,16 @@ def _env() -> dict[str, str]:
     return {**os.environ, "NO_COLOR": "1", "RETOLD_DB": os.environ.get("RETOLD_DB", "")}
 
 
-def timed_peak(argv: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak MB of the largest process, and exit code of one command."""
+def timed_peak(argv: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak MB of the largest process, exit code and CPU seconds (all processes) of one command."""
     out = subprocess.run([sys.executable, "-c", _PEAK, *argv], capture_output=True, text=True, env=_env(), check=True)
-    seconds, peak_kb, code = out.stdout.split()
-    return float(seconds), int(peak_kb) / 1024, int(code)
+    seconds, peak_kb, code, cpu = out.stdout.split()
+    return float(seconds), int(peak_kb) / 1024, int(code), float(cpu)
 
 
 def throughput(folder: Path, count: int, workers: int, scratch: Path) -> dict:
     out = scratch / f"out-{workers}"
-    seconds, peak, code = timed_peak(
+    seconds, peak, code, cpu = timed_peak(
         [*RETOLD, "batch", str(folder), "--out", str(out), "--workers", str(workers), "--no-store", "--quiet"]
     )
     summary = json.loads((out / "summary.json").read_text())
@@ -78,7 +82,22 @@ def throughput(folder: Path, count: int, workers: int, scratch: Path) -> dict:
         "workers": workers, "articles": count, "done": summary["done"], "failed": summary["failed"],
         "exit": code, "seconds": round(seconds, 2), "articles_per_s": round(summary["done"] / seconds, 3),
         "peak_worker_mb": round(peak, 1),
+        # the cores the command got: about `workers` on an idle machine, less when others take them
+        "cpu_s": round(cpu, 1), "cores_used": round(cpu / seconds, 2),
     }
+
+
+def paired_throughput(folder: Path, count: int, pairs: int, scratch: Path) -> list[dict]:
+    """1 then 2 workers, ``pairs`` times over (a change in the machine's load hits both alike); the median run of each."""
+    runs: dict[int, list[dict]] = {1: [], 2: []}
+    for _ in range(pairs):
+        for workers in (1, 2):
+            runs[workers].append(throughput(folder, count, workers, scratch))
+    rows = []
+    for workers, done in runs.items():
+        middle = sorted(done, key=lambda run: run["seconds"])[(len(done) - 1) // 2]
+        rows.append({**middle, "runs": len(done), "all_seconds": [run["seconds"] for run in done]})
+    return rows
 
 
 def cli_per_article(files: list[Path], scratch: Path) -> dict:
@@ -169,7 +188,10 @@ def plot(result: dict, path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="only the first N BUMP articles")
+    parser.add_argument("--articles", "--limit", dest="limit", type=int, help="only the first N BUMP articles")
+    parser.add_argument("--parts", type=lambda v: set(v.split(",")), default={"throughput", "length", "cold"},
+                        help="which figures: throughput (with memory per worker), length, cold (default all three)")
+    parser.add_argument("--pairs", type=int, default=1, help="interleaved runs of 1 then 2 workers (default 1)")
     parser.add_argument("--cli-sample", type=int, default=5, help="articles timed as one CLI call each (default 5)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per command for cold starts (default 5)")
     parser.add_argument("--sizes", type=lambda v: tuple(int(x) for x in v.split(",")), default=SIZES,
@@ -198,18 +220,21 @@ def main() -> int:
             files.append(folder / f"{number:03d}.txt")
             files[-1].write_text(text, encoding="utf-8")
         result: dict = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}}
-        result["cold_start"] = cold_starts(args.repeat, scratch)
-        result["throughput"] = [throughput(folder, len(files), workers, scratch) for workers in (1, 2)]
-        result["cli"] = cli_per_article(files[: args.cli_sample], scratch)
-        result["length"] = by_length(bump_articles(1), scratch, args.sizes)
+        if "cold" in args.parts:
+            result["cold_start"] = cold_starts(args.repeat, scratch)
+        if "throughput" in args.parts:
+            result["throughput"] = paired_throughput(folder, len(files), args.pairs, scratch)
+            result["cli"] = cli_per_article(files[: args.cli_sample], scratch)
+            one, two = result["throughput"]
+            result["speedup_2_workers"] = round(two["articles_per_s"] / one["articles_per_s"], 2)
+            result["speedup_vs_cli"] = round(two["articles_per_s"] / result["cli"]["articles_per_s"], 1)
+        if "length" in args.parts:
+            result["length"] = by_length(bump_articles(1), scratch, args.sizes)
         result["machine"]["load_1min_end"] = os.getloadavg()[0]
-    one, two = result["throughput"]
-    result["speedup_2_workers"] = round(two["articles_per_s"] / one["articles_per_s"], 2)
-    result["speedup_vs_cli"] = round(two["articles_per_s"] / result["cli"]["articles_per_s"], 1)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
-    if args.plot:
+    if args.plot and "throughput" in result and "length" in result:
         plot(result, args.plot)
     return 0
 

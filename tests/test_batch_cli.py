@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "nato-ukraine.txt"
 BUMP = ROOT / "bench" / "data" / "bump" / "task1_dataset.json"
+HUNG = 240  # seconds: a batch of a few short articles that has not ended by then is stuck, not slow
 
 
 def bump_articles(folder: Path, count: int) -> list[Path]:
@@ -39,7 +42,68 @@ def command(*args: str) -> list[str]:
 
 def retold(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    return subprocess.run(command(*args), capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(command(*args), capture_output=True, text=True, env=env, timeout=HUNG)
+
+
+def _as_from_a_terminal() -> None:
+    """Ctrl-C's default action, as a shell's foreground command has it: pytest run in the background
+    (`make test &`) ignores SIGINT, and an ignored signal stays ignored in every process it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+class Started:
+    """`retold ARGS` started in its own process group, its stderr read by a thread: no wait outlasts ``HUNG``.
+
+    On a hang the whole group (the command and its workers) is killed and the test fails at once.
+    """
+
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            command(*args), stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_as_from_a_terminal
+        )
+        self.deadline = time.monotonic() + HUNG
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def _next(self) -> str | None:
+        try:
+            return self._lines.get(timeout=max(0.0, self.deadline - time.monotonic()))
+        except queue.Empty:
+            self.kill_group()
+            pytest.fail(f"retold batch hung: nothing for {HUNG} s")
+
+    def until(self, marker: str) -> None:
+        """Read stderr up to the first line holding ``marker``."""
+        while (line := self._next()) is not None:
+            if marker in line:
+                return
+        pytest.fail(f"retold batch ended without printing {marker!r}")
+
+    def rest(self) -> str:
+        """The rest of stderr, up to its end (the command and every worker gone)."""
+        lines = []
+        while (line := self._next()) is not None:
+            lines.append(line)
+        return "".join(lines)
+
+    def wait(self) -> int:
+        try:
+            return self.process.wait(timeout=max(1.0, self.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.kill_group()
+            pytest.fail(f"retold batch did not exit within {HUNG} s")
+
+    def kill_group(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def in_process(capsys, *args: str) -> tuple[int, str, str]:
@@ -87,16 +151,12 @@ def test_sigkill_at_any_moment_then_rerun_gives_one_output_and_one_row_each(tmp_
     args = ("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--db", str(db))
     # killed just after an article finished, then again a moment into the next write
     for kill_after, delay in (("[2/", 0.0), ("[1/", 0.05)):
-        process = subprocess.Popen(command(*args), stderr=subprocess.PIPE, text=True, start_new_session=True)
-        assert process.stderr is not None
-        for line in process.stderr:
-            if kill_after in line:
-                break
+        started = Started(*args)
+        started.until(kill_after)
         time.sleep(delay)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-        assert process.returncode == -signal.SIGKILL
-        _wait_for_workers_to_go(process.pid)
+        os.kill(started.process.pid, signal.SIGKILL)
+        assert started.wait() == -signal.SIGKILL
+        _wait_for_workers_to_go(started.process.pid)
     result = retold(*args)
     assert result.returncode == 0, result.stderr
     assert len(outputs(out)) == 6 and not any(name.endswith(".tmp") for name in os.listdir(out))
@@ -121,20 +181,30 @@ def _wait_for_workers_to_go(group: int, timeout: float = 15.0) -> None:
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     bump_articles(tmp_path / "in", 6)
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        command("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--db", str(tmp_path / "s.db")),
-        stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if "[1/" in line:
-            break
-    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
-    rest = process.stderr.read()
-    assert process.wait(timeout=60) == 130
+    started = Started("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--db", str(tmp_path / "s.db"))
+    started.until("[1/")
+    os.killpg(started.process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+    rest = started.rest()  # stderr ends when the command and its worker have both gone
+    assert started.wait() == 130
     assert "Traceback" not in rest and "interrupted" in rest
     summary = json.loads((out / "summary.json").read_text())
     assert summary["interrupted"] and summary["done"] >= 1 and summary["not_reached"] >= 1
+
+
+def test_stopping_the_pool_ends_busy_workers_at_once():
+    """An interrupted batch stops its workers: no waiting for their articles, nor at the interpreter's exit."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from retold.batch.executors import _stop
+
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn"))
+    futures = [pool.submit(time.sleep, 600) for _ in range(4)]  # two running, two queued
+    workers = list(pool._processes.values())
+    started = time.monotonic()
+    _stop(pool)
+    assert time.monotonic() - started < 15 and not any(worker.is_alive() for worker in workers)
+    assert all(future.done() for future in futures)
 
 
 def test_rewrite_and_check_are_recorded_unless_no_store(tmp_path, capsys):

@@ -405,7 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("styles", help="list the rewrite styles")
     p.set_defaults(func=cmd_styles)
 
-    cli_store.add_commands(sub, _add_input_options)  # batch, history, show
+    cli_store.add_commands(sub, _add_input_options, _add_llm_options)  # batch, history, show
     return parser
 
 

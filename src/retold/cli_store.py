@@ -159,6 +159,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         mode="check" if args.check_only else "rewrite",
         style=args.style, engine=args.engine, format=args.format, words=args.words, cite=args.cite,
         max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls,
+        published=args.published.isoformat() if getattr(args, "published", None) else None,
+        extra=_engine_extra(args),
     )
     if job.mode == "rewrite":
         from retold.rewrite import get_engine, get_style
@@ -187,7 +189,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             return local_results(job, todo, min(workers, max(1, len(todo))))
 
     out_dir = Path(args.out)
-    with open_store(args) as store, Progress(enabled=not args.quiet) as progress:
+    with open_store(args) as store, Progress(enabled=not args.quiet, verbose=getattr(args, "verbose", False)) as progress:
         summary = run_batch(job, items, out_dir=out_dir, store=store, results=results, progress=progress)
     print(
         f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
@@ -200,6 +202,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     failing = summary["failed"] or summary["verdicts"].get("fail", 0)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _engine_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The LLM flags, as `retold rewrite` hands them to its engine (each worker's engine gets the same)."""
+    if not hasattr(args, "model"):  # a parser built without the LLM options
+        return ()
+    from retold.cli import _llm_extra
+
+    return _llm_extra(args)
 
 
 # --------------------------------------------------------------------------- parsers
@@ -224,8 +235,11 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-30") from None
 
 
-def add_commands(sub: Any, add_input_options: Any) -> None:
-    """Add ``batch``, ``history`` and ``show`` to the ``retold`` subcommands."""
+def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) -> None:
+    """Add ``batch``, ``history`` and ``show`` to the ``retold`` subcommands.
+
+    ``add_llm_options`` adds ``--model``, ``--base-url`` and the other LLM flags, as ``rewrite`` has them.
+    """
     raw = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
         "batch",
@@ -259,6 +273,8 @@ def add_commands(sub: Any, add_input_options: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_input_options(p)
     add_store_options(p)
+    if add_llm_options is not None:
+        add_llm_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("history", help="list past runs from the store", formatter_class=raw,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Any
 
@@ -49,8 +50,48 @@ def mask_markup(text: str, paragraphs: tuple[Paragraph, ...]) -> str:
     return masked
 
 
+# A text longer than this is parsed in pieces of whole blocks (at most this long, unless one block is
+# longer): the parser's working memory grows with the length of the doc it is given (about 17 kB a
+# token, ~1 GB for a 50,000-word article in one piece), and is bounded by the longest piece instead.
+# A news article (a few thousand words) is always parsed in one piece.
+PIECE_CHARS = 50_000
+
+
 def parse(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> Any:
-    """One spaCy pass over ``masked`` with a sentence start at every block and none inside headings/lists."""
+    """One spaCy pass over ``masked`` with a sentence start at every block and none inside headings/lists.
+
+    A text longer than :data:`PIECE_CHARS` is parsed in pieces that end where a block ends (a sentence
+    starts there anyway), joined back into one ``Doc`` with the same text and character offsets.
+    """
+    cuts = _piece_starts(masked, paragraphs)
+    if len(cuts) == 1:
+        return _parse_piece(nlp, masked, paragraphs)
+    from spacy.tokens import Doc
+
+    ends = [*cuts[1:], len(masked)]
+    pieces = []
+    for start, end in zip(cuts, ends):
+        inside = tuple(
+            dataclasses.replace(p, start=p.start - start, end=min(p.end, end) - start)
+            for p in paragraphs if start <= p.start < end
+        )
+        pieces.append(_parse_piece(nlp, masked[start:end], inside))
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def _piece_starts(masked: str, paragraphs: tuple[Paragraph, ...], limit: int = PIECE_CHARS) -> list[int]:
+    """Where each piece starts: 0, then the start of each block that would take a piece past ``limit``.
+
+    Only after white space, so that no token is cut in two.
+    """
+    cuts = [0]
+    for para in paragraphs:
+        if para.start > cuts[-1] and para.end - cuts[-1] > limit and masked[para.start - 1].isspace():
+            cuts.append(para.start)
+    return cuts
+
+
+def _parse_piece(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> Any:
     doc = nlp.make_doc(masked)
     starts = [p.start for p in paragraphs]
     for token in doc:

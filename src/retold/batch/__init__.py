@@ -64,6 +64,9 @@ def run_batch(
             progress.advance(item.name, outcome.verdict or "failed")
             if not outcome.ok:
                 progress.note(f"retold: {item.name} failed: {outcome.error}")
+            elif progress.verbose and progress.enabled:
+                for note in outcome.stored.get("notes", ()):
+                    progress.note(f"retold: {item.name}: {note}")
     except KeyboardInterrupt:
         tally.interrupted = True
     finally:

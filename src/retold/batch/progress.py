@@ -10,9 +10,10 @@ from typing import Any, TextIO
 class Progress:
     """``start(total)``, ``advance(name, status)`` per article, ``stop()``; usable as a context manager."""
 
-    def __init__(self, stream: TextIO | None = None, *, enabled: bool = True) -> None:
+    def __init__(self, stream: TextIO | None = None, *, enabled: bool = True, verbose: bool = False) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled
+        self.verbose = verbose  # also each article's notes (what its self-check and its engine did)
         self.total = 0
         self.count = 0
         self._bar: Any = None

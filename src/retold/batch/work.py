@@ -6,6 +6,7 @@ A worker calls :func:`warm` once (the spaCy pipeline, the engine and the style l
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -32,14 +33,22 @@ class Job:
     max_bytes: int = 5_000_000
     timeout: float = 15.0
     allow_private_urls: bool = False  # --allow-private-urls: fetch from loopback and private addresses too
+    published: str | None = None  # --published YYYY-MM-DD: every article's publication date (resolves "on Tuesday")
+    extra: tuple[tuple[str, str], ...] = ()  # the engine's settings, as `retold rewrite` passes them (--model, --repair...)
 
     def options(self) -> dict[str, Any]:
-        """The options that change an output (not the read limits)."""
+        """The options that change an output (not the read limits, nor how an engine's server is reached)."""
         data = asdict(self)
-        del data["max_bytes"], data["timeout"], data["allow_private_urls"]
+        del data["max_bytes"], data["timeout"], data["allow_private_urls"], data["extra"]
+        if self.published is None:  # absent, not null: the input keys of earlier runs still match
+            del data["published"]
         if self.mode == "check":  # a check has no style, engine or length of its own
             for key in ("style", "engine", "words", "cite"):
                 del data[key]
+        else:
+            settings = {k: v for k, v in self.extra if k not in _HOW_TO_REACH}
+            if settings:
+                data["engine_settings"] = dict(sorted(settings.items()))
         return data
 
     def input_key(self, item: Item) -> str:
@@ -54,6 +63,10 @@ class Job:
     @property
     def suffix(self) -> str:
         return FORMAT_SUFFIX[self.format]
+
+
+# engine settings that change how long an answer takes or where it is kept, never what it says
+_HOW_TO_REACH = frozenset({"timeout", "stream", "cache", "retries"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +129,8 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
         )
     if item.title and not article.title:
         article = dataclasses.replace(article, title=item.title)
+    if job.published is not None:
+        article = dataclasses.replace(article, published=dt.date.fromisoformat(job.published))
     facts = analyze(article)
     if job.mode == "check":
         if item.rewrite is None:
@@ -145,13 +160,13 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
 
 
 def _rewrite_outputs(job: Job, facts: Any) -> tuple[str, dict[str, Any], Any]:
-    from retold.check import check
-    from retold.render import draft_text, html_page, render
+    from retold.render import html_page, render
     from retold.rewrite import rewrite
     from retold.types import Options
 
-    draft = rewrite(facts, style=job.style, engine=job.engine, options=Options(words=job.words, cite=job.cite))
-    report = check(facts, draft_text(draft))
+    options = Options(words=job.words, cite=job.cite, extra=job.extra)
+    draft = rewrite(facts, style=job.style, engine=job.engine, options=options)
+    report = draft.report  # rewrite() checked the final draft (as `retold rewrite` reports it): no second check
     rendered = {"md": render(draft, "md", cite=job.cite, report=report), "json": render(draft, "json", cite=job.cite, report=report)}
     if job.format == "html":
         rendered["html"] = html_page(render(draft, "html", cite=job.cite, report=report), draft.headline.text)
