@@ -66,6 +66,17 @@ class Extracted:
     generator: str | None = None  # <meta name="generator">: "MediaWiki 1.26.2", "WordPress 6.3"
 
 
+# A drop cap set in an element of its own before the paragraph it opens: <span class="cap">T</span><p>urkey, …
+_DROP_CAP = re.compile(
+    r"<(span|div)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>\s*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*)(?=[a-z])"
+)
+
+
+def rejoin_drop_caps(html: str) -> str:
+    """``html`` with each drop cap moved into the paragraph it opens, so "urkey" reads "Turkey" again."""
+    return _DROP_CAP.sub(lambda m: m.group(3) + m.group(2), html)
+
+
 def looks_like_html(text: str) -> bool:
     """True when the text is markup: a doctype or ``<html>`` at the top, or several HTML tags."""
     head = text.lstrip()[:1000].lower()
@@ -80,6 +91,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
 
     # Bytes-level encoding is settled by the reader; an XML declaration left in a str upsets lxml.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    html = rejoin_drop_caps(html)
     try:
         document = trafilatura.bare_extraction(
             html,
