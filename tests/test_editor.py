@@ -82,7 +82,7 @@ def test_headline_is_a_short_sentence_of_the_lead_not_repeated_as_the_first_item
     )
     draft = rewrite(facts)
     assert draft.headline.sources == (2,)  # the fragment lead and "The pair …" cannot head the story
-    assert len(draft.headline.text.split()) <= 22
+    assert len(draft.headline.text.split()) <= 16
     assert texts(draft)[0] != draft.headline.text
     assert not any(t.startswith("The pair") for t in texts(draft))
 

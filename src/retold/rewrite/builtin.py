@@ -81,8 +81,8 @@ def item_words(item: Item) -> int:
     return len(item.text.split()) + len((item.label or "").split())
 
 
-TITLE_MAX_WORDS = 14
-HEADLINE_SLACK = 6  # words a lead's headline may run over rather than take a later sentence  # a page title longer than this is a deck, not a headline
+TITLE_MAX_WORDS = 14  # a page title longer than this is a deck, not a headline
+HEADLINE_SLACK = 6  # words a headline may run over the limit, only when no sentence fits it at all
 
 
 def make_headline(idx: Index) -> Item:
@@ -91,10 +91,12 @@ def make_headline(idx: Index) -> Item:
     if article is not None and article.title and usable_title(article.title):
         return Item(text=" ".join(article.title.split()), sources=())
     lead = idx.facts.sentences[: sx.LEAD_REACH]
-    # the news first: a lead sentence that makes a short headline, then a longer one, then any sentence
-    for sentences, longer in ((lead, 0), (lead, HEADLINE_SLACK), (idx.facts.sentences, 0)):
+    # the news first: the first lead sentence that makes a headline as it reads or with "that" and its day
+    # cut, then any sentence; a headline over the limit only when nothing else can make one
+    passes = ((lead, 0), (idx.facts.sentences, 0), (lead, HEADLINE_SLACK))
+    for sentences, longer in passes:
         for sentence in sentences:
-            text = headline_from(idx, sentence, slack=longer)
+            text = headline_from(idx, sentence, slack=longer) or headline_from(idx, sentence, slack=longer, tight=True)
             if text is not None:
                 return Item(text=text, sources=(sentence.id,))
     raise InputError(

@@ -60,7 +60,7 @@ class Index:
     quotes: dict[int, list[int]] = field(default_factory=dict)
     entity_count: Counter[int] = field(default_factory=Counter)
     entities_in: dict[int, set[int]] = field(default_factory=dict)
-    lifts: dict[tuple[int, int], Lifted | None] = field(default_factory=dict)  # (sentence, max words) → lift
+    lifts: dict[tuple[int, int, bool], Lifted | None] = field(default_factory=dict)  # (sentence, max words, headline)
 
     @classmethod
     def build(cls, facts: FactSheet) -> Index:
@@ -113,15 +113,18 @@ def not_story(text: str) -> bool:
     return bool(_NOT_STORY.search(text))
 
 
-def lift(idx: Index, sentence: Sentence, *, max_words: int = BULLET_WORDS) -> Lifted | None:
-    """``sentence`` compressed and with its opening pronoun resolved; None when it cannot stand alone."""
-    key = (sentence.id, max_words)
+def lift(idx: Index, sentence: Sentence, *, max_words: int = BULLET_WORDS, headline: bool = False) -> Lifted | None:
+    """``sentence`` compressed and with its opening pronoun resolved; None when it cannot stand alone.
+
+    ``headline`` also lets go of what a headline does without (:func:`compress.headline_deletions`).
+    """
+    key = (sentence.id, max_words, headline)
     if key not in idx.lifts:
-        idx.lifts[key] = _lift(idx, sentence, max_words)
+        idx.lifts[key] = _lift(idx, sentence, max_words, headline)
     return idx.lifts[key]
 
 
-def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
+def _lift(idx: Index, sentence: Sentence, max_words: int, headline: bool = False) -> Lifted | None:
     facts = idx.facts
     if sentence.kind == "heading" or not_story(sentence.text):
         return None
@@ -163,6 +166,8 @@ def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
         replace[first.i] = name
     if long_quote and not _speaker_named(st, removed, replace):
         return None
+    if headline:
+        removed = removed | cz.headline_deletions(st, removed)
     removed, text = cz.apply_until(
         st, removed, max_words, close_quote=close_quote, replace=replace
     )
@@ -223,11 +228,14 @@ def cue_hits(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(fold(text).lower()))
 
 
-def headline_from(idx: Index, sentence: Sentence, *, slack: int = 0) -> str | None:
-    """A lead sentence cut down to headline length, without its closing period; None when it leans on another."""
+def headline_from(idx: Index, sentence: Sentence, *, slack: int = 0, tight: bool = False) -> str | None:
+    """A lead sentence cut down to headline length, without its closing period; None when it leans on another.
+
+    ``tight`` also drops the "that" after a verb of saying and when it was said (:func:`compress.headline_deletions`).
+    """
     from retold.rewrite.editor import points_outside
 
-    lifted = lift(idx, sentence, max_words=HEADLINE_WORDS)
+    lifted = lift(idx, sentence, max_words=HEADLINE_WORDS, headline=tight)
     if lifted is None or points_outside(lifted.text, "") or lifted.has_quote:
         return None
     if cz.word_count(lifted.text) > HEADLINE_MAX_WORDS + slack:
