@@ -196,3 +196,14 @@ def test_a_single_letter_that_opens_no_lower_case_word_is_left_alone():
     body = '<span class="grade">A</span><p>Alaska Airlines keeps its grade for the coming year, officials said.</p>'
     article = from_text(page(body + paragraphs()), url="https://thepointsguy.com/news/alaska-oneworld/")
     assert "AAlaska" not in article.text
+
+
+def test_another_storys_linked_headline_above_the_article_is_removed_and_listed():
+    # as PhillyVoice prints a "must read" above its game notes: a link to another story, set as a heading
+    other = "Cherelle Parker wins to becomes Philly's 100th mayor and first woman to lead city"
+    body = f'<a href="/philly-mayor-election-results/"><h1>{other}</h1></a>' + paragraphs()
+    head = '<meta property="og:title" content="Alaska Airlines to join Oneworld">'
+    article = from_text(page(body, head=head), url="https://thepointsguy.com/news/alaska-oneworld/")
+    assert article.title == "Alaska Airlines to join Oneworld"
+    assert article.text.split("\n") == list(BODY)
+    assert [(r.text, r.reason) for r in article.removed] == [(other, "related-links")]

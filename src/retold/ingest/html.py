@@ -139,6 +139,29 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     )
 
 
+HEADLINE_LINK_WORDS = 25
+
+
+def leading_links(page: Extracted) -> tuple[list[Block], list[Block]]:
+    """Another story's linked headline printed above the article, and the blocks that follow.
+
+    A block before the first one that is not a link, which is itself a link, reads as a headline (no
+    closing full stop, at most 25 words) and is not the page's own title, is a link to another story.
+    """
+    linked = page.linked or (False,) * len(page.blocks)
+    own = fold_key(page.title) if page.title else None
+    taken: list[Block] = []
+    for block, link in zip(page.blocks, linked):
+        if not link:
+            break
+        text = _unmark(block.text)
+        if own is not None and fold_key(text) == own:
+            continue
+        if block.kind in ("text", "heading") and len(text.split()) <= HEADLINE_LINK_WORDS and not text.rstrip().endswith("."):
+            taken.append(block)
+    return taken, [b for b in page.blocks if not any(b is t for t in taken)]
+
+
 # " | The Japan Times", " - WSVN 7News": a separator between the headline and the site's name.
 _TITLE_SEP = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022:]\s+|\s*\|\s*")
 # "VIDEO: Voting on NYCHA's Future": a media label, not part of the headline.
