@@ -152,3 +152,37 @@ def test_a_wire_dateline_is_not_part_of_the_item():
     told = texts(rewrite(facts)) + [rewrite(facts).headline.text]
     assert any(t.startswith("A female police inspector had to seek medical attention") for t in told)
     assert not any("ST CATHERINE" in t for t in told)
+
+
+# National Geographic, 2020-01-06 (shortened): a feature that opens on a scene and tells its news later.
+REDONDA = (
+    "The nests of various boobies and frigate birds are scattered amidst the greenery underfoot, while their owners "
+    "dot the sky overhead by the dozens.",
+    "Tree lizards and pygmy geckos, both native to the island, linger in nearby patches of shade.",
+    "In fact, if you\u2019d visited Redonda even five years ago, you\u2019d have seen a place that locals from nearby "
+    "Antigua had written off as a dying island falling into the sea.",
+    "More than 100 men were employed at the mine\u2019s peak, most of whom lived full time on the island.",
+    "In recent years, however, a stunning ecological turnaround has taken place on Redonda at a rate faster than "
+    "even its most optimistic supporters could have imagined.",
+    "The first step was relocating Redonda\u2019s herd of approximately 60 wild goats.",
+)
+
+
+def test_a_feature_that_opens_on_a_scene_leads_with_its_news():
+    title = "Ravenous wild goats ruled this island for over a century. Now, it's being reborn."
+    draft = rewrite(facts_of(*REDONDA, title=title))
+    lead = next(s for s in draft.sections if s.key == "driving-the-news").items
+    assert [i.text for i in lead] == [REDONDA[4]]
+
+
+def test_a_news_story_still_leads_with_its_first_sentence():
+    draft = rewrite(facts_of(*BODY_NEWS, title="Alaska Airlines to join Oneworld alliance in March"))
+    lead = next(s for s in draft.sections if s.key == "driving-the-news").items
+    assert lead[0].sources == (0,)
+
+
+BODY_NEWS = (
+    "The carrier said on Tuesday that its planes will officially join the Oneworld alliance on March 31, 2021.",
+    "The Seattle-based airline had planned to join the alliance this summer but the coronavirus pandemic delayed it.",
+    "Alaska has expanded its codeshare arrangement with American Airlines to more than 150 routes.",
+)

@@ -93,6 +93,10 @@ class Index:
             and not any(q.start <= n.start < q.end for q in quotes)
         ]
 
+    def anchored(self, sid: int) -> bool:
+        """Whether sentence ``sid`` names someone or something, or gives a number or a date."""
+        return bool(self.entities_in.get(sid) or self.plain_numbers(sid) or self.dates.get(sid))
+
     def salience(self, sid: int) -> float:
         """How much of the story's cast a sentence carries (mentions weighted by how often each recurs)."""
         return sum(min(self.entity_count[e], 6) for e in self.entities_in.get(sid, ()))
