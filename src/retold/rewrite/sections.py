@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from retold.analyze.quotes import is_title
 from retold.normalize import fold_key
 from retold.rewrite import select
 from retold.rewrite.editor import RELATIONAL_ROLES as _RELATIONAL_ROLES
@@ -271,12 +272,8 @@ def says_something(idx: Index, quote: Quote) -> bool:
     a phrase or a scare quote is not something a person said.
     """
     span = idx.facts.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None:
-        return False
-    words = [t for t in span if t.is_alpha]
-    capitalised = sum(t.text[0].isupper() for t in words)
-    if words and capitalised / len(words) >= 0.6 and len(words) <= 12:
-        return False
+    if span is None or is_title(span):
+        return False  # analysis gives a title no speaker, and the explainer quotes it as nobody's words
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
