@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from retold.normalize import fold
 from retold.rewrite import compress as cz
-from retold.rewrite.pronouns import UNRESOLVABLE, is_pronoun, resolve
+from retold.rewrite.pronouns import PERSON_NOUNS, UNRESOLVABLE, is_pronoun, resolve
 from retold.types import DateFact, FactSheet, Item, NumberFact, Quote, Sentence
 
 MIN_WORDS = 5
@@ -177,6 +177,8 @@ def _lift(idx: Index, sentence: Sentence, max_words: int, headline: bool = False
     )
     if cz.word_count(text) < MIN_WORDS or unbalanced(text) or first_person(st, removed):
         return None
+    if orphan_pronoun(st, removed, replace):
+        return None  # "rivals unveil another ghost from his past": whose, the item never says
     if cz.word_count(text) > max_words + OVERRUN:
         return None  # a sentence compression cannot bring near the limit is too long to read as one item
     quote_ids = tuple(idx.quotes.get(sentence.id, []))
@@ -201,6 +203,31 @@ def first_person(st: cz.SentenceTokens, removed: set[int]) -> bool:
     """"we agreed to the blanket option": someone's words without their quotation marks."""
     outside = (t for t in st.tokens if t.i not in removed and t.i not in st.quoted)
     return any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in outside)
+
+
+_HIS_HER = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+
+
+_POINTERS = {"this", "that", "these", "those"}
+_DEFINED_BY = {"relcl", "acl", "prep"}  # "those who refuse", "those places where …", "that of the bank"
+
+
+def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, str]) -> bool:
+    """Words outside quotation marks that point at what the item does not say: a "he", "his" or "her" in
+    words that name no one ("rivals unveil another ghost from his past"), "any of that", "from those places".
+
+    A "he" before the name it stands for is fine: "Since he entered the race, Bloomberg's climb …".
+    """
+    kept = [t for t in st.tokens if t.i not in removed and t.i not in st.quoted]
+    named = any(t.i in replace or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_NOUNS for t in kept)
+    for tok in kept:
+        if not named and tok.lower_ in _HIS_HER and tok.pos_ == "PRON":
+            return True
+        if tok.lower_ in _POINTERS and tok.tag_ == "DT" and tok.i != st.tokens[0].i:
+            held = tok if tok.pos_ == "PRON" else (tok.head if tok.lower_ in ("these", "those") and tok.dep_ == "det" else None)
+            if held is not None and not any(c.dep_ in _DEFINED_BY for c in held.children):
+                return True
+    return False
 
 
 def _speaker_named(st: cz.SentenceTokens, removed: set[int], replace: dict[int, str]) -> bool:
