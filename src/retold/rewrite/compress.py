@@ -129,7 +129,9 @@ def credits(st: SentenceTokens, removed: set[int] = frozenset()) -> list[Any]:  
             continue
         if tok.lemma_.lower() not in ATTRIBUTING or tok.pos_ not in ("VERB", "AUX"):
             continue
-        carries = tok.dep_ in ("ROOT", "parataxis") or any(c.dep_ == "ccomp" for c in tok.children)
+        carries = tok.dep_ in ("ROOT", "parataxis") or (
+            tok.dep_ not in SUBORDINATE and any(c.dep_ == "ccomp" for c in tok.children)
+        )
         if carries and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids for c in tok.children):
             found.append(tok)
     return found
