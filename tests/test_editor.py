@@ -200,3 +200,40 @@ def test_words_that_point_at_what_the_item_never_says_keep_a_sentence_out():
     lifted = [lift(idx, s) for s in facts.sentences]
     assert lifted[1] is None and lifted[2] is None and lifted[3] is None
     assert lifted[4] is not None  # "she" before the name it stands for reads well
+
+
+def test_a_cut_conjunct_takes_only_its_own_and():
+    # "begin and, hopefully, finish …, the … memories will be seen" is parsed as one list of three verbs
+    facts = facts_of(
+        "As the Boston Marathon runners begin and, hopefully, finish their exhausting run Monday, the lingering "
+        "memories of the 2013 marathon blasts will be seen and felt in all sorts of ways.",
+        "The city held a ceremony at the finish line on Boylston Street in the morning.",
+    )
+    idx = Index.build(facts)
+    for cap in (12, 20, 38):
+        lifted = lift(idx, facts.sentences[0], max_words=cap)
+        assert lifted is None or "begin and, hopefully, finish" in lifted.text
+
+
+def test_captions_a_glued_first_person_and_bare_ones_stay_out():
+    facts = facts_of(
+        "(CNN)I've been in disaster management long enough to know that there is no one right way to mark it.",
+        "Michael Keith Spell sits in state District Court in Sidney, Mont, Friday April 17, 2015, before being "
+        "sentenced to 100 years in prison.",
+        "There are less obvious ones too.",
+        "The city held a ceremony at the finish line on Boylston Street on Monday morning.",
+    )
+    idx = Index.build(facts)
+    assert [lift(idx, s) is None for s in facts.sentences] == [True, True, True, False]
+
+
+def test_a_thread_does_not_repeat_its_headline_as_a_post():
+    facts = facts_of(
+        "With the luxury of some time and healing, the city has moved on.",
+        "The city held a ceremony at the finish line on Boylston Street on Monday morning.",
+        "Runners from 90 countries took part in the race, organisers said on Monday.",
+        "The trial's sentencing phase will begin on Tuesday in the federal court in Boston.",
+    )
+    draft = rewrite(facts, style="thread")
+    assert draft.headline.sources == (0,)
+    assert all(i.sources != (0,) for i in items(draft))

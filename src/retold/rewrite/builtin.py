@@ -50,7 +50,7 @@ class BuiltinEngine:
             chosen = _explainer(idx, style, budget - item_words(headline), notes)
         else:
             chosen = _single(idx, style.sections[0], budget - item_words(headline), notes)
-        chosen = _not_twice(headline, chosen)
+        chosen = _not_twice(headline, chosen, listed=len(style.sections) == 1)
         draft = Draft(
             headline=headline,
             sections=chosen,
@@ -63,18 +63,21 @@ class BuiltinEngine:
         return edit(draft, facts)
 
 
-def _not_twice(headline: Item, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """The lead's first item left out when the headline already tells nearly all of it."""
-    if not sections or not sections[0].items or len(sections[0].items) + len(sections) < 3:
+def _not_twice(headline: Item, sections: tuple[Section, ...], *, listed: bool = False) -> tuple[Section, ...]:
+    """Items the headline already tells nearly all of left out (cut from the same sentence), unless the draft
+    has fewer than three sections and items together to begin with, or a ``listed`` style (one section of
+    bullets or posts) would be left with one."""
+    if not headline.sources or sum(len(s.items) for s in sections) + len(sections) < 3:
         return sections
-    first = sections[0].items[0]
-    if first.sources != headline.sources or not headline.sources:
-        return sections
-    if len(headline.text.split()) < 0.75 * len(first.text.split()):
-        return sections
-    rest = sections[0].items[1:]
-    head = (dataclasses.replace(sections[0], items=rest),) if rest else ()
-    return head + sections[1:]
+
+    def told(item: Item) -> bool:
+        return item.sources == headline.sources and len(headline.text.split()) >= 0.75 * len(item.text.split())
+
+    kept = tuple(dataclasses.replace(s, items=tuple(i for i in s.items if not told(i))) for s in sections)
+    if listed and len(kept[0].items) < MIN_BULLETS:
+        return sections  # a list of one is no list: the repeat stays rather than leave a single bullet
+    kept = tuple(s for s in kept if s.items)
+    return kept or sections
 
 
 def item_words(item: Item) -> int:

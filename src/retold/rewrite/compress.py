@@ -339,7 +339,10 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
         if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node, removed):
             if node.dep_ == "conj":
                 ccs = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
-                if ccs and ccs[-1].lower_ == "and":
+                # only the "and" right before this conjunct joins it: "begin and, hopefully, finish …, the
+                # memories will be seen" parsed as one list must not lose the "and" of "finish"
+                between = [t for t in st.tokens if ccs and ccs[-1].i < t.i < node.left_edge.i and not t.is_punct]
+                if ccs and ccs[-1].lower_ == "and" and not between:
                     ids = ids | {ccs[-1].i}
                     out.append(ids | _dangling_punct(st, ids, removed))
             else:

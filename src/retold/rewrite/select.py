@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from retold.normalize import fold
 from retold.rewrite import compress as cz
@@ -107,7 +108,9 @@ _NOT_STORY = re.compile(
     r"\bpictured\b|\bscroll down\b|\bclick here\b|\bdaily mail reporter\b|^\s*(?:published|updated|last updated)\s*:"
     r"|\bphoto(?:graph)?s?\s*:|\bimage:|\bvideo:|\bcredit:"
     r"|^\s*(?:[\w'-]+\s*){0,4}:\s*(?:above|below|left|right|top|bottom|inset)\b"
-    r"|^\s*(?:above|below|left|right|inset)\s*[,:(]",
+    r"|^\s*(?:above|below|left|right|inset)\s*[,:(]"
+    # a wire photo's caption: "Spell sits in District Court in Sidney, Mont, Friday April 17, 2015, before …"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.? \d{1,2}, \d{4}\b",
     re.I,
 )
 
@@ -202,7 +205,15 @@ _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "
 def first_person(st: cz.SentenceTokens, removed: set[int]) -> bool:
     """"we agreed to the blanket option": someone's words without their quotation marks."""
     outside = (t for t in st.tokens if t.i not in removed and t.i not in st.quoted)
-    return any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in outside)
+    return any(_first_person_word(t) for t in outside)
+
+
+def _first_person_word(tok: Any) -> bool:
+    """"I", "we", "our" — also "I've" glued to a dateline ("(CNN)I've been …"), which the tagger reads as a noun."""
+    if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
+        return True
+    base = re.split("['\u2019]", tok.lower_)[0]
+    return base != tok.lower_ and base in ("i", "we")
 
 
 _HIS_HER = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -219,13 +230,20 @@ def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, 
     A "he" before the name it stands for is fine: "Since he entered the race, Bloomberg's climb …".
     """
     kept = [t for t in st.tokens if t.i not in removed and t.i not in st.quoted]
-    named = any(t.i in replace or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_NOUNS for t in kept)
+    named = any(
+        t.i in replace or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "NORP", "GPE"))
+        or t.lower_ in PERSON_NOUNS
+        for t in kept
+    )  # "Tuesday" is a proper noun but names no one
     for tok in kept:
         if not named and tok.lower_ in _HIS_HER and tok.pos_ == "PRON":
             return True
+        if tok.lower_ == "ones" and not any(c.dep_ in _DEFINED_BY for c in tok.children):
+            return True  # "There are less obvious ones too": ones of what, the item never says
         if tok.lower_ in _POINTERS and tok.tag_ == "DT" and tok.i != st.tokens[0].i:
             held = tok if tok.pos_ == "PRON" else (tok.head if tok.lower_ in ("these", "those") and tok.dep_ == "det" else None)
-            if held is not None and not any(c.dep_ in _DEFINED_BY for c in held.children):
+            defined_by = _DEFINED_BY if held is tok else {"relcl"}  # "those arriving"; but "these lessons learned"
+            if held is not None and not any(c.dep_ in defined_by for c in held.children):
                 return True
     return False
 
