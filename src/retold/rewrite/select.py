@@ -235,9 +235,13 @@ def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, 
         or t.lower_ in PERSON_NOUNS
         for t in kept
     )  # "Tuesday" is a proper noun but names no one
+    clause_before = False  # a "that" after an earlier clause may point back at it: "…, even if that meant …"
     for tok in kept:
         if not named and tok.lower_ in _HIS_HER and tok.pos_ == "PRON":
             return True
+        clause_before = clause_before or tok.text in (",", ";", ":", "\u2014", "\u2013", "--")
+        if clause_before and tok.pos_ == "PRON":
+            continue
         if tok.lower_ == "ones" and not any(c.dep_ in _DEFINED_BY for c in tok.children):
             return True  # "There are less obvious ones too": ones of what, the item never says
         if tok.lower_ in _POINTERS and tok.tag_ == "DT" and tok.i != st.tokens[0].i:
