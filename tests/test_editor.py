@@ -237,3 +237,13 @@ def test_a_thread_does_not_repeat_its_headline_as_a_post():
     draft = rewrite(facts, style="thread")
     assert draft.headline.sources == (0,)
     assert all(i.sources != (0,) for i in items(draft))
+
+
+def test_a_bullet_typed_into_a_paragraph_does_not_open_an_item():
+    facts = facts_of(
+        "In perhaps their biggest game of the young NBA season, the Sixers played host to the Boston Celtics on Wednesday.",
+        "\u2022 Joel Embiid was the only Sixer who could get going offensively early on, though he did commit two turnovers.",
+    )
+    idx = Index.build(facts)
+    lifted = lift(idx, facts.sentences[1])
+    assert lifted is not None and lifted.text.startswith("Joel Embiid was the only Sixer")

@@ -422,7 +422,8 @@ def tokens_text(
         else:
             runs.append((lo, hi))
     pieces = [names.get(k, st.text[lo:hi]) for k, (lo, hi) in enumerate(runs)]
-    out = pieces[0].lstrip(",;:\u2014\u2013- ") if pieces else ""
+    # a bullet glyph the source typed into its paragraph ("• Embiid was …") is the page's layout, not a word
+    out = pieces[0].lstrip(",;:\u2014\u2013- \u2022\u25aa\u25e6\u00b7") if pieces else ""
     for piece in pieces[1:]:
         left, right = out.rstrip(), piece.lstrip()
         if right[:1] in ",;:":
