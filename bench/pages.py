@@ -9,7 +9,9 @@ On the 42 pages of bench/data/pages/ (trafilatura's evaluation pages, Apache-2.0
 * refusals: every non-article page refused with a one-line reason, no article page refused;
 * an editor's lint of every explainer (headline and items): fragments without a finite verb, items
   that open with an unresolved pronoun or demonstrative, people first named by a bare surname where
-  the article gives the full name, headlines over 16 words, and self-check errors.
+  the article gives the full name, headlines over 16 words, claims that lost their attribution (a source
+  sentence credited to a speaker — "…, Pence said" — told without the verb that credits it), and
+  self-check errors.
 
 ``--gate`` compares the figures with bench/baseline.json and exits 1 when one falls short.
 """
@@ -125,6 +127,7 @@ class Lint:
     dangling: list[str] = field(default_factory=list)
     bare_surnames: list[str] = field(default_factory=list)
     long_headlines: list[str] = field(default_factory=list)
+    unattributed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -133,8 +136,38 @@ class Lint:
             "dangling_openers": len(self.dangling),
             "bare_surname_first_mentions": len(self.bare_surnames),
             "long_headlines": len(self.long_headlines),
+            "dropped_attributions": len(self.unattributed),
             "selfcheck_errors": len(self.errors),
         }
+
+
+LINT_FIELDS = ("fragments", "dangling", "bare_surnames", "long_headlines", "unattributed", "errors")
+_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+
+
+def dropped_attribution(item, facts) -> bool:
+    """True when a text item's source sentence credits its claim to someone ("…, Pence said", "according to
+    police") and the item keeps none of the words that credit it (outside quotation marks)."""
+    from retold.rewrite import compress as cz
+
+    if item.kind != "text" or not item.sources:
+        return False
+    verbs = {
+        t.lower_ for sid in item.sources for t in cz.credits(cz.sentence_tokens(facts, facts.sentences[sid]), set())
+    }
+    if not verbs:
+        return False
+    outside = _QUOTED.sub(" ", item.text).lower()
+    return not any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", outside) for v in verbs)
+
+
+def lint_headline(draft, facts, lint: "Lint") -> None:
+    """The headline's part of the lint: its length, and its attribution when it is cut from a sentence."""
+    headline = draft.headline
+    if len(headline.text.split()) > HEADLINE_MAX_WORDS:
+        lint.long_headlines.append(headline.text)
+    if dropped_attribution(headline, facts):
+        lint.unattributed.append(f"headline: {headline.text}")
 
 
 def has_finite_verb(text: str) -> bool:
@@ -166,8 +199,7 @@ def lint_draft(draft, facts) -> Lint:
     """The editor's lint of one draft against the facts of its article."""
     lint = Lint()
     headline = draft.headline.text
-    if len(headline.split()) > HEADLINE_MAX_WORDS:
-        lint.long_headlines.append(headline)
+    lint_headline(draft, facts, lint)
     told: list[str] = []
     for section in draft.sections:
         for item in section.items:
@@ -178,6 +210,8 @@ def lint_draft(draft, facts) -> Lint:
                     lint.fragments.append(item.text)
                 if dangling_opener(item.text, "\n".join([headline, *told])):
                     lint.dangling.append(item.text)
+                if dropped_attribution(item, facts):
+                    lint.unattributed.append(item.text)
             told.append(f"{item.label} {item.text}" if item.kind in ("event", "person") and item.label else item.text)
             if item.kind == "quote" and item.label:
                 told[-1] = f"{item.text} {item.label}"
@@ -255,7 +289,7 @@ def run(only: str | None = None, styles: tuple[str, ...] = STYLES, show: bool = 
             draft = retold.rewrite(facts, style="brief" if style == "brief-40" else style, options=options)
             lint = lint_draft(draft, facts)
             merged = lint_by_style[style]
-            for name in ("fragments", "dangling", "bare_surnames", "long_headlines", "errors"):
+            for name in LINT_FIELDS:
                 getattr(merged, name).extend(f"{page['file']}: {x}" for x in getattr(lint, name))
             row[style] = lint.counts()
             if show:
@@ -297,7 +331,10 @@ def gate_figures(result: dict) -> dict[str, float]:
         "pages.articles_refused": len(result["articles_refused"]),
     }
     for style, counts in result["lint"].items():
-        for name in ("fragments", "dangling_openers", "bare_surname_first_mentions", "long_headlines", "selfcheck_errors"):
+        for name in (
+            "fragments", "dangling_openers", "bare_surname_first_mentions", "long_headlines", "dropped_attributions",
+            "selfcheck_errors",
+        ):
             figures[f"pages.lint.{style}.{name}"] = counts[name]
     return figures
 

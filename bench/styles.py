@@ -1,6 +1,10 @@
 """Every style with the builtin engine on the bundled article and every BUMP task-1 article: 0 check errors.
 
     python bench/styles.py [--limit N] [--gate]
+
+Beside the check errors, the editor's lint of bench/pages.py that needs no reading: headlines over 16
+words and claims that lost their attribution in compression. ``--gate`` fails on any check error or
+thread post over 280 characters, and on any figure above its maximum in bench/baseline.json.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable from t
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import EXAMPLE, bump_articles  # noqa: E402
+from bench.pages import BASELINE, Lint, lint_headline, dropped_attribution  # noqa: E402
 
 import retold  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
@@ -30,6 +35,7 @@ def run(limit: int | None) -> dict:
     sheets = [retold.analyze(from_text(text)) for text in texts]
     for style in STYLES:
         errors, failing, seconds, long_posts, empty = 0, [], [], 0, 0
+        lint = Lint()
         for index, facts in enumerate(sheets):
             started = time.perf_counter()
             draft = retold.rewrite(facts, style=style)
@@ -41,9 +47,18 @@ def run(limit: int | None) -> dict:
                 failing.append({"article": index, "errors": [f"{f.kind}: {f.text}" for f in found]})
             long_posts += sum(1 for s in draft.sections for i in s.items if style == "thread" and len(i.text) > 280)
             empty += not draft.sections
+            one = Lint()
+            lint_headline(draft, facts, one)
+            lint.long_headlines.extend(f"#{index}: {h}" for h in one.long_headlines)
+            lint.unattributed.extend(f"#{index}: {h}" for h in one.unattributed)
+            lint.unattributed.extend(
+                f"#{index}: {i.text}" for s in draft.sections for i in s.items if dropped_attribution(i, facts)
+            )
         figures[style] = {
             "articles": len(sheets), "with_errors": len(failing), "errors": errors, "empty_drafts": empty,
-            "posts_over_280": long_posts, "median_seconds": round(statistics.median(seconds), 3), "failing": failing,
+            "posts_over_280": long_posts, "long_headlines": len(lint.long_headlines),
+            "dropped_attributions": len(lint.unattributed), "median_seconds": round(statistics.median(seconds), 3),
+            "failing": failing, "lint": {"long_headlines": lint.long_headlines, "dropped_attributions": lint.unattributed},
         }
     return figures
 
@@ -59,6 +74,17 @@ def main() -> int:
     if args.gate and bad:
         print(f"gate: styles with check errors: {', '.join(bad)}", file=sys.stderr)
         return 1
+    if args.gate and args.limit is None:
+        ceilings = json.loads(BASELINE.read_text(encoding="utf-8"))["maximums"]
+        over = [
+            f"styles.{style}.{name} {f[name]} > {ceilings[f'styles.{style}.{name}']}"
+            for style, f in figures.items()
+            for name in ("long_headlines", "dropped_attributions")
+            if f"styles.{style}.{name}" in ceilings and f[name] > ceilings[f"styles.{style}.{name}"]
+        ]
+        for line in over:
+            print(f"GATE FAILED: {line}", file=sys.stderr)
+        return 1 if over else 0
     return 0
 
 

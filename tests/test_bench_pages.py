@@ -15,11 +15,13 @@ from bench.pages import (  # noqa: E402
     Tally,
     bare_surname_first_mentions,
     dangling_opener,
+    dropped_attribution,
     has_finite_verb,
 )
 
 from retold.analyze import analyze  # noqa: E402
 from retold.ingest.blocks import article_from_text  # noqa: E402
+from retold.types import Item  # noqa: E402
 
 
 def test_fragments_are_items_without_a_finite_verb():
@@ -44,6 +46,22 @@ def test_bare_surname_first_mentions():
     ))
     assert bare_surname_first_mentions("Pence said the jobs would stay.", facts) == ["Pence (the article: Mike Pence)"]
     assert bare_surname_first_mentions("Mike Pence visited the plant.\nPence said the jobs would stay.", facts) == []
+
+
+def test_a_claim_told_without_the_credit_its_sentence_gives_is_counted():
+    facts = analyze(
+        article_from_text(
+            'Carrier will keep "about 1,000 jobs" in Indiana, Mike Pence said after the meeting.\n\n'
+            "The plan, which Smith said would cost $5 million, was approved on Tuesday.\n\n"
+            "Emissions fell 2 percent, according to the Rhodium Group."
+        )
+    )
+    pence, plan, rhodium = (0,), (1,), (2,)
+    assert dropped_attribution(Item('Carrier will keep "about 1,000 jobs" in Indiana.', pence), facts)
+    assert not dropped_attribution(Item('Carrier will keep "about 1,000 jobs" in Indiana, Mike Pence said.', pence), facts)
+    assert not dropped_attribution(Item("The plan was approved on Tuesday.", plan), facts)  # no credit of the claim
+    assert dropped_attribution(Item("Emissions fell 2 percent.", rhodium), facts)
+    assert not dropped_attribution(Item("Emissions fell 2 percent, according to the Rhodium Group.", rhodium), facts)
 
 
 def test_tally_counts_snippets_found_and_leaked():

@@ -180,3 +180,30 @@ def test_a_deeply_nested_article_is_still_extracted():
         body = f'<div class="wrap-{depth}"><section>{body}</section></div>'
     article = from_text(page(body), url="https://thepointsguy.com/news/alaska-oneworld/")
     assert article.text.split("\n") == list(BODY)
+
+
+def test_a_drop_cap_set_apart_from_its_paragraph_rejoins_the_word():
+    # as the Evening Standard sets it: the cap in a <span> before the <p>, the word's rest in a link
+    first = (
+        '<span class="dropcap">T</span><p><a href="/topic/turkey">urkey</a>, Poland and the Caribbean islands of '
+        "Bonaire, St Eustatius and Saba have been removed from the Government's list of travel corridors.</p>"
+    )
+    article = from_text(page(first + paragraphs()), url="https://www.standard.co.uk/news/uk/quarantine.html")
+    assert article.text.startswith("Turkey, Poland and the Caribbean islands")
+
+
+def test_a_single_letter_that_opens_no_lower_case_word_is_left_alone():
+    body = '<span class="grade">A</span><p>Alaska Airlines keeps its grade for the coming year, officials said.</p>'
+    article = from_text(page(body + paragraphs()), url="https://thepointsguy.com/news/alaska-oneworld/")
+    assert "AAlaska" not in article.text
+
+
+def test_another_storys_linked_headline_above_the_article_is_removed_and_listed():
+    # as PhillyVoice prints a "must read" above its game notes: a link to another story, set as a heading
+    other = "Cherelle Parker wins to becomes Philly's 100th mayor and first woman to lead city"
+    body = f'<a href="/philly-mayor-election-results/"><h1>{other}</h1></a>' + paragraphs()
+    head = '<meta property="og:title" content="Alaska Airlines to join Oneworld">'
+    article = from_text(page(body, head=head), url="https://thepointsguy.com/news/alaska-oneworld/")
+    assert article.title == "Alaska Airlines to join Oneworld"
+    assert article.text.split("\n") == list(BODY)
+    assert [(r.text, r.reason) for r in article.removed] == [(other, "related-links")]

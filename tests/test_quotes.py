@@ -266,3 +266,18 @@ def test_a_long_credit_after_the_quote_still_names_the_speaker() -> None:
     assert first.text == "I got chills from the birthday card,"
     assert first.speaker_text is not None and "Jordan" in first.speaker_text
     assert "Monica" not in (speaker(facts, first) or "")
+
+
+def test_a_quoted_title_has_no_speaker_and_a_quote_keeps_its_own() -> None:
+    facts = quotes(
+        "Brad Pitt won the award on Sunday for his role in the film \u201cOnce Upon A Time in Hollywood\u201d, "
+        "the academy announced.\n\n"
+        "Pitt said, \u201cI will share this with everyone who worked on the film.\u201d\n\n"
+        "Joe Pesci was nominated for \u201cThe Irishman\u201d but did not win, he said.\n\n"
+        "\u201cAbsolutely,\u201d Pesci said."
+    )
+    by_text = {q.text: q for q in facts.quotes}
+    for title in ("Once Upon A Time in Hollywood", "The Irishman"):
+        assert by_text[title].speaker is None and by_text[title].speaker_text is None
+    assert speaker(facts, by_text["I will share this with everyone who worked on the film."]) == "Brad Pitt"
+    assert by_text["Absolutely,"].speaker is not None  # one word is no title

@@ -96,3 +96,7 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
     for _w in _members:
         CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
+
+# --- rewrite: attribution kept through compression
+# Verbs that credit a claim to its source when a subject says them ("…, Pence said", "Reuters reported").
+ATTRIBUTING = SAYING | frozenset("report announce confirm claim note argue declare estimate predict".split())

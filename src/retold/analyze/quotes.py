@@ -256,6 +256,20 @@ def _named_by(credit: str, entities: tuple[Entity, ...]) -> int | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+TITLE_MAX_WORDS = 12
+
+
+def is_title(tokens: Any) -> bool:
+    """Quoted words that name a work or a thing rather than say something: "Once Upon A Time in Hollywood".
+
+    Two to twelve words, most of them capitalised. Such words have no speaker, whoever is named near them.
+    """
+    words = [t for t in tokens if t.is_alpha]
+    if not 2 <= len(words) <= TITLE_MAX_WORDS:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+
+
 def find_quotes(
     doc: Any,
     text: str,
@@ -298,6 +312,8 @@ def find_quotes(
             elif quotes and same_voice(quotes[-1], first.id, mark, mentions):
                 # an unattributed quote right after another carries on the same voice
                 speaker, speaker_text = quotes[-1].speaker, quotes[-1].speaker_text
+        if is_title(doc.char_span(q.start, q.end, alignment_mode="expand") or ()):
+            speaker, speaker_text = None, None  # the film "Once Upon A Time in Hollywood" is nobody's words
         by_span[n] = len(quotes)
         quotes.append(
             Quote(

@@ -21,7 +21,7 @@ from retold.ingest.blocks import (
 )
 from retold.ingest.boilerplate import strip_boilerplate
 from retold.ingest.gates import article_warnings, require_article
-from retold.ingest.html import extract_html, looks_like_html
+from retold.ingest.html import extract_html, leading_links, looks_like_html
 from retold.ingest.read import Raw, decode, read_source
 from retold.normalize import read_text
 from retold.types import Article, RemovedBlock
@@ -93,7 +93,9 @@ def _build(text: str, fmt: str, *, url: str | None, origin: str | None, label: s
     if fmt == "html":
         page = extract_html(text, url=url)
         require_article(page, label)
-        blocks, removed = strip_boilerplate(list(page.blocks))
+        others, kept = leading_links(page)
+        blocks, removed = strip_boilerplate(kept)
+        removed = [RemovedBlock(b.text, "related-links") for b in others] + removed
         title = page.title
         meta = {"byline": page.byline, "published": page.published, "site": page.site}
         url = page.url

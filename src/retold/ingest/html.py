@@ -66,6 +66,17 @@ class Extracted:
     generator: str | None = None  # <meta name="generator">: "MediaWiki 1.26.2", "WordPress 6.3"
 
 
+# A drop cap set in an element of its own before the paragraph it opens: <span class="cap">T</span><p>urkey, …
+_DROP_CAP = re.compile(
+    r"<(span|div)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>\s*(?:<(?:a|span|strong|b|em|i)\b[^>]*>\s*)*)(?=[a-z])"
+)
+
+
+def rejoin_drop_caps(html: str) -> str:
+    """``html`` with each drop cap moved into the paragraph it opens, so "urkey" reads "Turkey" again."""
+    return _DROP_CAP.sub(lambda m: m.group(3) + m.group(2), html)
+
+
 def looks_like_html(text: str) -> bool:
     """True when the text is markup: a doctype or ``<html>`` at the top, or several HTML tags."""
     head = text.lstrip()[:1000].lower()
@@ -80,6 +91,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
 
     # Bytes-level encoding is settled by the reader; an XML declaration left in a str upsets lxml.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    html = rejoin_drop_caps(html)
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -125,6 +137,29 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         types=frozenset(types),
         generator=generator,
     )
+
+
+HEADLINE_LINK_WORDS = 25
+
+
+def leading_links(page: Extracted) -> tuple[list[Block], list[Block]]:
+    """Another story's linked headline printed above the article, and the blocks that follow.
+
+    A block before the first one that is not a link, which is itself a link, reads as a headline (no
+    closing full stop, at most 25 words) and is not the page's own title, is a link to another story.
+    """
+    linked = page.linked or (False,) * len(page.blocks)
+    own = fold_key(page.title) if page.title else None
+    taken: list[Block] = []
+    for block, link in zip(page.blocks, linked):
+        if not link:
+            break
+        text = _unmark(block.text)
+        if own is not None and fold_key(text) == own:
+            continue
+        if block.kind in ("text", "heading") and len(text.split()) <= HEADLINE_LINK_WORDS and not text.rstrip().endswith("."):
+            taken.append(block)
+    return taken, [b for b in page.blocks if not any(b is t for t in taken)]
 
 
 # " | The Japan Times", " - WSVN 7News": a separator between the headline and the site's name.

@@ -50,7 +50,7 @@ class BuiltinEngine:
             chosen = _explainer(idx, style, budget - item_words(headline), notes)
         else:
             chosen = _single(idx, style.sections[0], budget - item_words(headline), notes)
-        chosen = _not_twice(headline, chosen)
+        chosen = _not_twice(headline, chosen, listed=len(style.sections) == 1)
         draft = Draft(
             headline=headline,
             sections=chosen,
@@ -63,26 +63,29 @@ class BuiltinEngine:
         return edit(draft, facts)
 
 
-def _not_twice(headline: Item, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """The lead's first item left out when the headline already tells nearly all of it."""
-    if not sections or not sections[0].items or len(sections[0].items) + len(sections) < 3:
+def _not_twice(headline: Item, sections: tuple[Section, ...], *, listed: bool = False) -> tuple[Section, ...]:
+    """Items the headline already tells nearly all of left out (cut from the same sentence), unless the draft
+    has fewer than three sections and items together to begin with, or a ``listed`` style (one section of
+    bullets or posts) would be left with one."""
+    if not headline.sources or sum(len(s.items) for s in sections) + len(sections) < 3:
         return sections
-    first = sections[0].items[0]
-    if first.sources != headline.sources or not headline.sources:
-        return sections
-    if len(headline.text.split()) < 0.75 * len(first.text.split()):
-        return sections
-    rest = sections[0].items[1:]
-    head = (dataclasses.replace(sections[0], items=rest),) if rest else ()
-    return head + sections[1:]
+
+    def told(item: Item) -> bool:
+        return item.sources == headline.sources and len(headline.text.split()) >= 0.75 * len(item.text.split())
+
+    kept = tuple(dataclasses.replace(s, items=tuple(i for i in s.items if not told(i))) for s in sections)
+    if listed and len(kept[0].items) < MIN_BULLETS:
+        return sections  # a list of one is no list: the repeat stays rather than leave a single bullet
+    kept = tuple(s for s in kept if s.items)
+    return kept or sections
 
 
 def item_words(item: Item) -> int:
     return len(item.text.split()) + len((item.label or "").split())
 
 
-TITLE_MAX_WORDS = 14
-HEADLINE_SLACK = 6  # words a lead's headline may run over rather than take a later sentence  # a page title longer than this is a deck, not a headline
+TITLE_MAX_WORDS = 14  # a page title longer than this is a deck, not a headline
+HEADLINE_SLACK = 6  # words a headline may run over the limit, only when no sentence fits it at all
 
 
 def make_headline(idx: Index) -> Item:
@@ -91,10 +94,12 @@ def make_headline(idx: Index) -> Item:
     if article is not None and article.title and usable_title(article.title):
         return Item(text=" ".join(article.title.split()), sources=())
     lead = idx.facts.sentences[: sx.LEAD_REACH]
-    # the news first: a lead sentence that makes a short headline, then a longer one, then any sentence
-    for sentences, longer in ((lead, 0), (lead, HEADLINE_SLACK), (idx.facts.sentences, 0)):
+    # the news first: the first lead sentence that makes a headline as it reads or with "that" and its day
+    # cut, then any sentence; a headline over the limit only when nothing else can make one
+    passes = ((lead, 0), (idx.facts.sentences, 0), (lead, HEADLINE_SLACK))
+    for sentences, longer in passes:
         for sentence in sentences:
-            text = headline_from(idx, sentence, slack=longer)
+            text = headline_from(idx, sentence, slack=longer) or headline_from(idx, sentence, slack=longer, tight=True)
             if text is not None:
                 return Item(text=text, sources=(sentence.id,))
     raise InputError(

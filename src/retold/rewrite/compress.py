@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from retold.lexicon import ATTRIBUTING
 from retold.types import FactSheet, Sentence
 
 DISCOURSE_MARKERS = (
@@ -108,15 +109,39 @@ def dash_asides(st: SentenceTokens) -> set[int]:
     return drop
 
 
-def trailing_credit(st: SentenceTokens, removed: set[int]) -> set[int]:
-    """A closing ", <outlet> reported" / ", <someone> said" credit after a quote already attributed.
+def attributed(st: SentenceTokens, removed: set[int]) -> bool:
+    """Whether the kept words credit the sentence's claim to someone: "…, Pence said", "according to police"."""
+    return bool(credits(st, removed))
 
-    A source's own claim keeps its attribution; only a news-agency credit, or the credit after a
-    quote whose speaker the sentence already names, is dropped.
+
+def credits(st: SentenceTokens, removed: set[int] = frozenset()) -> list[Any]:  # type: ignore[assignment]
+    """The kept tokens that credit the sentence's claim: a verb of saying with its subject, or "according".
+
+    The verb counts when its subject is kept with it, outside any quotation, and it carries the sentence
+    (its root, or the verb whose complement the claim is) — not "the plan, which Smith said …".
     """
+    kept = [t for t in st.tokens if t.i not in removed and t.i not in st.quoted]
+    ids = {t.i for t in kept}
+    found = []
+    for tok in kept:
+        if tok.lower_ == "according" and any(c.lower_ == "to" and c.i in ids for c in tok.children):
+            found.append(tok)
+            continue
+        if tok.lemma_.lower() not in ATTRIBUTING or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        carries = tok.dep_ in ("ROOT", "parataxis") or (
+            tok.dep_ not in SUBORDINATE and any(c.dep_ == "ccomp" for c in tok.children)
+        )
+        if carries and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids for c in tok.children):
+            found.append(tok)
+    return found
+
+
+def _credit_clause(st: SentenceTokens, removed: set[int]) -> tuple[list[Any], int] | None:
+    """The closing ", <someone> said" clause of the kept words (its comma first) and where it starts, or None."""
     kept = [t for t in st.tokens if t.i not in removed]
     if len(kept) < 6:
-        return set()
+        return None
     end = len(kept)
     while end and kept[end - 1].is_punct and not kept[end - 1].text in _CLOSE:
         end -= 1
@@ -126,20 +151,43 @@ def trailing_credit(st: SentenceTokens, removed: set[int]) -> set[int]:
             continue
         clause = kept[k + 1 : end]
         if not clause or any(t.i in st.quoted for t in clause):
-            return set()
+            return None
         words = [t.lower_ for t in clause]
-        verb_at = next((j for j, w in enumerate(words) if w in _REPORT_VERBS), None)
-        if verb_at is None or not 1 <= len(clause) <= 10:
-            return set()
+        if not any(w in _REPORT_VERBS for w in words) or not 1 <= len(clause) <= 10:
+            return None
         if clause[0].lower_ == "according":
-            return set()  # "according to" credits the claim itself
-        head = " ".join(words)
-        media = any(h in head for h in _MEDIA_HINTS) or any(t.ent_type_ == "ORG" for t in clause)
-        quote_before = any(t.i in st.quoted for t in kept[:k])
-        if media or quote_before:
-            return {t.i for t in kept[k:end]}
+            return None  # "according to" credits the claim itself
+        return kept[k:end], k
+    return None
+
+
+def trailing_credit(st: SentenceTokens, removed: set[int]) -> set[int]:
+    """A closing ", <outlet> reported" / ", <someone> said" credit when the rest still says who says so.
+
+    A claim keeps its attribution: the credit goes only when another one stays ("The ministry said in a
+    statement, "…", the Kyiv Independent reports"), never when it would leave the claim as the article's own.
+    """
+    found = _credit_clause(st, removed)
+    if found is None:
         return set()
+    clause, k = found
+    kept = [t for t in st.tokens if t.i not in removed]
+    head = " ".join(t.lower_ for t in clause)
+    media = any(h in head for h in _MEDIA_HINTS) or any(t.ent_type_ == "ORG" for t in clause)
+    quote_before = any(t.i in st.quoted for t in kept[:k])
+    drop = {t.i for t in clause}
+    if (media or quote_before) and (not attributed(st, removed) or attributed(st, removed | drop)):
+        return drop
     return set()
+
+
+def before_credit(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
+    """Circumstances ending the claim before a closing credit ("… in Brussels, Reuters reported"), smallest first."""
+    found = _credit_clause(st, removed)
+    if found is None:
+        return []
+    tail = {t.i for t in found[0]}
+    return [ids for ids in right_edge(st, removed | tail) if not ids & tail]
 
 
 def leading_label(st: SentenceTokens) -> set[int]:
@@ -184,6 +232,43 @@ def light_deletions(st: SentenceTokens) -> set[int]:
 # --------------------------------------------------------------------------- deeper deletions, on demand
 
 
+_SAY_LEMMAS = _SPEECH_LEMMAS | {"report", "announce", "confirm", "claim", "declare"}
+_TIME_ENTS = {"DATE", "TIME"}
+
+
+def headline_deletions(st: SentenceTokens, removed: set[int]) -> set[int]:
+    """What a headline may also lose: the "that" after a verb of saying and when it was said or done.
+
+    "The ministry said on Tuesday that Ukraine will refuse …" → "The ministry said Ukraine will refuse …".
+    Only a date or time phrase that modifies a verb goes ("on Tuesday", "last week"), never one inside a
+    quotation, and never the words a negation or condition needs.
+    """
+    own = {t.i for t in st.tokens}
+    drop: set[int] = set()
+    for tok in st.tokens:
+        if tok.i in removed or tok.i in st.quoted:
+            continue
+        if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in _SAY_LEMMAS:
+            drop.add(tok.i)
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i not in own:
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in ("on", "in", "at", "during", "this", "last"):
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            ids = _subtree_ids(tok) & own
+        elif tok.dep_ in ("npadvmod", "tmod") and tok.ent_type_ in _TIME_ENTS:
+            objects = [tok]
+            ids = _subtree_ids(tok) & own
+        else:
+            continue
+        if not objects or any(t.ent_type_ not in _TIME_ENTS for t in st.tokens if t.i in ids and t.i != tok.i and not t.is_punct):
+            continue  # "in Brussels", "on the island": a place or a thing, not a time
+        if _droppable(st, ids) and not ids & removed:
+            drop |= ids
+    return drop
+
+
+
 def _subtree_ids(tok: Any) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -207,11 +292,18 @@ def comma_clauses(st: SentenceTokens) -> list[set[int]]:
         before = tok.doc[lo - 1] if lo - 1 in own else None
         after = tok.doc[hi + 1] if hi + 1 in own else None
         if before is not None and before.text == "," and after is not None and after.text in (",", "."):
-            # both commas go with the clause ("Hawking, who has ALS, zooms" → "Hawking zooms"); a closing period stays
-            ids = set(range(lo - 1, hi + 2)) if after.text == "," else set(range(lo - 1, hi + 1))
+            # both commas go with the clause ("Hawking, who has ALS, zooms" → "Hawking zooms"); a closing period
+            # stays, and so does the comma before a clause of its own ("… in Brussels, Reuters reported")
+            both = after.text == "," and not _clause_follows(st, hi + 2)
+            ids = set(range(lo - 1, hi + 2)) if both else set(range(lo - 1, hi + 1))
             if _droppable(st, ids):
                 out.append(ids)
     return out
+
+
+def _clause_follows(st: SentenceTokens, at: int) -> bool:
+    """Whether a subject starts at token ``at`` ("…, Reuters reported", "…, the ministry said")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == at for t in st.tokens if t.i >= at)
 
 
 # What may be cut from the end of a sentence. Left out on purpose: restrictive relative clauses
@@ -247,7 +339,10 @@ def right_edge(st: SentenceTokens, removed: set[int]) -> list[set[int]]:
         if node.dep_ in _EDGE_DEPS and not stranding and _droppable(st, ids) and _circumstantial(node, removed):
             if node.dep_ == "conj":
                 ccs = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
-                if ccs and ccs[-1].lower_ == "and":
+                # only the "and" right before this conjunct joins it: "begin and, hopefully, finish …, the
+                # memories will be seen" parsed as one list must not lose the "and" of "finish"
+                between = [t for t in st.tokens if ccs and ccs[-1].i < t.i < node.left_edge.i and not t.is_punct]
+                if ccs and ccs[-1].lower_ == "and" and not between:
                     ids = ids | {ccs[-1].i}
                     out.append(ids | _dangling_punct(st, ids, removed))
             else:
@@ -327,7 +422,8 @@ def tokens_text(
         else:
             runs.append((lo, hi))
     pieces = [names.get(k, st.text[lo:hi]) for k, (lo, hi) in enumerate(runs)]
-    out = pieces[0].lstrip(",;:\u2014\u2013- ") if pieces else ""
+    # a bullet glyph the source typed into its paragraph ("• Embiid was …") is the page's layout, not a word
+    out = pieces[0].lstrip(",;:\u2014\u2013- \u2022\u25aa\u25e6\u00b7") if pieces else ""
     for piece in pieces[1:]:
         left, right = out.rstrip(), piece.lstrip()
         if right[:1] in ",;:":
@@ -395,14 +491,17 @@ def apply_until(
     text = tokens_text(st, removed, close_quote=close_quote, replace=replace)
     pending = comma_clauses(st)
     needs_main = has_main_clause(st, removed)
+    needs_credit = attributed(st, removed)
     while word_count(text) > max_words:
-        options = [ids for ids in pending if not ids <= removed] + right_edge(st, removed)
+        options = [ids for ids in pending if not ids <= removed] + right_edge(st, removed) + before_credit(st, removed)
         for ids in options:
             trial = removed | ids
             kept = [t for t in st.tokens if t.i not in trial and not t.is_punct]
             dangling = kept and kept[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART", "AUX")
             if needs_main and not has_main_clause(st, trial):
                 continue  # "A man who ran a website" is no sentence: the cut took the main verb
+            if needs_credit and not attributed(st, trial):
+                continue  # "…, Pence said" cut would leave the claim as the article's own
             if len(kept) >= 4 and not dangling and any(t.pos_ in ("VERB", "AUX") for t in kept):
                 removed = trial
                 break

@@ -20,7 +20,10 @@ import re
 from retold.types import Draft, Entity, FactSheet, Item, Section
 
 # Words that point outside the item when it opens with them.
-POINTING = frozenset({"another", "both", "such", "this", "that", "these", "those", "either", "neither", "the latter", "the pair", "the duo"})
+POINTING = frozenset(
+    {"another", "both", "such", "this", "that", "these", "those", "either", "neither", "the latter", "the pair", "the duo",
+     "at the time", "at that time", "by then"}
+)
 # "The report", "The two men": a definite noun phrase that needs an antecedent unless a qualifier follows.
 _DEFINITE = re.compile(
     r"^the\s+(?:(?:two|three|four|five|pair|couple|same|other)\s+)?(?P<noun>[a-z]+)\s+(?P<next>[\w\u2019']+)",

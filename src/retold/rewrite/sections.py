@@ -10,10 +10,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from retold.analyze.quotes import is_title
 from retold.normalize import fold_key
 from retold.rewrite import select
 from retold.rewrite.editor import RELATIONAL_ROLES as _RELATIONAL_ROLES
 from retold.rewrite.editor import points_outside
+from retold.rewrite.lead import LEAD_REACH, LEAD_WINDOW, headline_words, nut_graf, sets_a_scene, to_the_reader
 from retold.rewrite.pronouns import person_antecedent
 from retold.rewrite.select import Index, Lifted, cue_hits, lift, near_duplicate, to_item, words_of
 from retold.rewrite.timeline import events
@@ -21,8 +23,6 @@ from retold.types import Entity, Item, Quote
 
 QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
-LEAD_WINDOW = 4  # the news is told in the first few sentences
-LEAD_REACH = 12  # … or, when those are a dateline, a fragment or a quote, soon after
 _SPEAKER_LABELS = {"PERSON", "ORG"}
 # A "name" that is only a title ("Sgt", "Mr") is a misparse, not a person.
 _TITLES = {
@@ -75,17 +75,29 @@ def _lifted_all(idx: Index, claims: Claims, *, allow_quotes: bool = False) -> li
 
 
 def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    """The lead: the first sentences that state the news."""
+    """The lead: the first sentences that state the news (past a feature's opening scene, when it has one)."""
+    headline = headline_words(idx)
     items: list[Item] = []
-    for position, sentence in enumerate(idx.facts.sentences[:LEAD_REACH]):
-        if len(items) >= limit or (position >= LEAD_WINDOW and items):
-            break  # past the first few sentences, only while the lead has nothing that stands alone
-        lifted = lift(idx, sentence)
-        if lifted is None or lifted.has_quote or not claims.fresh(lifted) or points_outside(lifted.text, ""):
-            continue
-        if items and not idx.entities_in.get(sentence.id) and not idx.plain_numbers(sentence.id):
-            continue  # a second lead sentence must carry a name or a number of its own
-        items.append(claims.take(lifted))
+    nut = nut_graf(idx, claims.fresh, headline)
+    if nut is not None:
+        return [claims.take(nut)]  # a feature's news, told once; its scene is no lead
+    for strict in (True, False):
+        for position, sentence in enumerate(idx.facts.sentences[:LEAD_REACH]):
+            if len(items) >= limit or (position >= LEAD_WINDOW and items):
+                break  # past the first few sentences, only while the lead has nothing that stands alone
+            lifted = lift(idx, sentence)
+            if lifted is None or lifted.has_quote or not claims.fresh(lifted) or points_outside(lifted.text, ""):
+                continue
+            anchored = idx.anchored(sentence.id)
+            if items and not idx.entities_in.get(sentence.id) and not idx.plain_numbers(sentence.id):
+                continue  # a second lead sentence must carry a name or a number of its own
+            if strict and not items and (sets_a_scene(lifted.text, anchored, headline) or to_the_reader(lifted.text)):
+                continue
+            items.append(claims.take(lifted))
+        if items:
+            break
+    if not items:  # nothing in reach stands alone: the first sentence that does leads, wherever it is
+        items = [claims.take(l) for l in _lifted_all(idx, claims)[:1]]
     return items
 
 
@@ -262,12 +274,8 @@ def says_something(idx: Index, quote: Quote) -> bool:
     a phrase or a scare quote is not something a person said.
     """
     span = idx.facts.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None:
-        return False
-    words = [t for t in span if t.is_alpha]
-    capitalised = sum(t.text[0].isupper() for t in words)
-    if words and capitalised / len(words) >= 0.6 and len(words) <= 12:
-        return False
+    if span is None or is_title(span):
+        return False  # analysis gives a title no speaker, and the explainer quotes it as nobody's words
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 

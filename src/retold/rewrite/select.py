@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from retold.normalize import fold
 from retold.rewrite import compress as cz
-from retold.rewrite.pronouns import UNRESOLVABLE, is_pronoun, resolve
+from retold.rewrite.pronouns import PERSON_NOUNS, UNRESOLVABLE, is_pronoun, resolve
 from retold.types import DateFact, FactSheet, Item, NumberFact, Quote, Sentence
 
 MIN_WORDS = 5
@@ -60,7 +61,7 @@ class Index:
     quotes: dict[int, list[int]] = field(default_factory=dict)
     entity_count: Counter[int] = field(default_factory=Counter)
     entities_in: dict[int, set[int]] = field(default_factory=dict)
-    lifts: dict[tuple[int, int], Lifted | None] = field(default_factory=dict)  # (sentence, max words) → lift
+    lifts: dict[tuple[int, int, bool], Lifted | None] = field(default_factory=dict)  # (sentence, max words, headline)
 
     @classmethod
     def build(cls, facts: FactSheet) -> Index:
@@ -93,6 +94,10 @@ class Index:
             and not any(q.start <= n.start < q.end for q in quotes)
         ]
 
+    def anchored(self, sid: int) -> bool:
+        """Whether sentence ``sid`` names someone or something, or gives a number or a date."""
+        return bool(self.entities_in.get(sid) or self.plain_numbers(sid) or self.dates.get(sid))
+
     def salience(self, sid: int) -> float:
         """How much of the story's cast a sentence carries (mentions weighted by how often each recurs)."""
         return sum(min(self.entity_count[e], 6) for e in self.entities_in.get(sid, ()))
@@ -103,7 +108,9 @@ _NOT_STORY = re.compile(
     r"\bpictured\b|\bscroll down\b|\bclick here\b|\bdaily mail reporter\b|^\s*(?:published|updated|last updated)\s*:"
     r"|\bphoto(?:graph)?s?\s*:|\bimage:|\bvideo:|\bcredit:"
     r"|^\s*(?:[\w'-]+\s*){0,4}:\s*(?:above|below|left|right|top|bottom|inset)\b"
-    r"|^\s*(?:above|below|left|right|inset)\s*[,:(]",
+    r"|^\s*(?:above|below|left|right|inset)\s*[,:(]"
+    # a wire photo's caption: "Spell sits in District Court in Sidney, Mont, Friday April 17, 2015, before …"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.? \d{1,2}, \d{4}\b",
     re.I,
 )
 
@@ -113,15 +120,18 @@ def not_story(text: str) -> bool:
     return bool(_NOT_STORY.search(text))
 
 
-def lift(idx: Index, sentence: Sentence, *, max_words: int = BULLET_WORDS) -> Lifted | None:
-    """``sentence`` compressed and with its opening pronoun resolved; None when it cannot stand alone."""
-    key = (sentence.id, max_words)
+def lift(idx: Index, sentence: Sentence, *, max_words: int = BULLET_WORDS, headline: bool = False) -> Lifted | None:
+    """``sentence`` compressed and with its opening pronoun resolved; None when it cannot stand alone.
+
+    ``headline`` also lets go of what a headline does without (:func:`compress.headline_deletions`).
+    """
+    key = (sentence.id, max_words, headline)
     if key not in idx.lifts:
-        idx.lifts[key] = _lift(idx, sentence, max_words)
+        idx.lifts[key] = _lift(idx, sentence, max_words, headline)
     return idx.lifts[key]
 
 
-def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
+def _lift(idx: Index, sentence: Sentence, max_words: int, headline: bool = False) -> Lifted | None:
     facts = idx.facts
     if sentence.kind == "heading" or not_story(sentence.text):
         return None
@@ -163,11 +173,15 @@ def _lift(idx: Index, sentence: Sentence, max_words: int) -> Lifted | None:
         replace[first.i] = name
     if long_quote and not _speaker_named(st, removed, replace):
         return None
+    if headline:
+        removed = removed | cz.headline_deletions(st, removed)
     removed, text = cz.apply_until(
         st, removed, max_words, close_quote=close_quote, replace=replace
     )
     if cz.word_count(text) < MIN_WORDS or unbalanced(text) or first_person(st, removed):
         return None
+    if orphan_pronoun(st, removed, replace):
+        return None  # "rivals unveil another ghost from his past": whose, the item never says
     if cz.word_count(text) > max_words + OVERRUN:
         return None  # a sentence compression cannot bring near the limit is too long to read as one item
     quote_ids = tuple(idx.quotes.get(sentence.id, []))
@@ -191,7 +205,51 @@ _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "
 def first_person(st: cz.SentenceTokens, removed: set[int]) -> bool:
     """"we agreed to the blanket option": someone's words without their quotation marks."""
     outside = (t for t in st.tokens if t.i not in removed and t.i not in st.quoted)
-    return any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in outside)
+    return any(_first_person_word(t) for t in outside)
+
+
+def _first_person_word(tok: Any) -> bool:
+    """"I", "we", "our" — also "I've" glued to a dateline ("(CNN)I've been …"), which the tagger reads as a noun."""
+    if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
+        return True
+    base = re.split("['\u2019]", tok.lower_)[0]
+    return base != tok.lower_ and base in ("i", "we")
+
+
+_HIS_HER = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+
+
+_POINTERS = {"this", "that", "these", "those"}
+_DEFINED_BY = {"relcl", "acl", "prep"}  # "those who refuse", "those places where …", "that of the bank"
+
+
+def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, str]) -> bool:
+    """Words outside quotation marks that point at what the item does not say: a "he", "his" or "her" in
+    words that name no one ("rivals unveil another ghost from his past"), "any of that", "from those places".
+
+    A "he" before the name it stands for is fine: "Since he entered the race, Bloomberg's climb …".
+    """
+    kept = [t for t in st.tokens if t.i not in removed and t.i not in st.quoted]
+    named = any(
+        t.i in replace or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "NORP", "GPE"))
+        or t.lower_ in PERSON_NOUNS
+        for t in kept
+    )  # "Tuesday" is a proper noun but names no one
+    clause_before = False  # a "that" after an earlier clause may point back at it: "…, even if that meant …"
+    for tok in kept:
+        if not named and tok.lower_ in _HIS_HER and tok.pos_ == "PRON":
+            return True
+        clause_before = clause_before or tok.text in (",", ";", ":", "\u2014", "\u2013", "--")
+        if clause_before and tok.pos_ == "PRON":
+            continue
+        if tok.lower_ == "ones" and not any(c.dep_ in _DEFINED_BY for c in tok.children):
+            return True  # "There are less obvious ones too": ones of what, the item never says
+        if tok.lower_ in _POINTERS and tok.tag_ == "DT" and tok.i != st.tokens[0].i:
+            held = tok if tok.pos_ == "PRON" else (tok.head if tok.lower_ in ("these", "those") and tok.dep_ == "det" else None)
+            defined_by = _DEFINED_BY if held is tok else {"relcl"}  # "those arriving"; but "these lessons learned"
+            if held is not None and not any(c.dep_ in defined_by for c in held.children):
+                return True
+    return False
 
 
 def _speaker_named(st: cz.SentenceTokens, removed: set[int], replace: dict[int, str]) -> bool:
@@ -223,11 +281,14 @@ def cue_hits(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(fold(text).lower()))
 
 
-def headline_from(idx: Index, sentence: Sentence, *, slack: int = 0) -> str | None:
-    """A lead sentence cut down to headline length, without its closing period; None when it leans on another."""
+def headline_from(idx: Index, sentence: Sentence, *, slack: int = 0, tight: bool = False) -> str | None:
+    """A lead sentence cut down to headline length, without its closing period; None when it leans on another.
+
+    ``tight`` also drops the "that" after a verb of saying and when it was said (:func:`compress.headline_deletions`).
+    """
     from retold.rewrite.editor import points_outside
 
-    lifted = lift(idx, sentence, max_words=HEADLINE_WORDS)
+    lifted = lift(idx, sentence, max_words=HEADLINE_WORDS, headline=tight)
     if lifted is None or points_outside(lifted.text, "") or lifted.has_quote:
         return None
     if cz.word_count(lifted.text) > HEADLINE_MAX_WORDS + slack:
