@@ -96,3 +96,15 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
     for _w in _members:
         CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
+
+# --------------------------------------------------------------------------- who did what (check/match/roles.py)
+# Verbs whose doer and object can trade places without changing the fact ("Rutte met Sybiha").
+SYMMETRIC = frozenset(
+    "meet marry wed divorce fight battle face play draw tie hug kiss embrace date debate negotiate talk speak "
+    "chat meet_with join partner merge clash collide resemble match equal rival".split()
+)
+# Verbs that credit a claim to a speaker, beyond those that only report speech (SAYING).
+REPORTING = SAYING | frozenset(
+    "claim announce argue note suggest predict estimate admit deny confirm allege acknowledge report reveal "
+    "disclose describe believe stress emphasise emphasize caution concede contend maintain".split()
+)

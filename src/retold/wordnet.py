@@ -105,3 +105,34 @@ def antonyms_of(lemma: str, tag: str) -> frozenset[str]:
         return frozenset()
     key = lemma.lower()
     return frozenset().union(*(antonyms(pos).get(key, frozenset()) for pos in CHECKED_POS.values()))
+
+
+@cache
+def senses(pos: str) -> dict[str, frozenset[str]]:
+    """Every single-word lemma of part of speech ``pos`` → its synsets and their direct hypernyms (``@``).
+
+    Two lemmas that share one of these name the same act at the same or the next level of generality
+    ("beat" is a kind of "defeat"), which is how a reworded clause is matched with the source's.
+    """
+    path = data_dir() / _FILES[pos]
+    found: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            words, at = _words(fields)
+            broader = {offset for symbol, offset, _, _ in _pointers(fields, at) if symbol == "@"}
+            for word in words:
+                if "_" not in word:
+                    found.setdefault(word, set()).update({fields[0], *broader})
+    return {word: frozenset(offsets) for word, offsets in found.items()}
+
+
+def same_sense(first: str, second: str, pos: str = "v") -> bool:
+    """True when two lemmas are one word or share a WordNet sense (a synset, or one's direct hypernym)."""
+    a, b = first.lower(), second.lower()
+    if a == b:
+        return True
+    table = senses(pos)
+    return bool(table.get(a, frozenset()) & table.get(b, frozenset()))

@@ -1,0 +1,57 @@
+"""Who said it and who holds a role, when the rewording changes the words: ``attribution`` and ``entity``.
+
+"Pence said most Americans could get the vaccine by April" where the sentence it rests on has Fauci saying
+it is a misattribution (``attribution``); "James Lee, the alleged ringleader" where the source gives that
+role only to Han Lee names the wrong person (``entity``). Both read :mod:`retold.check.match.roles`.
+A name the swap detector already reports as changed in a copied sentence is left to it.
+"""
+
+from __future__ import annotations
+
+from retold.check.align import sentence_evidence
+from retold.check.context import CheckContext
+from retold.check.match.roles import role_conflicts, speaker_conflicts
+from retold.check.substitution import substitutions
+from retold.types import Evidence, Finding
+
+
+def detect(ctx: CheckContext) -> list[Finding]:
+    swapped = [(s.start, s.end) for s in substitutions(ctx) if s.kind == "entity"]
+    findings = []
+    for c in speaker_conflicts(ctx):
+        if _overlaps(swapped, c.start, c.end):
+            continue
+        findings.append(
+            Finding(
+                "attribution",
+                "error",
+                c.start,
+                c.end,
+                ctx.rewrite.text[c.start : c.end],
+                f"wrong speaker: the source sentence this rests on credits it to {c.source_speaker}, "
+                f"not {c.said_by}: name {c.source_speaker}",
+                (Evidence(c.source_start, c.source_end, ctx.source.text[c.source_start : c.source_end]),
+                 *sentence_evidence(ctx.source, [c.source_sentence])),
+            )
+        )
+    for r in role_conflicts(ctx):
+        if _overlaps(swapped, r.start, r.end):
+            continue
+        clause = ctx.source.text[r.source_start : r.source_end]
+        findings.append(
+            Finding(
+                "entity",
+                "error",
+                r.start,
+                r.end,
+                r.person,
+                f"wrong person: the source gives the role “{r.role}” to {r.holder}, not {r.person} "
+                f"(“{clause}”): name {r.holder}",
+                (Evidence(r.source_start, r.source_end, clause),),
+            )
+        )
+    return findings
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
