@@ -14,11 +14,13 @@ from dataclasses import replace
 from retold.check.align import coverage, profiles, sentence_evidence, weights
 from retold.check.context import CheckContext
 from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
+from retold.check.match.predicates import unbacked_predicates
 from retold.types import Finding
 
 UNSUPPORTED_BELOW = 0.4
 MIN_CONTENT_WORDS = 3
 UNSUPPORTED = "no source sentence supports this"
+UNBACKED = "invented claim"
 _INVENTED = frozenset({"entity", "number", "date"})
 
 
@@ -44,6 +46,25 @@ def detect(ctx: CheckContext) -> list[Finding]:
                     evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
                 )
             )
+    unsupported = {f.start for f in findings}
+    for claim in unbacked_predicates(ctx):
+        sentence = ctx.rewrite.sentences[claim.sentence]
+        if sentence.start in unsupported:
+            continue  # already reported whole
+        support = ctx.alignment[claim.sentence].support
+        what = "with that figure" if claim.with_figure else "with any of its doers or objects"
+        findings.append(
+            Finding(
+                kind="claim",
+                severity="warning",
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+                message=f"{UNBACKED}: no source sentence has “{claim.predicate}” {what}; the closest is the evidence — "
+                "rest it on what the source says or cut it",
+                evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
+            )
+        )
     for flip in flips(ctx, STRONG_SUPPORT):
         findings.append(
             Finding(

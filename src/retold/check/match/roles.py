@@ -197,7 +197,7 @@ def speaker_conflicts(ctx: CheckContext) -> list[SpeakerConflict]:
                 continue  # "Fauci, asked about Pence's plan, said": the rewrite's speaker is in the sentence
             person, marker = theirs[0]
             holder = source_people.entities[person]
-            s, e = (marker.idx, marker.idx + len(marker.text)) if marker is not None else _first_mention(holder, best)
+            s, e = _marker_bounds(ctx.source, marker) if marker is not None else _first_mention(holder, best)
             start, end = _name_bounds(ctx.rewrite, token)
             found.append(SpeakerConflict(sentence.id, start, end, name, best, s, e, holder.name))
             break
@@ -219,6 +219,12 @@ def _name_bounds(facts: FactSheet, token: Any) -> tuple[int, int]:
     while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound":
         left = left.doc[left.i - 1]
     return left.idx, token.idx + len(token.text)
+
+
+def _marker_bounds(facts: FactSheet, marker: Any) -> tuple[int, int]:
+    if marker.pos_ == "PRON":
+        return marker.idx, marker.idx + len(marker.text)
+    return _name_bounds(facts, marker)
 
 
 def _mentions(facts: FactSheet, sentence_id: int, person: int) -> bool:
