@@ -76,3 +76,19 @@ def test_passive_and_active_are_read_as_one() -> None:
 def test_a_symmetric_verb_is_never_a_swap() -> None:
     source = "Foreign Minister Andrii Sybiha met Mark Rutte in Brussels on Tuesday. They discussed air defence."
     assert errors(source, "Mark Rutte met Foreign Minister Andrii Sybiha in Brussels on Tuesday.") == []
+
+
+TATE = (
+    "A Romanian court extended Andrew Tate's detention for another 30 days on Tuesday. "
+    "Tate was arrested in December with his brother Tristan and two Romanian women."
+)
+
+
+def test_a_relative_the_article_never_mentions_is_a_wrong_person() -> None:
+    (f,) = errors(TATE, "Andrew Tate and his sister were arrested in December.")
+    assert (f.kind, f.text) == ("entity", "sister")
+    assert f.evidence[0].text == "brother"
+
+
+def test_the_relative_the_article_names_passes() -> None:
+    assert errors(TATE, "Andrew Tate and his brother Tristan were arrested in December.") == []

@@ -108,3 +108,8 @@ REPORTING = SAYING | frozenset(
     "claim announce argue note suggest predict estimate admit deny confirm allege acknowledge report reveal "
     "disclose describe believe stress emphasise emphasize caution concede contend maintain".split()
 )
+# Family ties: one put for another the article never uses names a relative it does not mention.
+KINSHIP = frozenset(
+    "brother sister wife husband son daughter mother father uncle aunt nephew niece cousin grandson "
+    "granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather fiance fiancee".split()
+)

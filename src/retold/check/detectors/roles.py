@@ -2,7 +2,8 @@
 
 "Pence said most Americans could get the vaccine by April" where the sentence it rests on has Fauci saying
 it is a misattribution (``attribution``); "James Lee, the alleged ringleader" where the source gives that
-role only to Han Lee names the wrong person (``entity``). Both read :mod:`retold.check.match.roles`.
+role only to Han Lee names the wrong person, and "his sister" where the article has only "his brother"
+names a relative it never mentions (``entity``). Both read :mod:`retold.check.match.roles`.
 A name the swap detector already reports as changed in a copied sentence is left to it.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
-from retold.check.match.roles import role_conflicts, speaker_conflicts
+from retold.check.match.roles import kin_conflicts, role_conflicts, speaker_conflicts
 from retold.check.substitution import substitutions
 from retold.types import Evidence, Finding
 
@@ -48,6 +49,19 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"wrong person: the source gives the role “{r.role}” to {r.holder}, not {r.person} "
                 f"(“{clause}”): name {r.holder}",
                 (Evidence(r.source_start, r.source_end, clause),),
+            )
+        )
+    for k in kin_conflicts(ctx):
+        findings.append(
+            Finding(
+                "entity",
+                k.severity,
+                k.start,
+                k.end,
+                k.word,
+                f"“{k.word}” names a relative the source never mentions; it has "
+                f"“{k.source_word}”: use the source's word",
+                (Evidence(k.source_start, k.source_end, k.source_word),),
             )
         )
     return findings

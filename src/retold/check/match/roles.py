@@ -6,6 +6,8 @@ rewrite clause and the source sentences that support it:
 - **speaker**: "Pence said most Americans could get the vaccine by April" where the sentence it rests on
   credits that claim to Fauci — a person the source names, speaking there, who is not the rewrite's speaker,
   while the rewrite's speaker is a different person of the source who says nothing in the supporting sentences;
+- **kin**: "Andrew Tate and his sister" where the article never uses "sister" and the supporting sentence
+  has "his brother" — a relative the article does not mention;
 - **role**: "James Lee, the alleged ringleader" where the source gives "the alleged ringleader" (a definite
   role: "the …" or a bare title before the name) only to Han Lee, another person it names.
 
@@ -24,7 +26,7 @@ from retold.check.context import CheckContext
 from retold.check.match.meaning import REWORDED_SUPPORT, is_claim
 from retold.check.match.names import entity_keys, keys_of
 from retold.check.memo import per_object
-from retold.lexicon import REPORTING
+from retold.lexicon import KINSHIP, REPORTING
 from retold.types import Entity, FactSheet
 
 PERSON = "PERSON"
@@ -317,3 +319,50 @@ def role_conflicts(ctx: CheckContext) -> list[RoleConflict]:
             RoleConflict(start, end, ctx.rewrite.text[start:end], role.noun.text, s, e, people.entities[holder].name)
         )
     return found
+
+
+# --------------------------------------------------------------------------- family ties
+
+
+@dataclass(frozen=True, slots=True)
+class KinConflict:
+    """A family tie ("his sister") the article never uses, where the supporting sentence has another one."""
+
+    start: int
+    end: int
+    word: str
+    source_start: int  # the supporting sentence's family word
+    source_end: int
+    source_word: str
+    severity: str
+
+
+def kin_conflicts(ctx: CheckContext) -> list[KinConflict]:
+    """Every possessed family word ("his sister") the article never uses, where it uses another one: an error
+    when a supporting sentence has that other one, else a warning (the other one is where the article has it)."""
+    kin = [t for t in ctx.source.doc if t.lemma_.lower() in KINSHIP and t.pos_ == "NOUN"]
+    used = {t.lemma_.lower() for t in kin}
+    found = []
+    for sentence, alignment in zip(ctx.rewrite.sentences, ctx.alignment):
+        support = [_bounds(ctx.source, s.sentence) for s in alignment.support]
+        span = ctx.rewrite.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for token in span or ():
+            lemma = token.lemma_.lower()
+            if lemma not in KINSHIP or lemma in used or token.pos_ != "NOUN" or not _possessed(token) or not kin:
+                continue
+            near = [t for t in kin if any(s <= t.idx < e for s, e in support)]
+            other = (near or kin)[0]
+            found.append(
+                KinConflict(token.idx, token.idx + len(token.text), token.text, other.idx,
+                            other.idx + len(other.text), other.text, "error" if near else "warning")
+            )
+    return found
+
+
+def _possessed(noun: Any) -> bool:
+    return any(c.dep_ == "poss" for c in noun.children)
+
+
+def _bounds(facts: FactSheet, sentence_id: int) -> tuple[int, int]:
+    sentence = facts.sentences[sentence_id]
+    return sentence.start, sentence.end
