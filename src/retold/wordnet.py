@@ -107,12 +107,18 @@ def antonyms_of(lemma: str, tag: str) -> frozenset[str]:
     return frozenset().union(*(antonyms(pos).get(key, frozenset()) for pos in CHECKED_POS.values()))
 
 
+
+_LINKS = frozenset({"@", "+", "&"})  # hypernym, derivationally related form, similar adjective
+
+
 @cache
 def senses(pos: str) -> dict[str, frozenset[str]]:
-    """Every single-word lemma of part of speech ``pos`` → its synsets and their direct hypernyms (``@``).
+    """Every single-word lemma of part of speech ``pos`` → its synsets and those they link to, as ``"pos:offset"``.
 
-    Two lemmas that share one of these name the same act at the same or the next level of generality
-    ("beat" is a kind of "defeat"), which is how a reworded clause is matched with the source's.
+    The links followed are a direct hypernym (``@``: "beat" is a kind of "defeat"), a derivationally related
+    form (``+``: "meet" and "meeting", "detain" and "detention") and an adjective's similar ones (``&``:
+    "unwell" and "ill"). Two lemmas that share one of these name the same act or state, which is how a
+    reworded clause is matched with the source's.
     """
     path = data_dir() / _FILES[pos]
     found: dict[str, set[str]] = {}
@@ -122,17 +128,21 @@ def senses(pos: str) -> dict[str, frozenset[str]]:
                 continue
             fields = line.split(" | ", 1)[0].split()
             words, at = _words(fields)
-            broader = {offset for symbol, offset, _, _ in _pointers(fields, at) if symbol == "@"}
+            linked = {f"{pos}:{fields[0]}"}
+            for k in range(int(fields[at])):
+                symbol, offset, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                if symbol in _LINKS:
+                    linked.add(f"{'a' if target_pos == 's' else target_pos}:{offset}")
             for word in words:
                 if "_" not in word:
-                    found.setdefault(word, set()).update({fields[0], *broader})
+                    found.setdefault(word, set()).update(linked)
     return {word: frozenset(offsets) for word, offsets in found.items()}
 
 
-def same_sense(first: str, second: str, pos: str = "v") -> bool:
-    """True when two lemmas are one word or share a WordNet sense (a synset, or one's direct hypernym)."""
+def same_sense(first: str, second: str, pos: str = "v", second_pos: str | None = None) -> bool:
+    """True when two lemmas are one word or share a WordNet sense or a link (:func:`senses`) — of parts of
+    speech ``pos`` and ``second_pos`` (the same when not given)."""
     a, b = first.lower(), second.lower()
     if a == b:
         return True
-    table = senses(pos)
-    return bool(table.get(a, frozenset()) & table.get(b, frozenset()))
+    return bool(senses(pos).get(a, frozenset()) & senses(second_pos or pos).get(b, frozenset()))

@@ -5,7 +5,8 @@ too, while the article never says that anyone trafficked 40 women. A clause's pr
 claim a "said" introduces, or the noun or adjective after "is") is backed when one source sentence holds the
 predicate — its lemma, its word family (a shared stem: "trafficking"/"trafficked") or a verb or noun of the same
 WordNet sense ("probe"/"investigate") — together with at least one of the clause's arguments (doer, object,
-complement), and, when an argument carries a figure ("more than 40" is read as the number 40), that figure.
+complement, the object of a preposition), and, when an argument carries a figure written in digits ("more than
+40" is read as the number 40), that figure.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def _predicate(root: Any) -> Any | None:
         if not complements:
             return None
         token = complements[0]
+    acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if token.pos_ == "ADJ" and acts:  # "able to receive", "likely to sidestep": the act is the claim
+        token = acts[0]
     if token.pos_ not in _PREDICATE_POS or token.lemma_.lower() in _LIGHT:
         return None
     return token
@@ -90,7 +94,7 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
     """Keys of the predicate's arguments: each argument's head lemma, its names, and the figures inside it."""
     keys: set[str] = set()
     heads = [c for c in predicate.children if c.dep_ in _ARGUMENT_DEPS]
-    heads += [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    heads += [g for c in predicate.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if predicate.dep_ in ("attr", "acomp"):  # "X is the ringleader": X is the argument
         heads += [c for c in predicate.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for head in heads:
@@ -100,8 +104,17 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
         inside = [w for w in profile.words if lo <= w.start < hi]
         keys |= {w.lemma for w in inside if w.pos in ("NOUN", "PROPN")}
         # Figures before the head count ("more than 40 women"); one after it is an age or an aside ("Lee, 41,").
-        keys |= {w.lemma for w in inside if w.lemma.startswith("#") and w.start <= head.idx}
+        keys |= {
+            w.lemma for w in inside
+            if w.lemma.startswith("#") and w.start < head.idx and head.pos_ != "NUM" and _a_figure(facts, w.start)
+        }
     return keys
+
+
+def _a_figure(facts: FactSheet, start: int) -> bool:
+    """A figure worth holding the source to: written in digits ("40", "2.5m"), not a count word ("the two
+    ministers" is "the pair")."""
+    return any(n.start == start and any(ch.isdigit() for ch in n.text) for n in facts.numbers)
 
 
 def _backs(profile: Profile, predicate: Any, arguments: set[str], figures: set[str]) -> bool:
@@ -116,7 +129,15 @@ def _holds_predicate(profile: Profile, predicate: Any) -> bool:
     lemma = predicate.lemma_.lower()
     if lemma in profile.keys or stem(lemma) in profile.stems:
         return True
+    if any(_one_family(lemma, w.lemma) for w in profile.words):
+        return True
     pos = POS_OF_TAG.get(predicate.pos_, "")
-    if pos not in ("v", "n"):
-        return False
-    return any(w.pos == predicate.pos_ and same_sense(lemma, w.lemma, pos) for w in profile.words)
+    return any(
+        w.pos in _PREDICATE_POS and same_sense(lemma, w.lemma, pos, POS_OF_TAG[w.pos]) for w in profile.words
+    )
+
+
+def _one_family(a: str, b: str) -> bool:
+    """"meet"/"meeting", "invest"/"investment": one word the other's start, four letters or more."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short)
