@@ -92,3 +92,21 @@ def test_a_relative_the_article_never_mentions_is_a_wrong_person() -> None:
 
 def test_the_relative_the_article_names_passes() -> None:
     assert errors(TATE, "Andrew Tate and his brother Tristan were arrested in December.") == []
+
+
+TRIP = (
+    "The lawmakers met Ukrainian Prosecutor General Andriy Kostin in Bucha on Tuesday. "
+    "They also met President Volodymyr Zelenskyy before a press conference in Kyiv. "
+    "Ozy Media's chief executive Carlos Watson was arrested on fraud charges."
+)
+
+
+def test_an_office_the_article_never_names_is_a_wrong_person() -> None:
+    (f,) = errors(TRIP, "The lawmakers met the Ukrainian prime minister and President Zelenskyy in Kyiv.")
+    assert (f.kind, f.text) == ("entity", "prime minister")
+    assert f.evidence, "the supporting sentence is the evidence"
+
+
+def test_an_office_the_article_names_another_way_passes() -> None:
+    assert errors(TRIP, "Ozy Media CEO Carlos Watson was arrested on fraud charges.") == []
+    assert errors(TRIP, "The lawmakers met the Ukrainian prosecutor general, Andriy Kostin, in Bucha on Tuesday.") == []

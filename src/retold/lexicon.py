@@ -113,3 +113,18 @@ KINSHIP = frozenset(
     "brother sister wife husband son daughter mother father uncle aunt nephew niece cousin grandson "
     "granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather fiance fiancee".split()
 )
+# Offices a person holds: one the article never names stands for a person it does not mention.
+OFFICES = frozenset(
+    "minister secretary president chancellor premier governor senator ambassador mayor king queen prince princess "
+    "pope judge commissioner admiral colonel lieutenant sergeant prosecutor sheriff ceo cfo chairman chairwoman "
+    "founder cofounder coach bishop archbishop cardinal rabbi imam".split()
+)
+# An office said another way: each key is held when the article has every word of one of its spellings.
+OFFICE_SPELLINGS = {
+    "ceo": ("chief executive", "chief executive officer"),
+    "cfo": ("chief financial officer",),
+    "premier": ("prime minister",),
+    "chairman": ("chair", "chairwoman", "chairperson"),
+    "chairwoman": ("chair", "chairman", "chairperson"),
+    "cofounder": ("co-founder", "founder"),
+}

@@ -3,7 +3,8 @@
 "Pence said most Americans could get the vaccine by April" where the sentence it rests on has Fauci saying
 it is a misattribution (``attribution``); "James Lee, the alleged ringleader" where the source gives that
 role only to Han Lee names the wrong person, and "his sister" where the article has only "his brother"
-names a relative it never mentions (``entity``). Both read :mod:`retold.check.match.roles`.
+names a relative it never mentions, and "the prime minister" where it names no minister at all an office
+held by nobody it mentions (``entity``). Both read :mod:`retold.check.match.roles`.
 A name the swap detector already reports as changed in a copied sentence is left to it.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
-from retold.check.match.roles import kin_conflicts, role_conflicts, speaker_conflicts
+from retold.check.match.roles import invented_offices, kin_conflicts, role_conflicts, speaker_conflicts
 from retold.check.substitution import substitutions
 from retold.types import Evidence, Finding
 
@@ -62,6 +63,20 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"“{k.word}” names a relative the source never mentions; it has "
                 f"“{k.source_word}”: use the source's word",
                 (Evidence(k.source_start, k.source_end, k.source_word),),
+            )
+        )
+    for o in invented_offices(ctx):
+        support = ctx.alignment[o.sentence].support
+        findings.append(
+            Finding(
+                "entity",
+                "error",
+                o.start,
+                o.end,
+                o.office,
+                f"“{o.office}”: the source never names this office, so it names nobody who holds it; use the "
+                "person or office the source gives",
+                sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
             )
         )
     return findings

@@ -8,6 +8,8 @@ rewrite clause and the source sentences that support it:
   while the rewrite's speaker is a different person of the source who says nothing in the supporting sentences;
 - **kin**: "Andrew Tate and his sister" where the article never uses "sister" and the supporting sentence
   has "his brother" — a relative the article does not mention;
+- **office**: "met with the Ukrainian prime minister" where the article names no minister at all — an
+  office stands for a person, and one the article never names is a person it does not mention;
 - **role**: "James Lee, the alleged ringleader" where the source gives "the alleged ringleader" (a definite
   role: "the …" or a bare title before the name) only to Han Lee, another person it names.
 
@@ -26,7 +28,7 @@ from retold.check.context import CheckContext
 from retold.check.match.meaning import REWORDED_SUPPORT, is_claim
 from retold.check.match.names import entity_keys, keys_of
 from retold.check.memo import per_object
-from retold.lexicon import KINSHIP, REPORTING
+from retold.lexicon import KINSHIP, OFFICE_SPELLINGS, OFFICES, REPORTING
 from retold.types import Entity, FactSheet
 
 PERSON = "PERSON"
@@ -366,3 +368,50 @@ def _possessed(noun: Any) -> bool:
 def _bounds(facts: FactSheet, sentence_id: int) -> tuple[int, int]:
     sentence = facts.sentences[sentence_id]
     return sentence.start, sentence.end
+
+
+# --------------------------------------------------------------------------- offices
+
+
+@dataclass(frozen=True, slots=True)
+class InventedOffice:
+    """An office ("prime minister", "CEO") the article never names."""
+
+    sentence: int
+    start: int  # the office's phrase: its title words
+    end: int
+    office: str
+
+
+def invented_offices(ctx: CheckContext) -> list[InventedOffice]:
+    words = _article_words(ctx.source)
+    found = []
+    for sentence in ctx.rewrite.sentences:
+        span = ctx.rewrite.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for token in span or ():
+            lemma = token.lemma_.lower().replace("-", "")
+            if lemma not in OFFICES or token.pos_ not in ("NOUN", "PROPN") or _held(lemma, token.lower_, words):
+                continue
+            if any(s <= token.idx < e for s, e in ((q.start, q.end) for q in ctx.rewrite.quotes)):
+                continue
+            left = token
+            while (
+                left.i > span.start
+                and left.doc[left.i - 1].dep_ in ("compound", "amod")
+                and left.doc[left.i - 1].head == token
+                and left.doc[left.i - 1].is_lower  # "prime minister", not "Ukrainian"
+            ):
+                left = left.doc[left.i - 1]
+            found.append(InventedOffice(sentence.id, left.idx, token.idx + len(token.text), ctx.rewrite.text[left.idx : token.idx + len(token.text)]))
+    return found
+
+
+@per_object
+def _article_words(source: FactSheet) -> frozenset[str]:
+    return frozenset({t.lemma_.lower() for t in source.doc} | {t.lower_ for t in source.doc})
+
+
+def _held(lemma: str, lower: str, words: frozenset[str]) -> bool:
+    if lemma in words or lower in words:
+        return True
+    return any(all(w in words for w in spelling.split()) for spelling in OFFICE_SPELLINGS.get(lemma, ()))
