@@ -17,6 +17,7 @@ from typing import Any
 from retold.check.align import Profile, profiles, stem
 from retold.check.context import CheckContext
 from retold.check.match.meaning import is_claim
+from retold.check.memo import per_object
 from retold.lexicon import REPORTING
 from retold.types import FactSheet
 from retold.wordnet import POS_OF_TAG, same_sense
@@ -54,7 +55,8 @@ def unbacked_predicates(ctx: CheckContext) -> list[Unbacked]:
         if not arguments:
             continue
         figures = {a for a in arguments if a.startswith("#")}
-        if any(_backs(p, predicate, arguments, figures) for p in source):
+        said = _sentence_lemmas(ctx.source)
+        if any(_backs(p, said[p.sentence], predicate, arguments, figures) for p in source):
             continue
         found.append(
             Unbacked(
@@ -63,7 +65,7 @@ def unbacked_predicates(ctx: CheckContext) -> list[Unbacked]:
                 predicate.idx + len(predicate.text),
                 predicate.text,
                 tuple(sorted(arguments)),
-                bool(figures) and any(_backs(p, predicate, arguments - figures, set()) for p in source),
+                bool(figures) and any(_backs(p, said[p.sentence], predicate, arguments - figures, set()) for p in source),
             )
         )
     return found
@@ -113,21 +115,33 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
 
 def _a_figure(facts: FactSheet, start: int) -> bool:
     """A figure worth holding the source to: written in digits ("40", "2.5m"), not a count word ("the two
-    ministers" is "the pair")."""
-    return any(n.start == start and any(ch.isdigit() for ch in n.text) for n in facts.numbers)
+    ministers" is "the pair") nor an age ("the 26-year-old" is "Ings, 26,")."""
+    return any(
+        n.start == start and any(ch.isdigit() for ch in n.text) and n.unit != "year-old" for n in facts.numbers
+    )
 
 
-def _backs(profile: Profile, predicate: Any, arguments: set[str], figures: set[str]) -> bool:
+@per_object
+def _sentence_lemmas(facts: FactSheet) -> tuple[frozenset[str], ...]:
+    """Every lemma of each sentence, stop words too: "used" and "put" are predicates, not content words."""
+    out = []
+    for sentence in facts.sentences:
+        span = facts.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        out.append(frozenset(t.lemma_.lower() for t in span or ()))
+    return tuple(out)
+
+
+def _backs(profile: Profile, lemmas: frozenset[str], predicate: Any, arguments: set[str], figures: set[str]) -> bool:
     if figures and not figures <= profile.keys:
         return False
     if not (arguments - figures) & profile.keys and not figures:
         return False
-    return _holds_predicate(profile, predicate)
+    return _holds_predicate(profile, lemmas, predicate)
 
 
-def _holds_predicate(profile: Profile, predicate: Any) -> bool:
+def _holds_predicate(profile: Profile, lemmas: frozenset[str], predicate: Any) -> bool:
     lemma = predicate.lemma_.lower()
-    if lemma in profile.keys or stem(lemma) in profile.stems:
+    if lemma in lemmas or lemma in profile.keys or stem(lemma) in profile.stems:
         return True
     if any(_one_family(lemma, w.lemma) for w in profile.words):
         return True

@@ -392,6 +392,8 @@ def invented_offices(ctx: CheckContext) -> list[InventedOffice]:
             lemma = token.lemma_.lower().replace("-", "")
             if lemma not in OFFICES or token.pos_ not in ("NOUN", "PROPN") or _held(lemma, token.lower_, words):
                 continue
+            if token.tag_ in ("NNS", "NNPS") or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+                continue  # "prosecutors" are nobody in particular; "Premier League" is no premier
             if any(s <= token.idx < e for s, e in ((q.start, q.end) for q in ctx.rewrite.quotes)):
                 continue
             left = token
