@@ -100,3 +100,35 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
 # --- rewrite: attribution kept through compression
 # Verbs that credit a claim to its source when a subject says them ("…, Pence said", "Reuters reported").
 ATTRIBUTING = SAYING | frozenset("report announce confirm claim note argue declare estimate predict".split())
+
+# --------------------------------------------------------------------------- who did what (check/match/roles.py)
+# Verbs whose doer and object can trade places without changing the fact ("Rutte met Sybiha").
+SYMMETRIC = frozenset(
+    "meet marry wed divorce fight battle face play draw tie hug kiss embrace date debate negotiate talk speak "
+    "chat meet_with join partner merge clash collide resemble match equal rival".split()
+)
+# Verbs that credit a claim to a speaker, beyond those that only report speech (SAYING).
+REPORTING = SAYING | frozenset(
+    "claim announce argue note suggest predict estimate admit deny confirm allege acknowledge report reveal "
+    "disclose describe believe stress emphasise emphasize caution concede contend maintain".split()
+)
+# Family ties: one put for another the article never uses names a relative it does not mention.
+KINSHIP = frozenset(
+    "brother sister wife husband son daughter mother father uncle aunt nephew niece cousin grandson "
+    "granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather fiance fiancee".split()
+)
+# Offices a person holds: one the article never names stands for a person it does not mention.
+OFFICES = frozenset(
+    "minister secretary president chancellor premier governor senator ambassador mayor king queen prince princess "
+    "pope judge commissioner admiral colonel lieutenant sergeant prosecutor sheriff ceo cfo chairman chairwoman "
+    "founder cofounder coach bishop archbishop cardinal rabbi imam".split()
+)
+# An office said another way: each key is held when the article has every word of one of its spellings.
+OFFICE_SPELLINGS = {
+    "ceo": ("chief executive", "chief executive officer"),
+    "cfo": ("chief financial officer",),
+    "premier": ("prime minister",),
+    "chairman": ("chair", "chairwoman", "chairperson"),
+    "chairwoman": ("chair", "chairman", "chairperson"),
+    "cofounder": ("co-founder", "founder"),
+}

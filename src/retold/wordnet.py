@@ -139,6 +139,46 @@ def table_json() -> str:
     return ",\n".join(parts) + "}\n"
 
 
+_LINKS = frozenset({"@", "+", "&"})  # hypernym, derivationally related form, similar adjective
+
+
+@cache
+def senses(pos: str) -> dict[str, frozenset[str]]:
+    """Every single-word lemma of part of speech ``pos`` → its synsets and those they link to, as ``"pos:offset"``.
+
+    The links followed are a direct hypernym (``@``: "beat" is a kind of "defeat"), a derivationally related
+    form (``+``: "meet" and "meeting", "detain" and "detention") and an adjective's similar ones (``&``:
+    "unwell" and "ill"). Two lemmas that share one of these name the same act or state, which is how a
+    reworded clause is matched with the source's.
+    """
+    path = data_dir() / _FILES[pos]
+    found: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            words, at = _words(fields)
+            linked = {f"{pos}:{fields[0]}"}
+            for k in range(int(fields[at])):
+                symbol, offset, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                if symbol in _LINKS:
+                    linked.add(f"{'a' if target_pos == 's' else target_pos}:{offset}")
+            for word in words:
+                if "_" not in word:
+                    found.setdefault(word, set()).update(linked)
+    return {word: frozenset(offsets) for word, offsets in found.items()}
+
+
+def same_sense(first: str, second: str, pos: str = "v", second_pos: str | None = None) -> bool:
+    """True when two lemmas are one word or share a WordNet sense or a link (:func:`senses`) — of parts of
+    speech ``pos`` and ``second_pos`` (the same when not given)."""
+    a, b = first.lower(), second.lower()
+    if a == b:
+        return True
+    return bool(senses(pos).get(a, frozenset()) & senses(second_pos or pos).get(b, frozenset()))
+
+
 if __name__ == "__main__":
     TABLE.parent.mkdir(exist_ok=True)
     TABLE.write_text(table_json(), encoding="utf-8")

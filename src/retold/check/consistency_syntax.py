@@ -17,7 +17,9 @@ from typing import Any
 
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
+from retold.lexicon import SYMMETRIC
 from retold.types import FactSheet, Sentence
+from retold.wordnet import same_sense
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _OBJECT = frozenset({"dobj", "nsubjpass", "obj"})
@@ -258,6 +260,8 @@ def role_exchanges(ctx: CheckContext, min_support: float) -> list[RoleExchange]:
 
     Both must be exchanged ("Chelsea beat Arsenal" for "Arsenal beat Chelsea"): one changed argument alone
     is often a paraphrase. Passives read as active, so "Chelsea were beaten by Arsenal" exchanges nothing.
+    The verbs match when they share a WordNet sense ("defeated" for "beat"); a verb whose doer and object
+    can trade places ("met", "married") is never read.
     """
     found = []
     for sentence, alignment in zip(ctx.rewrite.sentences, ctx.alignment):
@@ -266,7 +270,9 @@ def role_exchanges(ctx: CheckContext, min_support: float) -> list[RoleExchange]:
         for sid in support if ours else ():
             theirs = [t for t in _tokens(ctx.source.doc, *_bounds(ctx.source.sentences[sid])) if t.pos_ == "VERB"]
             for verb in ours:
-                for other in (t for t in theirs if t.lemma_.lower() == verb.lemma_.lower()):
+                if verb.lemma_.lower() in SYMMETRIC:
+                    continue
+                for other in (t for t in theirs if same_sense(verb.lemma_, t.lemma_)):
                     if _exchanged(ctx, verb, other):
                         start, end = _clause_span(verb)
                         source_start, source_end = _clause_span(other)

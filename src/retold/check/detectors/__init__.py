@@ -18,6 +18,7 @@ from retold.check.detectors import (
     number,
     omission,
     quote,
+    roles,
     swap,
 )
 from retold.types import Finding
@@ -37,7 +38,7 @@ DETECTORS: tuple[Detector, ...] = (
 )
 # Detectors whose errors only count where the detectors above found no error of the same kind in the same
 # sentence: they see the same faults from another side, and one fault should be reported once.
-SECOND_OPINIONS: tuple[Detector, ...] = (swap.detect,)
+SECOND_OPINIONS: tuple[Detector, ...] = (swap.detect, roles.detect)
 # Passes over every finding once all detectors ran: a finding's severity raised from the others' findings.
 Raiser = Callable[[CheckContext, list[Finding]], list[Finding]]
 RAISERS: tuple[Raiser, ...] = (claim.raise_severity,)

@@ -14,11 +14,14 @@ from dataclasses import replace
 from retold.check.align import coverage, profiles, sentence_evidence, weights
 from retold.check.context import CheckContext
 from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
-from retold.types import Finding
+from retold.check.match.phrases import foreign_modifiers
+from retold.check.match.predicates import unbacked_predicates
+from retold.types import Evidence, Finding
 
 UNSUPPORTED_BELOW = 0.4
 MIN_CONTENT_WORDS = 3
 UNSUPPORTED = "no source sentence supports this"
+UNBACKED = "invented claim"
 _INVENTED = frozenset({"entity", "number", "date"})
 
 
@@ -44,7 +47,27 @@ def detect(ctx: CheckContext) -> list[Finding]:
                     evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
                 )
             )
-    for flip in flips(ctx, STRONG_SUPPORT):
+    unsupported = {f.start for f in findings}
+    for claim in unbacked_predicates(ctx):
+        sentence = ctx.rewrite.sentences[claim.sentence]
+        if sentence.start in unsupported:
+            continue  # already reported whole
+        support = ctx.alignment[claim.sentence].support
+        what = "with that figure" if claim.with_figure else "with any of its doers or objects"
+        findings.append(
+            Finding(
+                kind="claim",
+                severity="warning",
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+                message=f"{UNBACKED}: no source sentence has “{claim.predicate}” {what}; the closest is the evidence — "
+                "rest it on what the source says or cut it",
+                evidence=sentence_evidence(ctx.source, [s.sentence for s in support[:1]]),
+            )
+        )
+    flipped = list(flips(ctx, STRONG_SUPPORT))
+    for flip in flipped:
         findings.append(
             Finding(
                 kind="claim",
@@ -54,6 +77,22 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 text=ctx.rewrite.text[flip.start : flip.end],
                 message=flip.message + ": say what the source says",
                 evidence=sentence_evidence(ctx.source, [flip.source]),
+            )
+        )
+    for changed in foreign_modifiers(ctx):
+        if any(f.start < changed.end and changed.start < f.end for f in flipped):
+            continue  # the same word, already reported against its supporting sentence
+        phrase = ctx.source.text[changed.source_start : changed.source_end]
+        findings.append(
+            Finding(
+                kind="claim",
+                severity="error",
+                start=changed.start,
+                end=changed.end,
+                text=changed.word,
+                message=f"changed word: the source never says “{changed.word}”; of the {changed.noun} it says "
+                f"“{phrase}”: say what the source says",
+                evidence=(Evidence(changed.source_start, changed.source_end, phrase),),
             )
         )
     return findings

@@ -17,7 +17,7 @@ import re
 from retold.check.align import sentence_evidence
 from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
-from retold.check.match.meaning import STRONG_SUPPORT
+from retold.check.match.meaning import REWORDED_SUPPORT
 from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
 from retold.lexicon import SAYING
@@ -75,7 +75,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
         evidence += sentence_evidence(ctx.source, [sub.source_sentence])
         text = ctx.rewrite.text[sub.start : sub.end]
         findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence))
-    for turned in role_exchanges(ctx, STRONG_SUPPORT):
+    for turned in role_exchanges(ctx, REWORDED_SUPPORT):
         clause = ctx.source.text[turned.source_start : turned.source_end]
         findings.append(
             Finding(
