@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+from retold import wordnet
 from retold.check import check
 from retold.lexicon import ANTONYMS
 from retold.wordnet import CHECKED_POS, TABLE, antonyms, antonyms_of, data_dir, shipped_antonyms, table_json
@@ -68,3 +71,38 @@ def test_a_wordnet_antonym_in_a_reworded_sentence_is_flagged() -> None:
     rewrite = "On Tuesday the council decided to narrow the village's main road."
     found = [f for f in check(source, rewrite).findings if f.kind == "claim" and "opposite" in f.message]
     assert [f.text for f in found] == ["narrow"]
+
+
+def _scanned_senses(pos: str) -> dict[str, set[str]]:
+    """The reference: every synset line of data.<pos> read in turn, each word given its synset and links."""
+    found: dict[str, set[str]] = {}
+    with (wordnet.data_dir() / wordnet._FILES[pos]).open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            words, at = wordnet._words(fields)
+            linked = {f"{pos}:{fields[0]}"}
+            for k in range(int(fields[at])):
+                symbol, offset, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                if symbol in wordnet._LINKS:
+                    linked.add(f"{'a' if target_pos == 's' else target_pos}:{offset}")
+            for word in words:
+                if "_" not in word:
+                    found.setdefault(word, set()).update(linked)
+    return found
+
+
+@pytest.mark.parametrize("pos, step", [("v", 1), ("r", 1), ("a", 7), ("n", 23)])
+def test_looked_up_senses_are_those_of_a_full_read_of_the_data_file(pos: str, step: int) -> None:
+    reference = _scanned_senses(pos)
+    words = sorted(reference)[::step]
+    assert len(words) > 300
+    assert [w for w in words if wordnet.senses(w, pos) != reference[w]] == []
+
+
+def test_same_sense_through_a_hypernym_or_a_derived_form_and_not_otherwise() -> None:
+    assert wordnet.same_sense("beat", "defeat")
+    assert wordnet.same_sense("detain", "detention", "v", "n")
+    assert not wordnet.same_sense("beat", "praise")
+    assert wordnet.senses("breathe_out", "v") == frozenset() and wordnet.senses("zzzq", "v") == frozenset()
