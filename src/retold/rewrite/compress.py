@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from retold.lexicon import ATTRIBUTING, REPORTING_FORMS
 from retold.types import FactSheet, Sentence
 
 DISCOURSE_MARKERS = (
@@ -26,8 +27,6 @@ DISCOURSE_MARKERS = (
 _AMBIGUOUS_MARKERS = {"so", "still", "now", "yet", "also", "indeed", "likewise", "similarly", "besides", "in turn"}
 # Words whose loss would turn a fact into a different one (a negation, a condition, an exception).
 _KEEP_WORDS = {"not", "n't", "no", "never", "nor", "without", "unless", "if", "except", "only", "until", "neither"}
-_SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "explain", "insist", "warn", "note", "announce", "ask"}
-_REPORT_VERBS = {"report", "reports", "reported", "reporting", "said", "says", "say", "told", "added", "noted"}
 _MEDIA_HINTS = ("news", "agency", "press", "times", "post", "journal", "independent", "reuters", "cnn", "bbc", "tv")
 _OPEN = "\"\u201c\u201e\u00ab"
 _CLOSE = "\"\u201d\u00bb"
@@ -128,7 +127,7 @@ def trailing_credit(st: SentenceTokens, removed: set[int]) -> set[int]:
         if not clause or any(t.i in st.quoted for t in clause):
             return set()
         words = [t.lower_ for t in clause]
-        verb_at = next((j for j, w in enumerate(words) if w in _REPORT_VERBS), None)
+        verb_at = next((j for j, w in enumerate(words) if w in REPORTING_FORMS), None)
         if verb_at is None or not 1 <= len(clause) <= 10:
             return set()
         if clause[0].lower_ == "according":
@@ -149,7 +148,7 @@ def leading_label(st: SentenceTokens) -> set[int]:
             head = st.tokens[: k + 1]
             rest = st.tokens[k + 1 :]
             # "He said:" introduces words; "Rags to riches:" only labels them
-            if any(t.i in st.quoted or t.pos_ in ("PRON", "AUX") or t.lemma_ in _SPEECH_LEMMAS for t in head):
+            if any(t.i in st.quoted or t.pos_ in ("PRON", "AUX") or t.lemma_ in ATTRIBUTING for t in head):
                 return set()
             if rest and (rest[0].text in _OPEN or rest[0].text in ("'", "\u2018")):
                 return set()
