@@ -34,6 +34,9 @@ _LEAD_ALONE = re.compile(
 # "Read more: Some other headline" on one line.
 _LEAD_INLINE = re.compile(rf"^(?:(?:{_STRONG_LEAD}){_LEAD_TAIL}|{_WEAK_LEAD})\s*[:|]\s+(?P<rest>.+)$", re.I)
 
+# How a wire-service credit line opens: "Reporting by …", "(Additional reporting by …", "Editing: …".
+CREDIT_LEAD = r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s"
+
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "paywall",
@@ -120,8 +123,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # Wire-service and publisher notes: who edited the story, its standards, its affiliate links.
         "credits",
         re.compile(
-            r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s)"
-            r"(?:[^.]{0,160})$"
+            rf"{CREDIT_LEAD}(?:[^.]{{0,160}})$"
             r"|^our standards\b|\btrust principles\b"
             r"|^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
             r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b"
