@@ -116,10 +116,10 @@ SPEECH_VERBS = frozenset(
 )
 # Inflected forms, for the rules that read plain text rather than lemmas: those that follow a closing
 # quotation mark ("…,' she told"), and those that mark a sentence as reported speech.
-SPEECH_AFTER_QUOTE = (
+SPEECH_AFTER_QUOTE = tuple(
     "said says told tells added adds explained insisted continued wrote tweeted claimed stated asked warned".split()
 )
-REPORTED_SPEECH = (
+REPORTED_SPEECH = tuple(
     "said says say told added insisted stated wrote explained noted argued warned asked urged declared announced "
     "tweeted posted continued replied according".split()
 )
