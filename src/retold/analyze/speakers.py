@@ -247,7 +247,8 @@ def _resolve(
         return mentions.at(subject.idx, subject.idx + len(subject))
     # a pronoun's antecedent stands before the pronoun, not merely before the quote
     if word in _PERSON_PRONOUNS:
-        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender="m" if word in MASCULINE else "f")
+        gender = "m" if word in MASCULINE else "f"
+        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender=gender)
     if word == "it":
         return mentions.before(min(before, subject.idx), ("ORG",), subject.doc)
     if word in _THING_PRONOUNS:

@@ -15,8 +15,8 @@ import bisect
 from dataclasses import astuple, dataclass
 from typing import Any
 
-from retold.check.context import CheckContext
 from retold.analyze.genders import pronoun_gender
+from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.lexicon import FEMININE, MASCULINE
 from retold.types import Sentence
