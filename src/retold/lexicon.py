@@ -63,8 +63,6 @@ for _pair in _ANTONYM_PAIRS.split("|"):
 
 # Pronouns that make a clause negative ("none of them were charged").
 NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither", "noone"})
-# Verbs that only report speech ("call", "confirm" and "announce" also do other things).
-SAYING = frozenset("say tell add insist explain reply write tweet testify state ask warn continue".split())
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "nobody", "nothing", "none"})
 # A single word added that narrows or widens a claim ("all", "only", "former").
 SCOPE_WORDS = frozenset("all every each only always never most former first last sole entire whole".split())
@@ -97,9 +95,59 @@ for _group in _CLOSED.replace("\n", " ").split("|"):
         CLOSED_CLASSES[_w] = CLOSED_CLASSES.get(_w, frozenset()) | _members
 
 
+# --------------------------------------------------------------------------- people and speech
+
+# Lemmas of verbs that report speech, as the rules that read who said what need them. They differ on purpose:
+# SPEECH_VERBS introduce or close a quotation (wide: "vowed", "quipped" as well as "said");
+# SAYING only report speech, so their subject is a speaker ("call", "confirm" and "announce" also do other things);
+# NAMING_SPEECH make their capitalised subject a person's name ("Sybiha said"): not "warn" or "continue", which
+# a club or a country does as often;
+# ATTRIBUTING are the verbs of a reported-speech head clause a compressed sentence keeps ("X said that …").
+_SAYING_CORE = "say tell add insist explain reply write tweet testify"
+SAYING = frozenset(f"{_SAYING_CORE} state ask warn continue".split())
+NAMING_SPEECH = frozenset(f"{_SAYING_CORE} recall".split())
+ATTRIBUTING = frozenset("say tell add write state explain insist warn note announce ask".split())
+SPEECH_VERBS = frozenset(
+    """say tell add insist state write note warn confirm announce claim declare explain ask reply respond
+    argue urge report tweet post comment continue conclude emphasise emphasize stress assert admit
+    acknowledge recall suggest predict promise vow pledge caution deny describe call agree
+    complain testify remark observe concede maintain reiterate quip joke exclaim shout whisper pipe chime
+    boast scream yell cry sing""".split()
+)
+# Inflected forms, for the rules that read plain text rather than lemmas: those that follow a closing
+# quotation mark ("…,' she told"), and those that mark a sentence as reported speech.
+SPEECH_AFTER_QUOTE = tuple(
+    "said says told tells added adds explained insisted continued wrote tweeted claimed stated asked warned".split()
+)
+REPORTED_SPEECH = tuple(
+    "said says say told added insisted stated wrote explained noted argued warned asked urged declared announced "
+    "tweeted posted continued replied according".split()
+)
+REPORTING_FORMS = frozenset("report reports reported reporting said says say told added noted".split())
+
+# Pronouns. Every personal, possessive and demonstrative pronoun a name key must never be:
+PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these those who".split()
+)
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+# Third-person pronouns that carry a referent over from the sentence before ("He said …").
+THIRD_PERSON = frozenset("he she him her his hers they them their it its".split())
+
+# Entity labels. NAME_LABELS are the ones that name something (analyze keeps them as entities); the entity
+# checks compare CHECKED_NAME_LABELS: a language a rewrite names ("English") is not looked up as a name.
+NAME_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
+CHECKED_NAME_LABELS = NAME_LABELS - {"LANGUAGE"}
+# Who may speak a quotation in a source (a person, a body, a country, its people) ...
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# ... and whom the builtin rewriter prints as a quote's speaker: a named person or body.
+CREDITED_LABELS = frozenset({"PERSON", "ORG"})
+
 # --- rewrite: attribution kept through compression
-# Verbs that credit a claim to its source when a subject says them ("…, Pence said", "Reuters reported").
-ATTRIBUTING = SAYING | frozenset("report announce confirm claim note argue declare estimate predict".split())
+# Verbs that credit a claim to its source when a subject says them ("…, Pence said", "Reuters reported"):
+# SAYING and the reporting verbs of news copy; narrower than the checker's REPORTING, which also reads
+# "believe", "describe" or "maintain" as crediting a claim.
+CREDITING = SAYING | frozenset("report announce confirm claim note argue declare estimate predict".split())
 
 # --------------------------------------------------------------------------- who did what (check/match/roles.py)
 # Verbs whose doer and object can trade places without changing the fact ("Rutte met Sybiha").

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
 BlockKind = Literal["text", "heading", "list", "quote"]
@@ -171,6 +172,16 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Genders:
+    """The pronoun a text uses for its people (``retold.analyze.genders``). ``people``: entity id → "m" | "f",
+    from the narration around each person's name; ``names``: lower-case name word → "m" | "f", from the
+    pronouns that refer back to a name."""
+
+    people: Mapping[int, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class FactSheet:
     """What analyze found in one text; offsets are into ``text``."""
 
@@ -182,6 +193,7 @@ class FactSheet:
     quotes: tuple[Quote, ...]
     article: Article | None = None
     doc: Any = field(default=None, compare=False, repr=False)  # the spaCy Doc over ``text``
+    genders: Genders = field(default_factory=Genders, compare=False, repr=False)
 
     def entity(self, entity_id: int) -> Entity:
         return self.entities[entity_id]

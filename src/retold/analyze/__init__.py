@@ -14,7 +14,8 @@ from retold.analyze.dates import find_dates
 from retold.analyze.entities import repair
 from retold.analyze.nlp import load_nlp
 from retold.analyze.numbers import find_numbers
-from retold.analyze.quotes import find_quotes
+from retold.analyze.genders import genders_of
+from retold.analyze.quotes import find_quotes, quotation_spans
 from retold.analyze.roles import roles_of
 from retold.analyze.sentences import SentenceIndex, build_sentences, mask_markup, parse
 from retold.analyze.spans import SpanSet
@@ -78,7 +79,9 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     skip = [(d.start, d.end) for d in dates]
     skip.extend((m.start, m.end) for e in entities if e.label in _NAME_WITH_NUMBER for m in e.mentions)
     numbers = [_retext(n, text) for n in find_numbers(masked, index.at, skip, _unit_finder(doc, starts))]
-    quotes = find_quotes(doc, text, masked, paragraphs, index, entities)
+    quoted = quotation_spans(text, masked, paragraphs)
+    genders = genders_of(doc, entities, quoted)
+    quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, genders.people)
     return FactSheet(
         text=text,
         sentences=sentences,
@@ -86,6 +89,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
         numbers=tuple(numbers),
         dates=tuple(dates),
         quotes=quotes,
+        genders=genders,
         article=article,
         doc=doc,
     )

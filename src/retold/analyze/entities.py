@@ -14,8 +14,6 @@ from retold.analyze.gazetteer import (
     PLACE_NAMES,
 )
 from retold.analyze.names import (
-    NAME_LABELS,
-    PRONOUNS,
     base_key,
     looks_like_person,
     name_keys,
@@ -23,6 +21,7 @@ from retold.analyze.names import (
 )
 from retold.analyze.roles import HONORIFICS, TITLE_MODIFIERS, TITLE_WORDS
 from retold.analyze.spans import SpanSet
+from retold.lexicon import NAME_LABELS, NAMING_SPEECH, PRONOUNS
 from retold.normalize import fold
 
 __all__ = ["RawMention", "name_keys", "repair"]
@@ -148,7 +147,6 @@ def _relabel_people(mentions: list[RawMention], text: str) -> None:
 
 
 # verbs whose subject is a speaker, hence a person or a body, never a thing
-_SAYING = frozenset("say tell add insist write explain reply tweet recall testify".split())
 _NOT_A_NAME = TITLE_WORDS | TITLE_MODIFIERS | NON_PERSON_WORDS
 _NOT_GIVEN_NAMES = frozenset("the a an in on at as and but if when while after before by for of to with said".split())
 
@@ -196,7 +194,7 @@ def _unnamed_speakers(doc: Any, mentions: list[RawMention]) -> list[RawMention]:
     text = doc.text
     out = []
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.head.lemma_.lower() not in _SAYING:
+        if tok.dep_ != "nsubj" or tok.tag_ != "NNP" or tok.head.lemma_.lower() not in NAMING_SPEECH:
             continue
         if not tok.text[:1].isupper():
             continue

@@ -14,11 +14,7 @@ from retold.analyze.gazetteer import (
 )
 from retold.normalize import fold
 
-NAME_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "on", "in", "at", "to", "a", "an", "&"})
-PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their this that these those who".split()
-)
 EXPANSION_TO_ACRONYM = {v.lower(): k for k, v in ACRONYMS.items()}
 
 

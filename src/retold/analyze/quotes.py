@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from retold.analyze.sentences import SentenceIndex
 from retold.analyze.speakers import Mentions, same_voice, speaker_of
+from retold.lexicon import SPEAKER_LABELS, SPEECH_AFTER_QUOTE
 from retold.types import Entity, Paragraph, Quote
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"
@@ -18,7 +20,6 @@ _OPENER_BEFORE = " \t\n([{\u2014\u2013-/:;,\u2018\u201c'\""
 
 # "> … — An unnamed senior NATO diplomat": a short capitalised credit after the last dash of a quote block
 _BLOCK_ATTRIBUTION = re.compile(r"\s*(?:\u2014|\u2013|--|\s-)\s*([A-Z][^\n\u2014\u2013!?]{0,79})$")
-_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _INSERTION = re.compile(r"\[[^\]\n]{1,40}\]")  # "[It]", "[The plan]"
 _DECADE = re.compile(r"\d0s\b")  # "the '90s": an elision, not a quote
 # a sentence's end, but not a caption's detached full stop ("... at Augusta . 'I feel")
@@ -102,7 +103,7 @@ def _possessive_close(text: str, i: int, opened_at: int, para_end: int) -> bool:
 
 _SPEECH_AFTER = re.compile(
     r"\s+(?:he|she|they|we|I|(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,4})\s+"
-    r"(?:said|says|told|tells|added|adds|explained|insisted|continued|wrote|tweeted|claimed|stated|asked|warned)\b"
+    rf"(?:{'|'.join(SPEECH_AFTER_QUOTE)})\b"
 )
 
 
@@ -245,14 +246,14 @@ def _line_credit(
             return None
     start = m.start(1)
     credit = m.group(1).strip().rstrip(".")
-    named = [eid for s, e, eid, label in mentions.within(start, start + len(credit)) if label in _SPEAKER_LABELS]
+    named = [eid for s, e, eid, label in mentions.within(start, start + len(credit)) if label in SPEAKER_LABELS]
     return m.start(), ((named[0] if named else _named_by(credit, mentions.entities)), credit)
 
 
 def _named_by(credit: str, entities: tuple[Entity, ...]) -> int | None:
     """The one entity whose name or alias is the credit's name ("Rutte" in "Rutte, NATO chief")."""
     name = credit.split(",")[0].strip()
-    hits = {e.id for e in entities if e.label in _SPEAKER_LABELS and name in (e.name, *e.aliases)}
+    hits = {e.id for e in entities if e.label in SPEAKER_LABELS and name in (e.name, *e.aliases)}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -270,6 +271,11 @@ def is_title(tokens: Any) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
 
 
+def quotation_spans(text: str, masked: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]:
+    """Every quotation's span, in order: marked ones and block quotes."""
+    return sorted(quote_spans(masked, paragraphs) + block_quotes(text, paragraphs, masked), key=lambda q: q.start)
+
+
 def find_quotes(
     doc: Any,
     text: str,
@@ -277,10 +283,12 @@ def find_quotes(
     paragraphs: tuple[Paragraph, ...],
     index: SentenceIndex,
     entities: tuple[Entity, ...],
+    spans: list[QuoteSpan],
+    genders: Mapping[int, str],
 ) -> tuple[Quote, ...]:
-    """Every quotation in the text, with its speaker where the text names one."""
-    spans = sorted(quote_spans(masked, paragraphs) + block_quotes(text, paragraphs, masked), key=lambda q: q.start)
-    mentions = Mentions(entities, spans)
+    """Every quotation of ``spans`` (:func:`quotation_spans`), with its speaker where the text names one;
+    ``genders`` are the people's (:func:`retold.analyze.genders.person_genders`)."""
+    mentions = Mentions(entities, spans, genders)
     token_starts = [t.idx for t in doc]
     quotes: list[Quote] = []
     by_span: dict[int, int] = {}

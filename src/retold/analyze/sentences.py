@@ -11,7 +11,7 @@ from retold.types import Paragraph, Sentence
 
 _LINE_MARK = re.compile(r"^(\s*)(#{1,6}\s+|>\s?|(?:[-*+\u2022]|\d{1,3}[.)])\s+)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
-_CITATION = re.compile(r"\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\]")
+_CITATION = re.compile(r"\[\^?\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\]")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 

@@ -3,63 +3,34 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from retold.lexicon import MASCULINE, SPEECH_VERBS
 from retold.types import Entity, Quote
 
-SPEECH_VERBS = frozenset(
-    """say tell add insist state write note warn confirm announce claim declare explain ask reply respond
-    argue urge report tweet post comment continue conclude emphasise emphasize stress assert admit
-    acknowledge recall suggest predict promise vow pledge caution deny describe call agree
-    complain testify remark observe concede maintain reiterate quip joke exclaim shout whisper pipe chime
-    boast scream yell cry sing""".split()
-)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it", "they"})
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
 class Mentions:
     """Entity mentions by position, to find what a token names and the person named before a point.
 
-    ``quoted`` are the quotations' spans (objects with ``start`` and ``end``, sorted, not overlapping).
+    ``quoted`` are the quotations' spans (objects with ``start`` and ``end``, sorted, not overlapping);
+    ``genders`` the pronoun the text uses for each person (:func:`retold.analyze.genders.person_genders`).
     """
 
-    def __init__(self, entities: tuple[Entity, ...], quoted: Sequence[Any] = ()) -> None:
+    def __init__(
+        self, entities: tuple[Entity, ...], quoted: Sequence[Any] = (), genders: Mapping[int, str] | None = None
+    ) -> None:
         items = sorted((m.start, m.end, e.id, e.label) for e in entities for m in e.mentions)
         self.items = items
         self.starts = [i[0] for i in items]
         self.entities = entities
         self.quoted = quoted
         self.quoted_index = QuotedIndex(quoted)
-        self._genders: dict[int, str] | None = None
-
-    def genders(self, doc: Any) -> dict[int, str]:
-        """Which pronoun the narration uses for each person: the one that outnumbers the other, outside
-        quotes, in the sentences where that person is the only one named and is the subject."""
-        if self._genders is not None:
-            return self._genders
-        quoted = self.quoted_index
-        votes: dict[int, list[int]] = {}
-        for sent in doc.sents:
-            inside = self.within(sent.start_char, sent.end_char)
-            named = [(s, e, eid) for s, e, eid, label in inside if label == "PERSON"]
-            if len({eid for _, _, eid in named}) != 1:
-                continue
-            s, e, _ = named[0]
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            words = [t.lower_ for t in sent if quoted.at(t.idx) is None]
-            male = sum(w in ("he", "him", "his", "himself", "mr") for w in words)
-            female = sum(w in ("she", "her", "hers", "herself", "mrs", "ms", "miss") for w in words)
-            tally = votes.setdefault(named[0][2], [0, 0])
-            tally[0] += male
-            tally[1] += female
-        self._genders = {eid: "m" if m > f else "f" for eid, (m, f) in votes.items() if m != f}
-        return self._genders
+        self.genders = genders or {}
 
     def within(self, start: int, end: int) -> list[tuple[int, int, int, str]]:
         """(start, end, entity id, label) of the mentions that start in ``[start, end)``."""
@@ -105,7 +76,7 @@ class Mentions:
         it, and a text of many quotations would otherwise cost the square of its length.
         """
         filtering = gender is not None and doc is not None
-        hints = self.genders(doc) if filtering else {}
+        hints = self.genders if filtering else {}
         near: list[tuple[int, int, int]] = []
         near_fitting: list[tuple[int, int, int]] = []
         first = first_fitting = None
@@ -276,7 +247,8 @@ def _resolve(
         return mentions.at(subject.idx, subject.idx + len(subject))
     # a pronoun's antecedent stands before the pronoun, not merely before the quote
     if word in _PERSON_PRONOUNS:
-        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender=_GENDER[word])
+        gender = "m" if word in MASCULINE else "f"
+        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender=gender)
     if word == "it":
         return mentions.before(min(before, subject.idx), ("ORG",), subject.doc)
     if word in _THING_PRONOUNS:

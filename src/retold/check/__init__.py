@@ -14,6 +14,7 @@ from retold.check.report import Report
 from retold.check.score import faithfulness
 from retold.check.unsettled import Unsettled, unsettled
 from retold.ingest import from_text
+from retold.ingest.boilerplate import without_own_footer
 from retold.types import Article, FactSheet, Finding
 
 __all__ = ["Report", "Unsettled", "check", "check_context", "run_detectors", "unsettled"]
@@ -28,7 +29,8 @@ def check(
     published: dt.date | None = None,
     judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
 ) -> Report:
-    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given.
+    """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given
+    but for the attribution footer retold puts under its own explainers (metadata, not claims).
 
     ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
     findings are added to every rule finding.
@@ -51,7 +53,7 @@ def check_context(
     """Both texts analysed and aligned: what every detector reads (and what :func:`unsettled` takes)."""
     source_facts = _source_facts(source, published)
     when = published or (source_facts.article.published if source_facts.article else None)
-    rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(rewrite, published=when)
+    rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(without_own_footer(rewrite), published=when)
     return CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts))
 
 

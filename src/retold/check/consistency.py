@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from retold.check.align import Profile, Word, match, profiles, weights, word_weight
 from retold.check.consistency_syntax import SyntaxSignals, syntax_signals
 from retold.check.context import CheckContext
+from retold.lexicon import THIRD_PERSON
 from retold.types import FactSheet
 
 FACT_POS = frozenset({"PROPN", "NUM"})  # names, numbers and the day/year words of dates
 NOUN_POS = frozenset({"NOUN", "ADJ"})
 PRONOUN_CARRY = 0.9  # a source sentence that says "she" holds the names of the sentence before, nearly
-_CARRYING_PRONOUNS = frozenset("he she him her his hers they them their it its".split())
 WORD_IN_PLACE = 0.3  # see word_places (set on BUMP task 2)
 LOCAL_SHARE = 0.5  # supporting sentences scoring at least this share of the best one are read for syntax
 
@@ -139,7 +139,7 @@ def carried_names(source: FactSheet, src: tuple[Profile, ...]) -> list[frozenset
     result: list[frozenset[str]] = []
     for sentence, profile in zip(source.sentences, src):
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if sentence.id else None
-        if span is None or not any(t.lower_ in _CARRYING_PRONOUNS and t.pos_ == "PRON" for t in span):
+        if span is None or not any(t.lower_ in THIRD_PERSON and t.pos_ == "PRON" for t in span):
             result.append(frozenset())
             continue
         before = src[sentence.id - 1]

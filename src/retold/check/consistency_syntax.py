@@ -15,19 +15,18 @@ import bisect
 from dataclasses import astuple, dataclass
 from typing import Any
 
+from retold.analyze.genders import pronoun_gender
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
-from retold.lexicon import SYMMETRIC
-from retold.types import FactSheet, Sentence
+from retold.lexicon import FEMININE, MASCULINE, SYMMETRIC
+from retold.types import Sentence
 from retold.wordnet import same_sense
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _OBJECT = frozenset({"dobj", "nsubjpass", "obj"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _MODALS = frozenset({"may", "might", "could", "can", "must", "should", "would", "ought"})
-_MASCULINE = frozenset({"he", "him", "his", "himself"})
-_FEMININE = frozenset({"she", "her", "hers", "herself"})
-_PERSONAL = _MASCULINE | _FEMININE
+_PERSONAL = MASCULINE | FEMININE
 _PERSON_LABELS = frozenset({"PERSON"})
 _NAME_DEPS = frozenset({"compound", "flat", "appos"})
 ANTECEDENT_SENTENCES = 3  # how far back a source pronoun looks for its person
@@ -188,7 +187,7 @@ def _modal(verb: Any) -> bool:
 
 def _pronoun_signals(ctx: CheckContext, ours: list[Any]) -> tuple[float, float]:
     unresolved = clashes = 0.0
-    genders = _source_genders(ctx.source)
+    genders = ctx.source.genders.names
     for token in ours:
         lower = token.lower_
         if lower not in _PERSONAL or token.pos_ != "PRON":
@@ -197,7 +196,7 @@ def _pronoun_signals(ctx: CheckContext, ours: list[Any]) -> tuple[float, float]:
         if antecedent is None:
             unresolved += 1.0
             continue
-        said = "m" if lower in _MASCULINE else "f"
+        said = pronoun_gender(lower)
         known = {genders[w] for w in _name_words(antecedent) if w in genders}
         if known and said not in known:
             clashes += 1.0
@@ -215,20 +214,6 @@ def _antecedent(doc: Any, pronoun: Any, limit: int | None) -> Any | None:
     if last >= 0 and index.people[last].start >= floor:
         return index.people[last].root
     return None
-
-
-@per_object
-def _source_genders(source: FactSheet) -> dict[str, str]:
-    """Name word → "m"/"f" for the people the source refers back to with one gender only."""
-    doc = source.doc
-    seen: dict[str, set[str]] = {}
-    for token in doc:
-        if token.lower_ in _PERSONAL and token.pos_ == "PRON":
-            antecedent = _antecedent(doc, token, limit=1)
-            if antecedent is not None:
-                for word in _name_words(antecedent):
-                    seen.setdefault(word, set()).add("m" if token.lower_ in _MASCULINE else "f")
-    return {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
 
 
 def _bounds(sentence: Sentence) -> tuple[int, int]:

@@ -34,6 +34,7 @@ from retold.check.consistency import (
 )
 from retold.check.context import CheckContext
 from retold.check.match.meaning import STRONG_SUPPORT, flips, is_claim
+from retold.lexicon import THIRD_PERSON
 from retold.types import Finding
 
 ERROR_WEIGHT = {
@@ -60,7 +61,6 @@ UNRESOLVED_PRONOUN_WEIGHT = 0.15
 SHORTFALL_WEIGHT = 0.8
 ELSEWHERE_CREDIT = 0.35  # lexical support: a word the source uses, but not where the rewrite's fact comes from
 PAIR_SHARE = 0.35  # lexical support: how much of a sentence's support rests on its word pairs
-_PRONOUNS = frozenset("he she it they him her his its their them".split())
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _FACT_POS = frozenset({"PROPN", "NUM"})
 
@@ -202,7 +202,7 @@ def opens_with_unresolved_pronoun(ctx: CheckContext) -> bool:
         for token in span if span is not None else ():
             if token.ent_type_ in _NAMED or token.pos_ == "PROPN":
                 return False
-            if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            if token.lower_ in THIRD_PERSON and token.dep_ in ("nsubj", "nsubjpass", "poss"):
                 return True
         return False
     return False

@@ -34,6 +34,9 @@ _LEAD_ALONE = re.compile(
 # "Read more: Some other headline" on one line.
 _LEAD_INLINE = re.compile(rf"^(?:(?:{_STRONG_LEAD}){_LEAD_TAIL}|{_WEAK_LEAD})\s*[:|]\s+(?P<rest>.+)$", re.I)
 
+# How a wire-service credit line opens: "Reporting by …", "(Additional reporting by …", "Editing: …".
+CREDIT_LEAD = r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s"
+
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "paywall",
@@ -120,8 +123,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # Wire-service and publisher notes: who edited the story, its standards, its affiliate links.
         "credits",
         re.compile(
-            r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research|graphics?)(?: by|:)\s)"
-            r"(?:[^.]{0,160})$"
+            rf"{CREDIT_LEAD}(?:[^.]{{0,160}})$"
             r"|^our standards\b|\btrust principles\b"
             r"|^this (?:post|article|story|page) (?:contains|may contain|includes) (?:references|affiliate|links|sponsored)"
             r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b"
@@ -186,12 +188,12 @@ def strip_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[RemovedBlo
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if _is_lead_in(block.text):
+        if is_lead_in(block.text):
             removed.append(RemovedBlock(block.text, "related-links"))
             index += 1
             # The short headline lines under the lead-in go with it; the first sentence of reporting stops it.
             taken = 0
-            while index < len(blocks) and taken < _MAX_HEADLINES and _listed_headline(blocks[index]):
+            while index < len(blocks) and taken < _MAX_HEADLINES and listed_headline(blocks[index]):
                 removed.append(RemovedBlock(blocks[index].text, "related-links"))
                 index += 1
                 taken += 1
@@ -224,7 +226,7 @@ def boilerplate_reason(line: str) -> str | None:
     words = text.split()
     if not words or len(words) > _MAX_WORDS:
         return None
-    if _is_lead_in(line):
+    if is_lead_in(line):
         return "related-links"
     inline = _LEAD_INLINE.match(text)
     if inline and is_headline(Block(inline.group("rest"))):
@@ -238,7 +240,7 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
-def _is_lead_in(line: str) -> bool:
+def is_lead_in(line: str) -> bool:
     """A short line that announces other stories: "Read more related news:", "Related coverage"."""
     if len(line.split()) > 10:
         return False
@@ -246,7 +248,7 @@ def _is_lead_in(line: str) -> bool:
     return len(text.split()) <= 8 and _LEAD_ALONE.match(text) is not None
 
 
-def _listed_headline(block: Block) -> bool:
+def listed_headline(block: Block) -> bool:
     """A headline in a related-news list; a Markdown section heading ("## What's next") ends the list."""
     return not block.text.lstrip().startswith("#") and is_headline(block)
 
@@ -268,3 +270,23 @@ def _bare(text: str) -> str:
     text = re.sub(r"^(?:#{1,6}|[-*+\u2022]|\d{1,3}[.)]|>)\s+", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](url) → text
     return text.strip("*_ ").strip()
+
+
+# --------------------------------------------------------------------------- retold's own layout
+
+# What retold writes after an explainer's claims (``retold.render``): a rule, the source credit ("Source: title,
+# site, by …, date, address.") and, with citations, the "## Sources" footnotes; a links section just before it
+# ("## Go deeper") holds only the source's own address.
+_OWN_FOOTER = re.compile(r"\n*^---[ \t]*\n+Source: [^\n]*\n*(?:## Sources[ \t]*\n+(?:\[\^\d+\]: [^\n]*\n*)*)?\Z", re.M)
+_OWN_LINKS = re.compile(r"\n*^## [^\n]+\n+(?:- \[[^\n]*\]\(<?https?://[^\n]*\)[ \t]*\n*)+\Z", re.M)
+
+
+def without_own_footer(text: str) -> str:
+    """``text`` without the attribution footer (and the links section before it) that retold puts under an
+    explainer: metadata — a date, a host name, the source's address — never claims to check."""
+    footer = _OWN_FOOTER.search(text)
+    if footer is None:
+        return text
+    body = text[: footer.start()]
+    links = _OWN_LINKS.search(body)
+    return body[: links.start()] if links is not None else body

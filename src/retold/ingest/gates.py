@@ -6,7 +6,7 @@ import re
 
 from retold.errors import InputError
 from retold.ingest.blocks import Block
-from retold.ingest.boilerplate import boilerplate_reason
+from retold.ingest.boilerplate import CREDIT_LEAD, boilerplate_reason
 from retold.ingest.html import Extracted
 from retold.normalize import fold
 from retold.types import RemovedBlock
@@ -18,7 +18,7 @@ ENGLISH_RATIO = 0.15  # English prose runs 35–50% function words; other langua
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _ENDS_SENTENCE = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$|["'\u201d\u2019)]$""")
 # Wire-service credit lines end without a full stop and are not cut-off text.
-_CREDIT = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b", re.IGNORECASE)
+_CREDIT = re.compile(CREDIT_LEAD, re.IGNORECASE)
 _STOPWORDS = frozenset(
     """a about after all also an and any are as at be because been before being but by can could did do does
     for from had has have he her his how i if in into is it its it's just more most my no not now of on one only

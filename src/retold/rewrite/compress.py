@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from retold.lexicon import ATTRIBUTING
+from retold.lexicon import ATTRIBUTING, CREDITING, REPORTING_FORMS
 from retold.types import FactSheet, Sentence
 
 DISCOURSE_MARKERS = (
@@ -27,8 +27,6 @@ DISCOURSE_MARKERS = (
 _AMBIGUOUS_MARKERS = {"so", "still", "now", "yet", "also", "indeed", "likewise", "similarly", "besides", "in turn"}
 # Words whose loss would turn a fact into a different one (a negation, a condition, an exception).
 _KEEP_WORDS = {"not", "n't", "no", "never", "nor", "without", "unless", "if", "except", "only", "until", "neither"}
-_SPEECH_LEMMAS = {"say", "tell", "add", "write", "state", "explain", "insist", "warn", "note", "announce", "ask"}
-_REPORT_VERBS = {"report", "reports", "reported", "reporting", "said", "says", "say", "told", "added", "noted"}
 _MEDIA_HINTS = ("news", "agency", "press", "times", "post", "journal", "independent", "reuters", "cnn", "bbc", "tv")
 _OPEN = "\"\u201c\u201e\u00ab"
 _CLOSE = "\"\u201d\u00bb"
@@ -127,7 +125,7 @@ def credits(st: SentenceTokens, removed: set[int] = frozenset()) -> list[Any]:  
         if tok.lower_ == "according" and any(c.lower_ == "to" and c.i in ids for c in tok.children):
             found.append(tok)
             continue
-        if tok.lemma_.lower() not in ATTRIBUTING or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in CREDITING or tok.pos_ not in ("VERB", "AUX"):
             continue
         carries = tok.dep_ in ("ROOT", "parataxis") or (
             tok.dep_ not in SUBORDINATE and any(c.dep_ == "ccomp" for c in tok.children)
@@ -153,7 +151,7 @@ def _credit_clause(st: SentenceTokens, removed: set[int]) -> tuple[list[Any], in
         if not clause or any(t.i in st.quoted for t in clause):
             return None
         words = [t.lower_ for t in clause]
-        if not any(w in _REPORT_VERBS for w in words) or not 1 <= len(clause) <= 10:
+        if not any(w in REPORTING_FORMS for w in words) or not 1 <= len(clause) <= 10:
             return None
         if clause[0].lower_ == "according":
             return None  # "according to" credits the claim itself
@@ -197,7 +195,7 @@ def leading_label(st: SentenceTokens) -> set[int]:
             head = st.tokens[: k + 1]
             rest = st.tokens[k + 1 :]
             # "He said:" introduces words; "Rags to riches:" only labels them
-            if any(t.i in st.quoted or t.pos_ in ("PRON", "AUX") or t.lemma_ in _SPEECH_LEMMAS for t in head):
+            if any(t.i in st.quoted or t.pos_ in ("PRON", "AUX") or t.lemma_ in ATTRIBUTING for t in head):
                 return set()
             if rest and (rest[0].text in _OPEN or rest[0].text in ("'", "\u2018")):
                 return set()
@@ -232,7 +230,7 @@ def light_deletions(st: SentenceTokens) -> set[int]:
 # --------------------------------------------------------------------------- deeper deletions, on demand
 
 
-_SAY_LEMMAS = _SPEECH_LEMMAS | {"report", "announce", "confirm", "claim", "declare"}
+_SAY_LEMMAS = ATTRIBUTING | {"report", "announce", "confirm", "claim", "declare"}
 _TIME_ENTS = {"DATE", "TIME"}
 
 

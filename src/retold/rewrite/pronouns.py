@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from retold.analyze.genders import pronoun_gender
+from retold.lexicon import FEMININE, MASCULINE
 from retold.types import Entity, FactSheet, Mention
 
 PERSONAL = {"he", "she", "him"}
@@ -52,10 +54,6 @@ def _is_subject(facts: FactSheet, mention: Mention) -> bool:
     return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-_MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"}
 # Unnamed people a pronoun may point to instead of the last name ("Dhillon said his patient… She later…").
 PERSON_NOUNS = {
     "man", "woman", "men", "women", "boy", "girl", "child", "baby", "patient", "wife", "husband", "mother",
@@ -63,29 +61,6 @@ PERSON_NOUNS = {
     "friend", "partner", "pilot", "doctor", "suspect", "passenger", "owner", "mum", "dad", "grandmother",
     "grandfather", "girlfriend", "boyfriend", "widow", "resident", "worker", "customer", "teacher", "player",
 }
-
-
-def gender_of(facts: FactSheet, entity: Entity) -> str | None:
-    """"m" or "f" from titles and the pronouns near lone mentions of ``entity``; None when unknown or mixed."""
-    male = female = 0
-    table = _mentions_by_sentence(facts)
-    for m in entity.mentions:
-        first = m.text.split()[0].lower() if m.text.split() else ""
-        male += 3 * (first in _MALE_TITLES)
-        female += 3 * (first in _FEMALE_TITLES)
-        span = _char_span(facts, m.end, facts.sentences[m.sentence].end)
-        if span is None:
-            continue
-        others = [e for e, _ in table.get(m.sentence, []) if e.label == "PERSON" and e.id != entity.id]
-        if others:
-            continue  # two people in the sentence: whose "his" it is is unclear
-        male += sum(t.lower_ in MALE for t in span)
-        female += sum(t.lower_ in FEMALE for t in span)
-    if male > female:
-        return "m"
-    if female > male:
-        return "f"
-    return None
 
 
 def _unnamed_person_between(facts: FactSheet, mention: Mention, offset: int) -> bool:
@@ -99,8 +74,8 @@ def person_antecedent(facts: FactSheet, sentence_id: int, pronoun: str = "he", a
     if name is None:
         return None
     entity, mention = name
-    wanted = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
-    known = gender_of(facts, entity)
+    wanted = pronoun_gender(pronoun)
+    known = facts.genders.people.get(entity.id)
     if wanted and known and wanted != known:
         return None
     if _unnamed_person_between(facts, mention, at if at is not None else facts.sentences[sentence_id].start):
@@ -144,7 +119,7 @@ def _pronoun_before_names(facts: FactSheet, sid: int, people: list[tuple[Entity,
     sentence = facts.sentences[sid]
     first_name = min((m.start for _, m in people), default=sentence.end)
     span = _char_span(facts, sentence.start, first_name, "contract")
-    return span is not None and any(t.lower_ in MALE | FEMALE for t in span)
+    return span is not None and any(t.lower_ in MASCULINE | FEMININE for t in span)
 
 
 def _last_mention(entity: Entity, before_sentence: int) -> Mention:

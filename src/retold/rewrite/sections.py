@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from retold.analyze.quotes import is_title
+from retold.lexicon import CREDITED_LABELS
 from retold.normalize import fold_key
 from retold.rewrite import select
 from retold.rewrite.editor import RELATIONAL_ROLES as _RELATIONAL_ROLES
@@ -23,7 +24,6 @@ from retold.types import Entity, Item, Quote
 
 QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
-_SPEAKER_LABELS = {"PERSON", "ORG"}
 # A "name" that is only a title ("Sgt", "Mr") is a misparse, not a person.
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sgt", "lt", "capt", "det", "gen", "col", "prof", "sen", "rep", "gov", "rev",
@@ -227,7 +227,7 @@ def speaker_entity(idx: Index, quote: Quote) -> Entity | None:
 
 def _plausible_speaker(idx: Index, quote: Quote, entity: Entity) -> bool:
     """A speaker credit worth printing: a named person or body, named near the words, not inside them."""
-    if entity.label not in _SPEAKER_LABELS or not real_name(entity):
+    if entity.label not in CREDITED_LABELS or not real_name(entity):
         return False
     said = fold_key(quote.text)
     if any(len(a) > 2 and fold_key(a) in said for a in (entity.name, *entity.aliases)):

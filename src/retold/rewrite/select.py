@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from retold.lexicon import REPORTED_SPEECH
 from retold.normalize import fold
 from retold.rewrite import compress as cz
 from retold.rewrite.pronouns import PERSON_NOUNS, UNRESOLVABLE, is_pronoun, resolve
@@ -18,10 +19,7 @@ HEADLINE_WORDS = 14
 HEADLINE_MAX_WORDS = 16
 OVERRUN = 12  # words a lifted sentence may run over its limit when nothing more can safely go
 
-_SPEECH_VERBS = re.compile(
-    r"\b(said|says|say|told|added|insisted|stated|wrote|explained|noted|argued|warned|asked|urged|"
-    r"declared|announced|tweeted|posted|continued|replied|according)\b"
-)
+_SPEECH_VERBS = re.compile(rf"\b({'|'.join(REPORTED_SPEECH)})\b")
 # Significance: words that say why something counts (each weighs 2), and plain causation (1).
 WHY_CUES = re.compile(
     r"\b(biggest|largest|record|crucial|critical|key role|significant|important|major|threat|risk|symbol|"

@@ -1,10 +1,16 @@
-"""``boilerplate``: material that is not the article — newsletter calls to action, "related news" lists, share prompts."""
+"""``boilerplate``: material that is not the article — newsletter calls to action, "related news" lists, share prompts.
+
+A "related news" list is told the way ingest tells it in a page (:mod:`retold.ingest.boilerplate`): a lead-in
+line ("Read more related news:") and the headline lines under it.
+"""
 
 from __future__ import annotations
 
 import re
 
 from retold.check.context import CheckContext
+from retold.ingest.blocks import Block
+from retold.ingest.boilerplate import is_lead_in, listed_headline
 from retold.normalize import fold, fold_key
 from retold.types import Finding
 
@@ -26,14 +32,6 @@ _CALLS_TO_ACTION: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# The lead-in of a list of other stories; the list itself follows on the next lines.
-_RELATED_LEAD = re.compile(
-    r"^(?:[#>*\-\s]*)(?:\*\*)?(?:read more(?: related news| news| stories)?|related(?: news| stories| articles| coverage| reading)?|"
-    r"more (?:news|stories|from \w+)|see also|also read|read also|you may also like|you might also like|recommended(?: for you| stories)?|"
-    r"trending(?: now| stories)?|latest news|most read|popular (?:now|stories))\b[^\n.!?]{0,40}$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = tuple(".!?\"'”’:;")
 _MAX_LIST_LINES = 10
 
 
@@ -116,26 +114,15 @@ def _related_lists(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        if not _RELATED_LEAD.match(fold(text[start:end])):
+        if not is_lead_in(text[start:end]):
             i += 1
             continue
         last = end
         j = i + 1
-        while j < len(lines) and j - i <= _MAX_LIST_LINES and _is_headline(text[lines[j][0] : lines[j][1]]):
+        while j < len(lines) and j - i <= _MAX_LIST_LINES and listed_headline(Block(text[lines[j][0] : lines[j][1]])):
             last = lines[j][1]
             j += 1
         found.append((start, last))
         i = j
     return found
 
-
-def _is_headline(line: str) -> bool:
-    """A line listing another story: a link or a title-like line, not a sentence and not a section heading."""
-    stripped = line.strip()
-    if stripped.startswith("#"):
-        return False
-    body = re.sub(r"^(?:[-*+\u2022]|\d{1,3}[.)])\s+", "", stripped)
-    if re.fullmatch(r"\[[^\]]+\]\([^)]+\)", body) or re.match(r"https?://\S+$", body):
-        return True
-    words = body.split()
-    return 3 <= len(words) <= 25 and not fold(body).endswith(_SENTENCE_END)

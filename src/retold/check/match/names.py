@@ -22,10 +22,10 @@ from retold.analyze.roles import HONORIFICS, TITLE_WORDS
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
+from retold.lexicon import CHECKED_NAME_LABELS
 from retold.normalize import fold, fold_key
 from retold.types import Entity, Evidence, FactSheet, Finding, Mention
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *PLACE_ALIASES, *ACRONYMS))
 _WORD = re.compile(r"[^\W_]+")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -114,7 +114,7 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
     unknown: list[UnknownName] = []
     miscased: list[tuple[Mention, Mention]] = []
     for entity in ctx.rewrite.entities:
-        if entity.label not in NAME_LABELS:
+        if entity.label not in CHECKED_NAME_LABELS:
             continue
         for mention in entity.mentions:
             if _known(mention.text, names):
