@@ -79,3 +79,24 @@ def test_styles_lists_builtin_and_user_styles_with_where_they_come_from(tmp_path
     assert "tweet" in out and str(folder / "tweet.toml") in out
     assert main(["rewrite", str(EXAMPLE), "--style", "tweet"]) == 0
     assert capsys.readouterr().out.count("\n1. ") == 1
+
+
+def _cached_answers(path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT COUNT(*) FROM llm_cache").fetchone()[0]
+
+
+def test_the_answer_cache_follows_db_and_no_store_leaves_none(tmp_path, monkeypatch, capsys):
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.setenv("RETOLD_DB", str(default))
+    chosen = tmp_path / "chosen.sqlite3"
+    with ScriptedLLM([Reply(answer("faithful.txt"))]) as server:
+        args = ["rewrite", str(EXAMPLE), "--engine", "llm", "--model", "scripted", "--base-url", server.url]
+        assert main([*args, "--db", str(chosen)]) == 0
+        assert _cached_answers(chosen) == 1 and not default.exists()
+        assert main([*args, "--db", str(chosen)]) == 0 and len(server.requests) == 1  # answered from --db's cache
+        assert main([*args, "--no-store"]) == 0 and len(server.requests) == 2  # not read from, nor written to, a store
+    capsys.readouterr()
+    assert not default.exists() and _cached_answers(chosen) == 1

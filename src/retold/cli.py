@@ -255,7 +255,9 @@ def _llm_flags(args: argparse.Namespace) -> dict[str, object]:
         "repair": getattr(args, "repair", None),
         "timeout": getattr(args, "llm_timeout", None),
         "stream": getattr(args, "stream", None),
-        "cache": False if getattr(args, "no_cache", False) else None,
+        # the answer cache lives in the store: where --db puts it, and nowhere under --no-store (no trace)
+        "cache": False if getattr(args, "no_cache", False) or getattr(args, "no_store", False) else None,
+        "db": getattr(args, "db", None),
     }
 
 

@@ -11,7 +11,7 @@ platformdirs' ``user_config_dir("retold")``, or ``RETOLD_CONFIG``), with an ``[l
     repair = 2          # rounds an item with an error goes back to the model
     stream = false      # read answers as server-sent events
     json_mode = true    # ask for response_format json_object (turned off by itself when refused)
-    cache = true        # answers cached in the store (RETOLD_DB or the user data dir)
+    cache = true        # answers cached in the store (--db, RETOLD_DB or the user data dir; none with --no-store)
 
 The key comes from ``--api-key``, ``RETOLD_API_KEY`` or ``OPENAI_API_KEY`` (never from the file). A local
 server needs none: a placeholder is sent.
