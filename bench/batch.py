@@ -32,7 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, ROOT, bump_articles  # noqa: E402
+from bench.common import EXAMPLE, ROOT, bump_articles, fill_to  # noqa: E402
 
 RETOLD = [sys.executable, "-m", "retold.cli"]
 FAITHFUL = ROOT / "tests" / "data" / "rewrites" / "nato-faithful.md"
@@ -112,16 +112,7 @@ def cli_per_article(files: list[Path], scratch: Path) -> dict:
 
 
 def long_texts(articles: list[str], sizes: tuple[int, ...]) -> list[tuple[int, str]]:
-    texts = []
-    for size in sizes:
-        chosen, words, i = [], 0, 0
-        while words < size:
-            article = articles[i % len(articles)]
-            chosen.append(article)
-            words += len(article.split())
-            i += 1
-        texts.append((words, "\n\n".join(chosen)))
-    return texts
+    return [fill_to(articles, size)[::-1] for size in sizes]
 
 
 def by_length(articles: list[str], scratch: Path, sizes: tuple[int, ...]) -> list[dict]:

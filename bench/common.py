@@ -23,3 +23,15 @@ def bump_articles(task: int = 1) -> list[str]:
     for pair in bump_pairs(task):
         seen.setdefault(pair["article"], None)
     return list(seen)
+
+
+def fill_to(units: list[str], words: int, sep: str = "\n\n") -> tuple[str, int]:
+    """At least ``words`` words of ``units`` (articles or paragraphs, in turn, cycling), joined by ``sep``, and
+    the exact count: the long texts the speed, scaling and batch benchmarks time."""
+    chosen, count, i = [], 0, 0
+    while count < words:
+        unit = units[i % len(units)]
+        chosen.append(unit)
+        count += len(unit.split())
+        i += 1
+    return sep.join(chosen), count

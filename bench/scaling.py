@@ -28,7 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, ROOT, bump_articles  # noqa: E402
+from bench.common import EXAMPLE, ROOT, bump_articles, fill_to  # noqa: E402
 
 SIZES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000)
 QUOTES = (1_000, 2_000, 4_000)
@@ -41,13 +41,7 @@ def build_text(words: int) -> tuple[str, int]:
         sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
         paragraphs.extend(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
     paragraphs = [p for p in paragraphs if len(p.split()) >= 8]
-    chosen, count, i = [], 0, 0
-    while count < words:
-        paragraph = paragraphs[i % len(paragraphs)]
-        chosen.append(paragraph)
-        count += len(paragraph.split())
-        i += 1
-    return "\n\n".join(chosen), count
+    return fill_to(paragraphs, words)
 
 
 def measure_size(words: int) -> dict:

@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, bump_articles, bump_pairs  # noqa: E402
+from bench.common import EXAMPLE, bump_articles, bump_pairs, fill_to  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
@@ -90,14 +90,7 @@ def scaling(base: list[str], sizes: tuple[int, ...]) -> list[dict]:
     paragraphs = [p for text in base for p in text.split("\n") if p.strip()]
     rows = []
     for size in sizes:
-        chosen, words = [], 0
-        i = 0
-        while words < size:
-            paragraph = paragraphs[i % len(paragraphs)]
-            chosen.append(paragraph)
-            words += len(paragraph.split())
-            i += 1
-        text = "\n".join(chosen)
+        text, words = fill_to(paragraphs, size, "\n")
         start = time.perf_counter()
         facts = retold.analyze(from_text(text, format="text"))
         draft = retold.rewrite(facts)
