@@ -36,7 +36,7 @@ from bench.plants import body_sentences, changed_date, changed_number, is_name, 
 import retold  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.render import draft_text  # noqa: E402
-from retold.rewrite.styles import get_style, register_style  # noqa: E402
+from retold.styles import get_style, register_style  # noqa: E402
 from retold.types import Options  # noqa: E402
 
 LEAK = "(no links, just mention)"

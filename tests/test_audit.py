@@ -11,7 +11,7 @@ from retold.ingest.blocks import article_from_text
 from retold.render import draft_layout, draft_text
 from retold.rewrite import rewrite
 from retold.rewrite.audit import audit_draft, builtin_fallback, check_draft, errors_by_item
-from retold.rewrite.styles import get_style
+from retold.styles import get_style
 from retold.types import Draft, FactSheet, Item, Options, Section
 
 # From a Reuters story on European gas storage (shortened).

@@ -14,7 +14,7 @@ from retold.ingest.blocks import article_from_text
 from retold.render import draft_text
 from retold.rewrite import rewrite
 from retold.rewrite.builtin import BuiltinEngine
-from retold.rewrite.styles import get_style
+from retold.styles import get_style
 from retold.types import Draft, FactSheet, Options
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-ukraine.txt"
@@ -267,7 +267,7 @@ def test_brief_and_summary_shapes():
 
 
 def test_a_style_from_a_file_drives_the_engine(tmp_path, monkeypatch):
-    from retold.rewrite import styles
+    from retold import styles
 
     path = tmp_path / "teaser.toml"
     path.write_text(

@@ -133,7 +133,8 @@ def test_json_contract_keys_types_and_offsets() -> None:
     assert set(summary["by_kind"]) == set(KINDS)
     assert sum(summary["by_severity"].values()) == summary["total"] == len(data["findings"])
     for f in data["findings"]:
-        assert set(f) == {"kind", "severity", "start", "end", "text", "message", "evidence"}
+        assert set(f) == {"kind", "severity", "start", "end", "text", "message", "evidence", "evidence_relation"}
+        assert f["evidence_relation"] == ("none" if not f["evidence"] else f["evidence_relation"])
         assert f["kind"] in KINDS and f["severity"] in ("error", "warning", "info")
         assert isinstance(f["start"], int) and isinstance(f["end"], int) and isinstance(f["message"], str)
         assert SPUN[f["start"] : f["end"]] == f["text"]

@@ -136,7 +136,7 @@ def test_check_json_contract_and_exit_code(tmp_path: Path) -> None:
     kinds = {finding["kind"] for finding in report["findings"] if finding["severity"] == "error"}
     assert {"entity", "date", "boilerplate"} <= kinds, report["findings"]
     for finding in report["findings"]:
-        assert set(finding) == {"kind", "severity", "start", "end", "text", "message", "evidence"}
+        assert set(finding) == {"kind", "severity", "start", "end", "text", "message", "evidence", "evidence_relation"}
         assert PLANTED[finding["start"] : finding["end"]] == finding["text"]
     source = retold("extract", str(EXAMPLE), "--format", "json")
     source_text = json.loads(source.stdout)["text"]

@@ -123,7 +123,7 @@ def test_brief_with_few_words_still_gives_bullets():
 def test_the_main_actor_joins_the_lead_when_no_item_names_them():
     from retold.rewrite import sections as sx
     from retold.rewrite.builtin import _keep_main_actor, main_actor
-    from retold.rewrite.styles import get_style
+    from retold.styles import get_style
 
     facts = facts_of(
         "The White House on Monday announced new funding for rural broadband projects in 12 states.",

@@ -48,7 +48,7 @@ def _as_draft(text: str):
     from retold.llm.parse import parse_answer
     from retold.rewrite.builtin import BuiltinEngine
     from retold.rewrite.llm import _assemble
-    from retold.rewrite.styles import get_style
+    from retold.styles import get_style
 
     facts, style = nato_facts(), get_style("explainer")
     builtin = BuiltinEngine().rewrite(facts, style, Options())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from retold.llm.parse import loads_lenient, parse_answer, repaired_items, sentences_of
-from retold.rewrite.styles import get_style
+from retold.styles import get_style
 
 EXPLAINER = get_style("explainer")
 ANSWER = {

@@ -74,7 +74,8 @@ def test_to_dict_is_the_json_contract() -> None:
     data = report(ENTITY, OMISSION).to_dict()
     assert set(data) == {"verdict", "summary", "findings"}
     first = data["findings"][0]
-    assert set(first) == {"kind", "severity", "start", "end", "text", "message", "evidence"}
+    assert set(first) == {"kind", "severity", "start", "end", "text", "message", "evidence", "evidence_relation"}
+    assert first["evidence_relation"] in {"supports", "contradicts", "closest", "none"}
     assert REWRITE[first["start"] : first["end"]] == first["text"] == "Latvian"
     assert SOURCE[first["evidence"][0]["start"] : first["evidence"][0]["end"]] == "Lithuanian"
 
@@ -128,3 +129,14 @@ def test_omissions_are_listed_after_the_findings_in_the_text() -> None:
     assert text.index("1. error entity") < text.index("2. info omission")
     html = report(OMISSION, ENTITY).to_html()
     assert 'data-findings="f1"' in html and '<li id="f2" class="retold-info">' in html
+
+
+def test_evidence_relation_defaults_to_the_cautious_reading() -> None:
+    from retold.types import Evidence, Finding
+
+    bare = Finding("claim", "warning", 0, 4, "Text", "no source sentence says this")
+    near = Finding("claim", "warning", 0, 4, "Text", "closest", (Evidence(0, 3, "Tex"),))
+    said = Finding("date", "error", 0, 4, "Text", "changed", (Evidence(0, 3, "Tex"),), "contradicts")
+    assert (bare.evidence_relation, near.evidence_relation, said.evidence_relation) == ("none", "closest", "contradicts")
+    with pytest.raises(ValueError, match="evidence_relation"):
+        Finding("claim", "warning", 0, 4, "Text", "x", (), "maybe")  # type: ignore[arg-type]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from retold.errors import StyleError
-from retold.rewrite import styles
-from retold.rewrite.styles import (
+from retold import styles
+from retold.styles import (
     SectionSpec,
     Style,
     get_style,

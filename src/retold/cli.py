@@ -224,7 +224,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_styles(args: argparse.Namespace) -> int:
-    from retold.rewrite.styles import list_styles, user_styles_dir
+    from retold.styles import list_styles, user_styles_dir
 
     lines = [f"{style.name:<12} {style.origin:<8} {style.description}" if style.origin == "builtin"
              else f"{style.name:<12} {'user':<8} {style.description} ({style.origin})" for style in list_styles()]

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from retold import escape
 from retold.errors import RetoldError
-from retold.rewrite.styles import section_form
+from retold.styles import section_form
 from retold.types import Attribution, Draft, Item
 
 Format = Literal["md", "html", "json", "text"]

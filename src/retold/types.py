@@ -299,6 +299,10 @@ class Options:
 # --------------------------------------------------------------------------- check
 
 Severity = Literal["error", "warning", "info"]
+# What a finding's evidence is to the rewrite's words: source text that says the same (supports), source text that
+# says otherwise (contradicts), only the nearest source text, which does not support it (closest), or nothing (none).
+EvidenceRelation = Literal["supports", "contradicts", "closest", "none"]
+EVIDENCE_RELATIONS: tuple[str, ...] = ("supports", "contradicts", "closest", "none")
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 KINDS = (
@@ -346,13 +350,28 @@ class Finding:
     text: str
     message: str
     evidence: tuple[Evidence, ...] = ()
+    # Unset, it is the cautious reading: the evidence is only the closest source text ("none" without evidence).
+    # A detector that knows the evidence supports or contradicts the span says so.
+    evidence_relation: EvidenceRelation | None = None
+
+    def __post_init__(self) -> None:
+        if self.evidence_relation is None:
+            object.__setattr__(self, "evidence_relation", "closest" if self.evidence else "none")
+        elif self.evidence_relation not in EVIDENCE_RELATIONS:
+            raise ValueError(f"evidence_relation must be one of {EVIDENCE_RELATIONS}, not {self.evidence_relation!r}")
 
     @classmethod
     def on(
-        cls, fact: Spanned, kind: str, severity: Severity, message: str, evidence: tuple[Evidence, ...] = ()
+        cls,
+        fact: Spanned,
+        kind: str,
+        severity: Severity,
+        message: str,
+        evidence: tuple[Evidence, ...] = (),
+        relation: EvidenceRelation | None = None,
     ) -> Finding:
         """A finding over a rewrite fact that carries its own span: a mention, number, date or quote."""
-        return cls(kind, severity, fact.start, fact.end, fact.text, message, tuple(evidence))
+        return cls(kind, severity, fact.start, fact.end, fact.text, message, tuple(evidence), relation)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -363,4 +382,5 @@ class Finding:
             "text": self.text,
             "message": self.message,
             "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in self.evidence],
+            "evidence_relation": self.evidence_relation,
         }

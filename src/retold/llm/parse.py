@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from retold.normalize import fold_key
-from retold.rewrite.styles import SectionSpec, Style
+from retold.styles import SectionSpec, Style
 from retold.types import Item
 
 Shape = Literal["json", "repaired-json", "markdown", "prose", "refusal", "empty"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from retold.rewrite.styles import SectionSpec, Style
+from retold.styles import SectionSpec, Style
 from retold.types import FactSheet, Finding, Item
 
 Message = dict[str, str]

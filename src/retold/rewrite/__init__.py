@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retold.rewrite.audit import Audit, audit_draft
 from retold.rewrite.engines import Engine, engine_names, get_engine
-from retold.rewrite.styles import Style, fit_to_style, get_style, style_names
+from retold.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
 
 __all__ = ["Audit", "Engine", "audit_draft", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]

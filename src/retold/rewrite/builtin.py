@@ -13,7 +13,7 @@ from retold.errors import EngineError, InputError
 from retold.rewrite import sections as sx
 from retold.rewrite.editor import edit
 from retold.rewrite.select import Index, headline_from, lift
-from retold.rewrite.styles import SectionSpec, Style
+from retold.styles import SectionSpec, Style
 from retold.types import Attribution, Draft, FactSheet, Item, Options, Section
 
 # Order in which sections get their first, second, … item while the word budget lasts.

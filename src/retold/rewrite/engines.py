@@ -15,7 +15,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Protocol, runtime_checkable
 
 from retold.errors import EngineError, RetoldError
-from retold.rewrite.styles import Style
+from retold.styles import Style
 from retold.types import Draft, FactSheet, Options
 
 ENTRY_POINT_GROUP = "retold.engines"

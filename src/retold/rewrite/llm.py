@@ -21,7 +21,7 @@ from retold.llm.parse import Parsed, parse_answer, repaired_items
 from retold.llm.prompt import SHORTEST, repair_messages, rewrite_messages
 from retold.rewrite.audit import Fallback, Repair, audit_draft, builtin_fallback
 from retold.rewrite.builtin import BuiltinEngine
-from retold.rewrite.styles import Style
+from retold.styles import Style
 from retold.types import Draft, FactSheet, Finding, Item, Options, Section
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]{3,}")

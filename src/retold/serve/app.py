@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from retold import __version__
 from retold.errors import EngineError, FetchError, InputError, PrivateAddressError, RetoldError, StyleError
 from retold.rewrite import engine_names, style_names
-from retold.rewrite.styles import list_styles
+from retold.styles import list_styles
 from retold.serve import pipeline, reference
 from retold.serve.config import ServeConfig
 from retold.serve.jobs import QueueFull, TimeLimit, WorkQueue

@@ -1,4 +1,5 @@
-"""Rewrite styles: which sections a draft has, in what order, how long, and how each is laid out.
+"""Styles, data that rewrite, the llm engine and render all read: which sections a draft has, in
+what order, how long, and how each is laid out.
 
 Styles are TOML files: the built-in ones ship as package data (``retold/styles/*.toml``), a user's own
 live in ``styles/`` under the user config dir (``RETOLD_STYLES`` to point elsewhere); a user's style of
