@@ -16,6 +16,7 @@ from retold.analyze.nlp import load_nlp
 from retold.analyze.numbers import find_numbers
 from retold.analyze.genders import genders_of
 from retold.analyze.quotes import find_quotes, quotation_spans
+from retold.analyze.referents import build as build_referents
 from retold.analyze.roles import roles_of
 from retold.analyze.sentences import SentenceIndex, build_sentences, mask_markup, parse
 from retold.analyze.spans import SpanSet
@@ -81,6 +82,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     numbers = [_retext(n, text) for n in find_numbers(masked, index.at, skip, _unit_finder(doc, starts))]
     quoted = quotation_spans(text, masked, paragraphs)
     genders = genders_of(doc, entities, quoted)
+    referents = build_referents(doc, text, sentences, entities, genders.people, quoted)
     quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, genders.people)
     return FactSheet(
         text=text,
@@ -90,6 +92,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
         dates=tuple(dates),
         quotes=quotes,
         genders=genders,
+        referents=referents,
         article=article,
         doc=doc,
     )
