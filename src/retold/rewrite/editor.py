@@ -115,7 +115,8 @@ def _surname_certain(facts: FactSheet, entity: Entity, surname: str) -> bool:
         return False
     for other in facts.entities:
         for m in other.mentions:
-            if other.label == "PERSON" and m.text.rstrip("'’s").split()[-1:] == [surname] and " " not in m.text.strip():
+            word = re.sub(r"(?:['’]s|['’])$", "", m.text.strip())
+            if other.label == "PERSON" and word == surname:
                 link = referents.resolve(m.start)
                 if link is None or link.entity != entity.id:
                     return False
