@@ -1,0 +1,157 @@
+"""``referent``: a person the rewrite names where the source says someone else, or does not say who.
+
+Read independently of whatever the rewrite chose, from the source's own referent links
+(``FactSheet.referents``):
+
+- an assembled name: a full name the source never gives whose first name belongs to one source person and
+  whose surname to another ("Dr. Anna Reyes" from Dr. Anna Cole and Dr. Mark Reyes) is an ``error``;
+- where a rewrite sentence names a person in a place (doer, possessor, object) that its best supporting
+  source sentence fills with a pronoun instead, the source's link for that pronoun must be the same person:
+  another person is an ``error`` whose evidence is the source's referent ("the source's 'She' is Ana
+  Ruiz"); a pronoun the resolver cannot settle is a ``warning`` ("the source does not say who").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from retold.check.align import sentence_evidence
+from retold.check.context import CheckContext
+from retold.check.match.names import entity_keys, keys_of
+from retold.lexicon import FEMININE, MASCULINE
+from retold.normalize import fold
+from retold.types import Evidence, FactSheet, Finding, Mention
+
+_TITLE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Rev|St|President|Senator"
+    r"|Governor|Mayor|Judge|Justice|Minister|Prime Minister|Chancellor|Secretary|Representative|Congressman"
+    r"|Congresswoman|Councillor|Councilman|Councilwoman|Chief|Coach|Father|Sister|Brother)\.?\s+)+"
+)
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+_PERSONAL = MASCULINE | FEMININE
+_ROLE = {"nsubj": "nsubj", "nsubjpass": "nsubjpass", "poss": "poss", "dobj": "dobj", "pobj": "pobj"}
+MIN_SUPPORT = 0.3
+
+
+def _words(text: str) -> list[str]:
+    bare = _POSSESSIVE.sub("", _TITLE.sub("", " ".join(text.split())))
+    return [w for w in fold(bare).split() if w[:1].isalpha()]
+
+
+def _first_last(words: list[str]) -> tuple[str, str] | None:
+    full = [w for w in words if not (len(w.rstrip(".")) == 1)]  # a middle initial says nothing either way
+    return (full[0].lower(), full[-1].lower()) if len(full) >= 2 else None
+
+
+def _source_people(source: FactSheet) -> list[tuple[int, tuple[str, str], Mention]]:
+    out = []
+    for e in source.entities:
+        if e.label != "PERSON":
+            continue
+        for m in e.mentions:
+            pair = _first_last(_words(m.text))
+            if pair is not None:
+                out.append((e.id, pair, m))
+    return out
+
+
+def assembled(ctx: CheckContext, mention: Mention) -> tuple[Mention, Mention] | None:
+    """(mention giving the first name, mention giving the surname) when ``mention`` joins two people's names."""
+    pair = _first_last(_words(mention.text))
+    if pair is None:
+        return None
+    people = _source_people(ctx.source)
+    if any(p == pair for _, p, _ in people):
+        return None  # the source gives this name ("Joe Biden" in "President Joe Biden", "Joseph R. Biden")
+    if fold(" ".join(_words(mention.text))).lower() in fold(ctx.source.text).lower():
+        return None
+    firsts = {eid: m for eid, p, m in people if p[0] == pair[0]}
+    lasts = {eid: m for eid, p, m in people if p[1] == pair[1]}
+    if not firsts or not lasts or set(firsts) & set(lasts):
+        return None
+    return next(iter(firsts.values())), next(iter(lasts.values()))
+
+
+def _source_entity(ctx: CheckContext, mention: Mention) -> int | None:
+    """The one source person a rewrite name stands for, by whole name first, else by its alias keys."""
+    pair = _first_last(_words(mention.text))
+    if pair is not None:
+        ids = {eid for eid, p, _ in _source_people(ctx.source) if p == pair}
+        if len(ids) == 1:
+            return ids.pop()
+    keys = keys_of(mention.text)
+    ids = {e.id for e in ctx.source.entities if e.label == "PERSON" and keys & entity_keys(e)}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _place(doc: Any, mention: Mention) -> str | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return _ROLE.get(span.root.dep_) if span is not None and len(span) else None
+
+
+def disagreements(ctx: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    source = ctx.source
+    referents = source.referents
+    for entity in ctx.rewrite.entities:  # the rewrite's tagger may call a person a place: the source decides
+        for m in entity.mentions:
+            joined = assembled(ctx, m) if entity.label == "PERSON" else None
+            if joined is not None:
+                first, last = joined
+                findings.append(Finding.on(
+                    m, "referent", "error",
+                    f"“{m.text}” is a name the source never gives: it puts {first.text}'s first name with "
+                    f"{last.text}'s surname",
+                    (Evidence(first.start, first.end, first.text), Evidence(last.start, last.end, last.text)),
+                    "contradicts",
+                ))
+                continue
+            if referents is None or m.sentence >= len(ctx.alignment):
+                continue
+            target = _source_entity(ctx, m)
+            place = _place(ctx.rewrite.doc, m)
+            if target is None or place is None:
+                continue
+            best = ctx.alignment[m.sentence].support[:2]
+            found = None
+            for s in best:
+                if s.score < MIN_SUPPORT or any(n.sentence == s.sentence for n in source.entities[target].mentions):
+                    continue  # that source sentence names the person itself
+                theirs = source.sentences[s.sentence]
+                pronouns = [
+                    t for t in _tokens(source.doc, theirs.start, theirs.end)
+                    if t.lower_ in _PERSONAL and (t.pos_ == "PRON" or t.tag_ == "PRP$") and _ROLE.get(t.dep_) == place
+                ]
+                if len(pronouns) == 1:  # several in that place: which one the name replaced is not clear
+                    found = (s.sentence, pronouns[0])
+                    break
+            if found is None:
+                continue
+            sid, _ = found
+            p = found[1]
+            link = referents.resolve(p.idx)
+            said = Evidence(p.idx, p.idx + len(p.text), p.text)
+            if link is None:
+                findings.append(Finding.on(
+                    m, "referent", "warning",
+                    f"the source does not say who “{p.text}” is here; the rewrite says {m.text}",
+                    (said, *sentence_evidence(source, [sid])), "closest",
+                ))
+            elif link.entity != target:
+                a, b = link.antecedent
+                findings.append(Finding.on(
+                    m, "referent", "error",
+                    f"the source's “{p.text}” is {link.name}, not {m.text}",
+                    (Evidence(a, b, source.text[a:b]), said), "contradicts",
+                ))
+    return findings
+
+
+def detect(ctx: CheckContext) -> list[Finding]:
+    return disagreements(ctx)
