@@ -83,7 +83,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     quoted = quotation_spans(text, masked, paragraphs)
     genders = genders_of(doc, entities, quoted)
     referents = build_referents(doc, text, sentences, entities, genders.people, quoted)
-    quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, genders.people)
+    quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, referents)
     return FactSheet(
         text=text,
         sentences=sentences,

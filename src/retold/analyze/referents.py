@@ -274,8 +274,7 @@ class _Builder:
         last = fitting[-1]
         known = self.known(fitting, gender)
         blocked = self.unnamed_between(last.end, tok.idx, gender) or self.named_ahead(tok, sid)
-        settled = known
-        if settled and len(ids) == 1 and not blocked and not self.stranger_between(floor, tok.idx):
+        if len(ids) == 1 and not blocked and not self.stranger_between(floor, tok.idx):
             return self._link(tok, last, "sole")
         same = [n for n in fitting if n.sentence == sid]
         clause = self.clause_subject(tok, same)
@@ -347,7 +346,8 @@ class _Builder:
         if len(subjects) != 1:
             return None
         subject = subjects[0]
-        if {n.entity for n in prev if n.start > subject.start} - {subject.entity}:
+        inside = {t.i for t in subject.token.subtree}  # "Dhillon, a colleague of Mr Gupta, said": Gupta is aside
+        if {n.entity for n in prev if n.start > subject.start and n.token.i not in inside} - {subject.entity}:
             return None
         return subject
 
@@ -451,11 +451,21 @@ class _Builder:
 
 def _could_be_named(t: Any) -> bool:
     """A capitalised word that may name someone: a proper noun, or a capitalised subject ("Little placed…")."""
-    if t.dep_ in ("compound", "flat") or not t.is_alpha or not t.text[:1].isupper() or t.is_stop:
+    if t.dep_ in ("compound", "flat") or not t.text[:1].isupper() or t.is_stop:
+        return False
+    if not all(c.isalpha() or c in "'\u2019-." for c in t.text):
         return False
     if t.pos_ == "PROPN":
         return True
     return t.is_sent_start and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+
+
+_BODY_WORDS = frozenset(
+    "ministry council party company inc ltd corp corporation university college school bank group agency "
+    "department office court committee commission association union league club institute foundation "
+    "board service services news times post press network organization organisation alliance army navy "
+    "police force government parliament assembly senate house congress fund federation".split()
+)
 
 
 def _plainly_not_a_person(t: Any) -> bool:
@@ -472,6 +482,8 @@ def _plainly_not_a_person(t: Any) -> bool:
     while j + 1 < len(t.doc) and t.doc[j + 1].ent_iob_ == "I":
         j += 1
     words = [w for w in t.doc[i : j + 1] if w.lower_ != "the"]
+    if t.ent_type_ == "ORG" and not any(w.lower_ in _BODY_WORDS for w in words):
+        return False  # "Brandi Chastain" taken for an organisation is still a name
     return len(words) >= 2
 
 
