@@ -97,3 +97,18 @@ def test_the_checker_flags_a_name_where_the_source_pronoun_is_someone_else() -> 
     report = check(source, analyze("Priya Shah told reporters the count would be close."))
     found = [f for f in report.findings if f.kind == "referent" and f.severity == "error"]
     assert found and "Gupta" in found[0].message and found[0].evidence_relation == "contradicts"
+
+
+TWO_COMPANIES = (
+    "Acme Corp reported emissions of 4 million tonnes in 2023, up from 3.1 million tonnes a year earlier. "
+    "Beta Industries, a smaller rival based in Ohio, published its own climate report on Monday. "
+    "Last year, it cut emissions by 20 percent, the report shows, and it plans deeper cuts by 2030."
+)
+
+
+def test_it_about_a_second_company_is_not_lifted_on_its_own() -> None:
+    facts = analyze(TWO_COMPANIES + "\n\nRegulators will review both reports before the end of the year.")
+    it = facts.text.index("it cut")
+    assert facts.referents.resolve(it) is None  # Acme or Beta: the text has two companies in view
+    for text in _items(facts):
+        assert "it cut emissions" not in text, text

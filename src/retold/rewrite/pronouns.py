@@ -87,3 +87,51 @@ def resolve(facts: FactSheet, sentence_id: int, tok: Any) -> str | None:
         name = group_antecedent(facts, sentence_id)
         return f"{name}\u2019" if name and name.endswith("s") else (f"{name}\u2019s" if name else None)
     return None
+
+
+_INNER = frozenset({"he", "she", "him", "his", "her", "it", "its"})
+
+
+def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: dict[int, str]) -> bool:
+    """Whether a pronoun kept inside a lifted sentence may be read as someone the source does not mean.
+
+    ``tokens`` are the sentence's tokens, ``kept`` the indices of those the item keeps (outside quotations),
+    ``replace`` the pronouns already given a name. A pronoun is settled when the words it refers to are kept
+    in the item ("Smith said his plan…"), or when the link is certain and the person or company is named in
+    the item. Anything else ("its emissions" in a sentence about a second company, lifted beside the
+    first's figures) would be read as the last name the reader saw, so the item is better left out.
+    """
+    referents = facts.referents
+    if referents is None:
+        return False
+    kept_tokens = [t for t in tokens if t.i in kept]
+    if not kept_tokens:
+        return False
+    start, end = kept_tokens[0].idx, kept_tokens[-1].idx + len(kept_tokens[-1].text)
+    for tok in kept_tokens:
+        if tok.i in replace or tok.lower_ not in _INNER or not (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+            continue
+        link = referents.link(tok.idx)
+        if link is None:
+            if tok.lower_ in ("it", "its") and _company_in_view(facts, tok.idx) and not any(
+                t.ent_type_ == "ORG" for t in kept_tokens if t.i < tok.i
+            ):
+                return True  # two companies in view, neither named here: whose figures, the item cannot say
+            continue  # nobody in view: the dangling-pronoun rules of the caller decide
+        a, b = link.antecedent
+        if start <= a and b <= tok.idx and any(t.idx == a or (t.idx <= a < t.idx + len(t.text)) for t in kept_tokens):
+            continue  # the words it stands for are in the item, before it
+        named = {m.start for m in facts.entities[link.entity].mentions if start <= m.start < end}
+        if link.certain and any(t.idx in named for t in kept_tokens):
+            continue
+        return True
+    return False
+
+
+def _company_in_view(facts: FactSheet, offset: int) -> bool:
+    """An organisation named in the sentence of ``offset`` or the one before, ahead of it."""
+    sid = next((s.id for s in facts.sentences if s.start <= offset < s.end), None)
+    if sid is None:
+        return False
+    floor = facts.sentences[max(sid - 1, 0)].start
+    return any(e.label == "ORG" and any(floor <= m.start < offset for m in e.mentions) for e in facts.entities)
