@@ -67,38 +67,6 @@ def test_the_rewriter_never_expands_a_shared_surname() -> None:
         assert "Mary Smith said" not in text and "John Smith said" not in text
 
 
-def test_the_checker_flags_an_assembled_name() -> None:
-    source = analyze(TWO_DOCTORS)
-    report = check(source, analyze("Dr. Anna Reyes treated the patient on Friday."))
-    found = [f for f in report.findings if f.kind == "referent"]
-    assert found and found[0].severity == "error" and found[0].evidence_relation == "contradicts"
-    assert "Anna Cole" in found[0].message and "Mark Reyes" in found[0].message
-
-
-def test_the_checker_does_not_flag_a_name_the_source_gives_with_a_title_or_initial() -> None:
-    source = analyze("President Joe Biden met Joseph R. Biden Sr.'s biographer in Delaware on Monday.")
-    for rewrite in ("Joe Biden met a biographer in Delaware.", "Biden's meeting was in Delaware on Monday."):
-        report = check(source, analyze(rewrite))
-        assert not [f for f in report.findings if f.kind == "referent"], rewrite
-
-
-def test_the_checker_warns_when_the_source_does_not_say_who() -> None:
-    source = analyze(TWO_WOMEN)
-    report = check(source, analyze("Maria Lopez has served on the City Council since 2019."))
-    found = [f for f in report.findings if f.kind == "referent"]
-    assert found and found[0].severity == "warning" and "does not say who" in found[0].message
-
-
-def test_the_checker_flags_a_name_where_the_source_pronoun_is_someone_else() -> None:
-    source = analyze(
-        "Amit Gupta said he was ready for the vote. He told reporters the count would be close. "
-        "Priya Shah, his rival, declined to comment."
-    )
-    report = check(source, analyze("Priya Shah told reporters the count would be close."))
-    found = [f for f in report.findings if f.kind == "referent" and f.severity == "error"]
-    assert found and "Gupta" in found[0].message and found[0].evidence_relation == "contradicts"
-
-
 TWO_COMPANIES = (
     "Acme Corp reported emissions of 4 million tonnes in 2023, up from 3.1 million tonnes a year earlier. "
     "Beta Industries, a smaller rival based in Ohio, published its own climate report on Monday. "

@@ -118,39 +118,53 @@ def disagreements(ctx: CheckContext) -> list[Finding]:
             place = _place(ctx.rewrite.doc, m)
             if target is None or place is None:
                 continue
-            best = ctx.alignment[m.sentence].support[:2]
-            found = None
-            for s in best:
-                if s.score < MIN_SUPPORT or any(n.sentence == s.sentence for n in source.entities[target].mentions):
-                    continue  # that source sentence names the person itself
-                theirs = source.sentences[s.sentence]
-                pronouns = [
-                    t for t in _tokens(source.doc, theirs.start, theirs.end)
-                    if t.lower_ in _PERSONAL and (t.pos_ == "PRON" or t.tag_ == "PRP$") and _ROLE.get(t.dep_) == place
-                ]
-                if len(pronouns) == 1:  # several in that place: which one the name replaced is not clear
-                    found = (s.sentence, pronouns[0])
-                    break
+            found = _source_word(ctx, m, target, place)
             if found is None:
                 continue
-            sid, _ = found
-            p = found[1]
-            link = referents.resolve(p.idx)
-            said = Evidence(p.idx, p.idx + len(p.text), p.text)
+            sid, start, end = found
+            word = source.text[start:end]
+            link = referents.resolve(start)
+            said = Evidence(start, end, word)
             if link is None:
                 findings.append(Finding.on(
                     m, "referent", "warning",
-                    f"the source does not say who “{p.text}” is here; the rewrite says {m.text}",
+                    f"the source does not say who “{word}” is here; the rewrite says {m.text}",
                     (said, *sentence_evidence(source, [sid])), "closest",
                 ))
             elif link.entity != target:
                 a, b = link.antecedent
                 findings.append(Finding.on(
                     m, "referent", "error",
-                    f"the source's “{p.text}” is {link.name}, not {m.text}",
+                    f"the source's “{word}” is {link.name}, not {m.text}",
                     (Evidence(a, b, source.text[a:b]), said), "contradicts",
                 ))
     return findings
+
+
+def _source_word(ctx: CheckContext, m: Mention, target: int, place: str) -> tuple[int, int, int] | None:
+    """(source sentence, start, end) of the pronoun or bare surname the rewrite's name ``m`` stands in for,
+    in the best supporting source sentences; None when that sentence gives the name itself, or when which
+    word the name replaced is not clear."""
+    source = ctx.source
+    for s in ctx.alignment[m.sentence].support[:2]:
+        if s.score < MIN_SUPPORT:
+            continue
+        here = [n for n in source.entities[target].mentions if n.sentence == s.sentence]
+        if any(len(_words(n.text)) > 1 for n in here):
+            return None  # the source sentence gives the name
+        if here:
+            if len(_words(m.text)) < 2:
+                return None  # a bare surname for a bare surname: the rewrite says no more than the source
+            return s.sentence, here[0].start, here[0].end  # "Smith": which Smith, the resolver decides
+        theirs = source.sentences[s.sentence]
+        pronouns = [
+            t for t in _tokens(source.doc, theirs.start, theirs.end)
+            if t.lower_ in _PERSONAL and (t.pos_ == "PRON" or t.tag_ == "PRP$") and _ROLE.get(t.dep_) == place
+        ]
+        if len(pronouns) == 1:  # several in that place: which one the name replaced is not clear
+            p = pronouns[0]
+            return s.sentence, p.idx, p.idx + len(p.text)
+    return None
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
