@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT))
 from bench.pages import load_pages, retold_article  # noqa: E402
 
 PRONOUNS = {"he", "she", "his", "her", "they", "their"}
+READ = {"he", "she", "his", "her", "him", "it", "its"}
+COMPANY = {"company", "firm"}
 STYLES = ("explainer", "brief", "summary", "thread", "newsletter")
 
 
@@ -31,16 +33,31 @@ def main(argv: list[str] | None = None) -> int:
     import retold
     from retold.analyze import analyze
 
-    links = certain = substitutions = 0
+    mentions = certain = substitutions = 0
+    kinds: dict[str, list[int]] = {}
     for page in load_pages():
         article = retold_article(page)
         if isinstance(article, str):
             continue
         facts = analyze(article)
-        for link in facts.referents:
-            if link.rule == "surname" or link.text.lower() in PRONOUNS or link.rule == "description":
-                links += 1
-                certain += link.certain
+        for tok in facts.doc:  # every third-person pronoun of the narration, linked or not
+            word = tok.lower_
+            if word in READ and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+                kind = "it/its" if word in ("it", "its") else "he/she/his/her/him"
+                tally = kinds.setdefault(kind, [0, 0])
+                tally[0] += 1
+                tally[1] += facts.referents.resolve(tok.idx) is not None
+        for entity in facts.entities:  # every one-word mention of a person: a bare surname (or first name)
+            for m in entity.mentions if entity.label == "PERSON" else ():
+                if len(m.text.split()) == 1:
+                    tally = kinds.setdefault("bare surname", [0, 0])
+                    tally[0] += 1
+                    tally[1] += facts.referents.resolve(m.start) is not None
+        for tok in facts.doc:  # "the company", "the firm": a description of an organisation
+            if tok.lower_ == "the" and tok.i + 1 < len(facts.doc) and facts.doc[tok.i + 1].lower_ in COMPANY:
+                tally = kinds.setdefault("the company/firm", [0, 0])
+                tally[0] += 1
+                tally[1] += facts.referents.resolve(tok.idx) is not None
         for style in args.styles.split(","):
             draft = retold.rewrite(facts, style=style)
             for section in draft.sections:
@@ -50,12 +67,16 @@ def main(argv: list[str] | None = None) -> int:
                     sentence = facts.sentences[item.sources[0]]
                     first = sentence.text.split()[0].strip("\u201c\"'") if sentence.text.split() else ""
                     said = item.text.split()[0].strip("\u201c\"'") if item.text.split() else ""
-                    if first.lower() in PRONOUNS and said.lower() != first.lower():
+                    rest = " ".join(sentence.text.split()[1:4])
+                    if first.lower() in PRONOUNS and said.lower() != first.lower() and rest in item.text:
                         substitutions += 1
-                        print(f"{page['file']} [{style}] {item.text[:160]}\n    source: {sentence.text[:200]}")
-    abstained = links - certain
-    print(f"substitutions: {substitutions} items; resolver on the pages: {links} pronoun/surname/description "
-          f"links, {certain} certain, {abstained} abstained ({abstained / max(links, 1):.0%})")
+                        before = facts.sentences[sentence.id - 1].text if sentence.id else ""
+                        print(f"{page['file']} [{style}] {item.text[:160]}\n    source: {before[-220:]} | "
+                              f"{sentence.text[:160]}")
+    for kind, (seen, linked) in sorted(kinds.items()):
+        print(f"resolver, {kind}: {seen} on the pages, {linked} certain, {seen - linked} abstained "
+              f"({(seen - linked) / max(seen, 1):.0%})")
+    print(f"substitutions: {substitutions} items")
     return 0
 
 
