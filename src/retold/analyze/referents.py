@@ -177,13 +177,15 @@ class _Builder:
             if e.label != "PERSON":
                 continue
             for m in e.mentions:
-                if self.in_quote(m.start):
-                    continue
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
                 named.append(_Named(m.start, m.end, e.id, self.sentence_of(m.start), span.root))
         named.sort(key=lambda n: n.start)
+        # a surname says who it is wherever it stands; a name inside a quotation is not what the narration's
+        # "he" points back to
+        self.every_name = named
+        named = [n for n in named if not self.in_quote(n.start)]
         self.named = named
         self.named_starts = [n.start for n in named]
         self.genders = dict(genders)
@@ -242,7 +244,7 @@ class _Builder:
                 continue
             if found is not None:
                 links[found.start] = found
-        for n in self.named:
+        for n in self.every_name:
             found = self.surname(n)
             if found is not None:
                 links.setdefault(found.start, found)
@@ -439,7 +441,8 @@ class _Builder:
             return None
         (first,) = firsts
         full = next(
-            (m for m in self.named if m.entity == named.entity and self.name_form(m).split()[:1] == [first]), None
+            (m for m in self.every_name if m.entity == named.entity and _HONORIFIC.sub("", self.name_form(m)).split()[:1] == [first]),
+            None,
         )
         if full is None:
             return None
