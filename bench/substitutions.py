@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     mentions = certain = substitutions = 0
     kinds: dict[str, list[int]] = {}
+    referent: dict[str, int] = {}
     for page in load_pages():
         article = retold_article(page)
         if isinstance(article, str):
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
                 tally[1] += facts.referents.resolve(tok.idx) is not None
         for style in args.styles.split(","):
             draft = retold.rewrite(facts, style=style)
+            for finding in draft.report.findings if draft.report is not None else ():
+                if finding.kind == "referent":  # the checker's own reading of who each name is
+                    referent[finding.severity] = referent.get(finding.severity, 0) + 1
+                    print(f"{page['file']} [{style}] self-check {finding.severity}: {finding.message}")
             for section in draft.sections:
                 for item in section.items:
                     if len(item.sources) != 1:
@@ -76,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind, (seen, linked) in sorted(kinds.items()):
         print(f"resolver, {kind}: {seen} on the pages, {linked} certain, {seen - linked} abstained "
               f"({(seen - linked) / max(seen, 1):.0%})")
+    print(f"self-check of every style: referent errors {referent.get('error', 0)}, "
+          f"warnings {referent.get('warning', 0)}")
     print(f"substitutions: {substitutions} items")
     return 0
 
