@@ -269,9 +269,9 @@ class _Builder:
         floor = self.sentences[max(sid - WINDOW, 0)].start
         before = [n for n in self.named_between(floor, tok.idx) if n.end <= tok.idx]
         fitting = [n for n in before if self.fits(n.entity, gender)]
-        if tok.lower_ in _REFLEXIVE or tok.lower_ in _OBJECT_FORMS and tok.tag_ != "PRP$":
+        if tok.lower_ in _OBJECT_FORMS - _REFLEXIVE and tok.tag_ != "PRP$":
             # "Smith praised him": him is not the subject of his own verb
-            fitting = [n for n in fitting if not _same_clause_subject(n.token, tok)] if tok.lower_ not in _REFLEXIVE else fitting
+            fitting = [n for n in fitting if not _same_clause_subject(n.token, tok)]
         if not fitting:
             return None
         ids = {n.entity for n in fitting}
