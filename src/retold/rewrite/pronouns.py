@@ -97,8 +97,8 @@ def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: di
 
     ``tokens`` are the sentence's tokens, ``kept`` the indices of those the item keeps (outside quotations),
     ``replace`` the pronouns already given a name. A pronoun is settled when the words it refers to are kept
-    in the item ("Smith said his plan…"), or when the link is certain and the person or company is named in
-    the item. Anything else ("its emissions" in a sentence about a second company, lifted beside the
+    in the item ("Smith said his plan…"), or when the person or company it refers to is named in the item
+    (and, when the link is not certain, is the only one the item names). Anything else ("its emissions" in a sentence about a second company, lifted beside the
     first's figures) would be read as the last name the reader saw, so the item is better left out.
     """
     referents = facts.referents
@@ -121,9 +121,13 @@ def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: di
         a, b = link.antecedent
         if start <= a and b <= tok.idx and any(t.idx == a or (t.idx <= a < t.idx + len(t.text)) for t in kept_tokens):
             continue  # the words it stands for are in the item, before it
-        named = {m.start for m in facts.entities[link.entity].mentions if start <= m.start < end}
-        if link.certain and any(t.idx in named for t in kept_tokens):
-            continue
+        kept_at = {t.idx for t in kept_tokens}
+        named = {
+            e.id for e in facts.entities if e.label == facts.entities[link.entity].label
+            for m in e.mentions if start <= m.start < end and m.start in kept_at
+        }
+        if link.entity in named and (link.certain or named == {link.entity}):
+            continue  # "Since she took office, Ana Lopez has …": the one person the item names
         return True
     return False
 
