@@ -111,8 +111,8 @@ def _surname_certain(facts: FactSheet, entity: Entity, surname: str) -> bool:
     """Whether the resolver reads each bare use of ``surname`` in the article as ``entity`` (a surname that
     also belongs to a relative, or to someone named only in part, is not)."""
     referents = facts.referents
-    if referents is None:
-        return False
+    if referents is None or entity.name not in facts.text:
+        return False  # a full name the article never writes out is not ours to put together
     for other in facts.entities:
         for m in other.mentions:
             word = re.sub(r"(?:['’]s|['’])$", "", m.text.strip())
