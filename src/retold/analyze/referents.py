@@ -14,7 +14,9 @@ unresolved pronoun only costs an item: a link is certain only when the text leav
 - ``clause``: the pronoun sits in a clause whose subject is a person named earlier in the same sentence
   ("Smith said he would…", "Smith lost his seat"), with no other candidate of its gender in between;
 - ``chain``: the pronoun is the subject of a sentence whose previous sentence has a person as its
-  subject, no other candidate of its gender named since, and none in the sentence before the pronoun;
+  subject, no other candidate of its gender named since, and none in the sentence before the pronoun
+  (the text calling each candidate by that gender); or the "he added" closing a quotation right after
+  the sentence in which one named person, and nobody else, spoke;
 - ``surname``: a bare surname that belongs to exactly one person the text names in full;
 - ``description``: "the company" when the text has named exactly one organisation so far; "the mayor"
   when exactly one person named so far holds that role.
@@ -36,7 +38,7 @@ from typing import Any
 
 from retold.analyze.gazetteer import PLACE_NAMES
 from retold.analyze.roles import TITLE_WORDS
-from retold.lexicon import FEMININE, MASCULINE
+from retold.lexicon import FEMININE, MASCULINE, SPEECH_VERBS
 from retold.normalize import fold
 from retold.types import Entity, Sentence
 
@@ -289,7 +291,26 @@ class _Builder:
         chain = self.chain(tok, sid, fitting)
         if known and chain is not None and not blocked and not self.stranger_between(chain.end, tok.idx):
             return self._link(tok, chain, "chain")
+        said = self.speech_chain(tok, sid, fitting)
+        if said is not None and not blocked and not self.stranger_between(said.end, tok.idx):
+            return self._link(tok, said, "chain")
         return self.guess(tok, fitting)
+
+    def speech_chain(self, tok: Any, sid: int, fitting: list[_Named]) -> _Named | None:
+        """A quotation closed by "he added" right after one named person's: 'Sybiha said: "…". "…," he added.'"""
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in SPEECH_VERBS or sid == 0:
+            return None
+        if not any(self.in_quote(t.idx) for t in tok.sent if t.i < tok.i) or any(n.sentence == sid for n in fitting):
+            return None
+        prev = [n for n in fitting if n.sentence == sid - 1]
+        speakers = [n for n in prev if n.token.dep_ == "nsubj" and n.token.head.lemma_.lower() in SPEECH_VERBS]
+        if len({n.entity for n in speakers}) != 1:
+            return None
+        speaker = speakers[0]
+        inside = {t.i for t in speaker.token.subtree}
+        if {n.entity for n in prev if n.token.i not in inside} - {speaker.entity}:
+            return None
+        return speaker
 
     def known(self, fitting: list[_Named], gender: str | None) -> bool:
         """Whether the text itself calls every candidate by the pronoun's gender (no guessing from names)."""
