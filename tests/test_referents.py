@@ -8,7 +8,7 @@ from retold.check import check
 from retold.rewrite.pronouns import person_antecedent
 
 TWO_WOMEN = (
-    "Maria Lopez won the council seat on Tuesday, defeating Ana Ruiz. "
+    "Maria Lopez won the council seat on Tuesday, defeating Sarah Johnson. "
     "She has served on the City Council since 2019, when she was first elected."
 )
 ONE_MAN = "Amit Gupta said he was ready for the vote. He told reporters the count would be close."
@@ -22,7 +22,7 @@ TWO_DOCTORS = "Dr. Anna Cole treated the patient on Friday. Dr. Mark Reyes ran t
 def test_a_pronoun_with_two_candidates_of_its_gender_is_not_resolved() -> None:
     facts = analyze(TWO_WOMEN)
     she = facts.text.index("She")
-    assert facts.referents.resolve(she) is None  # Lopez or Ruiz: the text does not settle it
+    assert facts.referents.resolve(she) is None  # Lopez or Johnson: the text does not settle it
     link = facts.referents.link(she)
     assert link is not None and link.confidence < 0.95  # a guess is kept for measurement, never acted on
     assert person_antecedent(facts, 1, "she", she) is None
@@ -58,7 +58,7 @@ def _items(facts, style: str = "explainer") -> list[str]:
 def test_the_rewriter_never_puts_the_other_candidates_name_on_she() -> None:
     facts = analyze(TWO_WOMEN + "\n\nThe council meets again next week to choose a new chair for the budget committee.")
     for text in _items(facts):
-        assert "Ruiz has served" not in text and "Lopez has served" not in text
+        assert "Johnson has served" not in text and "Lopez has served" not in text
 
 
 def test_the_rewriter_never_expands_a_shared_surname() -> None:
