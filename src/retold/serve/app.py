@@ -164,6 +164,10 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
             styles=list_styles(), engines=offered_engines(),
             runs=[] if config.token else [r.summary() for r in runs.list(limit=30)],
             version=__version__, token_required=bool(config.token), max_body=config.max_body,
+            style_forms={
+                s.name: {sec.key: {"form": sec.form, "max_chars": sec.max_chars} for sec in s.sections}
+                for s in list_styles()
+            },
             max_words=RewriteRequest.model_fields["words"].metadata[1].le,
         )
         return HTMLResponse(page)

@@ -39,6 +39,9 @@ def suggestion(finding: dict[str, Any]) -> str | None:
     found: list[str] = []
     for evidence in finding.get("evidence", ()):
         found.extend(_values_in(evidence["text"], value_kind))
+    if value_kind == "quote":
+        # A fragment quoted from a longer saying is not mended by pasting the whole saying in its place.
+        found = [v for v in found if len(v.split()) <= 1.5 * len(finding["text"].split()) + 3]
     candidates = list(dict.fromkeys(v for v in found if v != finding["text"]))
     if len(candidates) > 1:
         # Two values in the evidence: the one the checker named in its message, if it named exactly one.
