@@ -179,8 +179,9 @@ def test_explain_then_check_a_rewrite_with_planted_errors(browser, base):
     assert page.evaluate("document.activeElement.tagName") == "MARK"
 
     # History lists both runs, and the check says what is left to review.
+    run_id = page.evaluate("state.check.run_id")
     page.click("#tab-history")
-    page.wait_for_selector("#history .run")
+    page.wait_for_selector(f"#history .run[data-run='{run_id}']")
     rows = page.locator("#history .run")
     assert rows.nth(0).locator(".kind").inner_text().lower() == "check"
     assert re.fullmatch(r"\d+ left to review", rows.nth(0).locator(".review").inner_text())
@@ -261,6 +262,9 @@ def test_an_editor_reaches_nothing_left_to_review_and_the_store_keeps_it(browser
     first_run = page.evaluate("state.check.run_id")
     total = left(page)
     assert total >= 50
+    page.click("#check-rewrite-view mark:text-is('Andriy Sybhia')")
+    assert "Use the source's words: “Andriy Sybiha”" in page.inner_text("#check-detail")
+    page.locator("#check-out").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "check-desktop.png"), full_page=False)
     accepted, steps = [], 0
     while left(page) and steps < 80:
@@ -292,7 +296,7 @@ def test_an_editor_reaches_nothing_left_to_review_and_the_store_keeps_it(browser
     assert "accepted" in opened["result"]["reviews"]
     # History shows it, and the exported JSON carries each decision.
     page.click("#tab-history")
-    page.wait_for_selector("#history .run")
+    page.wait_for_selector(f"#history .run[data-run='{final['run_id']}']")
     assert page.locator("#history .run").first.locator(".review").inner_text() == f"all {last['findings']} reviewed"
     page.click("#tab-check")
     with page.expect_download() as got:
@@ -428,6 +432,22 @@ def test_on_a_phone_the_finding_its_words_and_its_source_are_on_screen_together(
     sheet.locator("[data-do='dismissed']").click()
     wait_until(page, "document.querySelector('#check-status').textContent.startsWith('Dismissed')")
     assert problems == []
+    page.context.close()
+
+
+def test_on_a_phone_an_explainer_item_opens_its_source_sentences_under_it(browser, base):
+    page = open_page(browser, base, viewport=PHONE)
+    page.fill("#explain-text", ARTICLE)
+    page.click("#explain-go")
+    page.wait_for_selector("#draft .headline")
+    item = page.locator("#draft .sec-driving-the-news li").first
+    item.click()
+    inline = item.locator(".inline-source")
+    assert inline.is_visible() and in_view(page, inline)
+    cited = " ".join(page.locator("#explain-source .sent.cited").all_inner_texts())
+    assert inline.inner_text().strip() == cited.strip()  # the same sentences the source pane marks
+    page.locator("#draft .headline").click()
+    assert not inline.is_visible()  # one item open at a time
     page.context.close()
 
 

@@ -237,11 +237,20 @@ function citeItem(node, item, refs) {
   node.dataset.sources = item.sources.join(" ");
   const marks = item.sources.map((sid) => el("sup", { class: "ref", text: `[${refs.get(sid)}]` }));
   node.append(...marks);
+  // On a phone the source pane is far below: the sentences an item rests on also open under the item.
+  const inline = el("span", { class: "inline-source", role: "note" });
+  for (const sid of item.sources) {
+    const s = state.explain.source.sentences.find((x) => String(x.id) === String(sid));
+    if (s) inline.append(el("span", { class: "sent-copy", text: state.explain.source.text.slice(s.start, s.end) + " " }));
+  }
+  if (inline.childNodes.length) node.append(inline);
   const show = () => highlightSources(item.sources, node);
   node.addEventListener("mouseenter", show);
   node.addEventListener("focus", show);
   node.addEventListener("mouseleave", () => highlightSources([], null));
-  node.addEventListener("blur", () => highlightSources([], null));
+  node.addEventListener("blur", (event) => {
+    if (!node.contains(event.relatedTarget)) highlightSources([], null);
+  });
 }
 
 function highlightSources(ids, item) {
