@@ -63,12 +63,12 @@ def base(tmp_path_factory):
     from retold.serve.storelog import StoreRunLog
     from retold.store import Store
 
-    os.environ.pop("RETOLD_MODEL", None)
-    os.environ["RETOLD_CONFIG"] = str(tmp_path_factory.mktemp("config") / "none.toml")  # no model configured
-    with Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store:
-        with running(runs=StoreRunLog(store)) as url:
-            yield url
-    os.environ.pop("RETOLD_CONFIG", None)
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("RETOLD_MODEL", raising=False)
+        env.setenv("RETOLD_CONFIG", str(tmp_path_factory.mktemp("config") / "none.toml"))  # no model configured
+        with Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store:
+            with running(runs=StoreRunLog(store)) as url:
+                yield url
 
 
 def watched(page):
@@ -379,6 +379,14 @@ def test_each_style_is_drawn_as_it_is_copied(browser, base):
         page.click("[data-action='download-md'][data-from='explain']")
     name = got.value.suggested_filename
     assert re.fullmatch(r"the-ukrainian-foreign-ministry-said-ukraine-will-refuse-\d{4}-\d{2}-\d{2}-explainer\.md", name)
+
+    # "Check this explainer": the explainer, as copied, audited against its article.
+    page.click("#explain-check-self")
+    page.wait_for_selector("#panel-check:not([hidden]) #check-out:not([hidden]) #check-summary .verdict")
+    assert page.evaluate("state.explain.text.startsWith(state.check.rewrite_text.trim())")
+    assert page.inner_text("#check-status") == "Checked the explainer against its article."
+    omitted = page.evaluate("state.check.findings.filter(f => f.kind === 'omission').length")
+    assert omitted == page.evaluate("state.explain.report.findings.filter(f => f.kind === 'omission').length")
     page.context.close()
 
 
@@ -425,6 +433,11 @@ def test_on_a_phone_the_finding_its_words_and_its_source_are_on_screen_together(
     mark = page.locator("#check-rewrite-view mark:text-is('October 2021')")
     assert in_view(page, mark)  # the words in the text stay visible above the sheet
     page.screenshot(path=str(SHOTS / "check-phone.png"), full_page=False)
+    # The list is a list: a card a line or two, the details in the sheet (the page was 17,000 px tall).
+    cards = page.locator("#check-findings > li.finding:not(.selected)")
+    heights = cards.evaluate_all("cs => cs.map(c => c.getBoundingClientRect().height)")
+    assert len(heights) >= 45 and max(heights) < 140
+    assert page.evaluate("document.documentElement.scrollHeight") < 9000
     # A finding with no source text opens the sheet too: every tap shows something.
     page.locator("#check-detail .close").click()
     page.click("#check-rewrite-view mark:has-text('Subscribe')")
