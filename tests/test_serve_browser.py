@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from serve_harness import running
 
 ROOT = Path(__file__).parent.parent
@@ -66,9 +65,11 @@ def base(tmp_path_factory):
     with pytest.MonkeyPatch.context() as env:
         env.delenv("RETOLD_MODEL", raising=False)
         env.setenv("RETOLD_CONFIG", str(tmp_path_factory.mktemp("config") / "none.toml"))  # no model configured
-        with Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store:
-            with running(runs=StoreRunLog(store)) as url:
-                yield url
+        with (
+            Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store,
+            running(runs=StoreRunLog(store)) as url,
+        ):
+            yield url
 
 
 def watched(page):

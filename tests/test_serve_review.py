@@ -3,10 +3,12 @@ evidence contradicts a span, binary text refused, and the engines offered: over 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
 import pytest
+from serve_harness import running
 
 from retold.check import check
 from retold.normalize import read_text
@@ -14,7 +16,6 @@ from retold.serve import ServeConfig
 from retold.serve.storelog import StoreRunLog
 from retold.serve.suggest import add_suggestions, suggestion
 from retold.store import Store
-from serve_harness import running
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = (ROOT / "examples" / "nato-ukraine.txt").read_text("utf-8")
@@ -27,9 +28,11 @@ REWRITE = (
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory):
-    with Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store:
-        with running(ServeConfig(), runs=StoreRunLog(store), warm=False) as url:
-            yield url, store
+    with (
+        Store.open(tmp_path_factory.mktemp("store") / "runs.sqlite3", shared=True) as store,
+        running(ServeConfig(), runs=StoreRunLog(store), warm=False) as url,
+    ):
+        yield url, store
 
 
 def checked(url: str, rewrite: str = REWRITE, **extra) -> dict:
@@ -99,8 +102,6 @@ def test_the_store_contract_json_stays_the_cli_s(stored):
     url, store = stored
     data = checked(url)
     output = store.get_run(int(data["run_id"])).output
-    import json
-
     contract = json.loads(output["rendered"]["json"])
     assert "suggestions" not in contract and "reviews" not in contract and set(contract) == {"verdict", "summary", "findings"}
 

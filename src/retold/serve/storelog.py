@@ -106,10 +106,10 @@ class StoreRunLog:
         """A run with its request and answer; for a command's run, rebuilt from what the command stored."""
         output = stored.output
         if "result" in output:
-            result = output["result"]
+            answer = output["result"]
             return _as_run(
-                stored, request=output.get("request", {}), result=result,
-                findings=len(result.get("findings") or ()) if stored.kind == "check" else None,
+                stored, request=output.get("request", {}), result=answer,
+                findings=len(answer.get("findings") or ()) if stored.kind == "check" else None,
                 decisions=self.store.decisions(stored.id),
             )
         rendered = output.get("rendered", {})
