@@ -306,12 +306,20 @@ def test_an_editor_reaches_nothing_left_to_review_and_the_store_keeps_it(browser
     assert re.fullmatch(r"article-\d{4}-\d{2}-\d{2}-check\.json", download.suggested_filename)
     exported = json.loads(Path(download.path()).read_text("utf-8"))
     assert [f["review"] for f in exported["findings"]] == last["result"]["reviews"]
+    # The first run, reopened from the history, shows the decisions taken on it.
+    page.click("#tab-history")
+    page.click(f"#history .run[data-run='{first_run}']")
+    wait_until(page, f"state.check && state.check.run_id === {json.dumps(first_run)}")
+    assert page.locator("#check-findings .decision:text-is(\"Source's words used\")").count() >= 1
+    assert left(page) == opened["left_to_review"]
     assert problems == []
     page.context.close()
 
 
 def test_the_rewrite_is_edited_and_checked_again(browser, base):
     page = open_page(browser, base)
+    page.click("#tab-check")
+    page.fill("#check-published", "2024-12-03")
     check(page, ARTICLE, PLANTED)
     assert page.locator("#check-rewrite-view mark:text-is('Latvian')").count() == 1
     page.click("#check-edit-toggle")
@@ -319,7 +327,10 @@ def test_the_rewrite_is_edited_and_checked_again(browser, base):
     assert edit.is_visible() and edit.input_value() == page.evaluate("state.check.rewrite_text")
     edit.fill(edit.input_value().replace("Latvian", "Lithuanian"))
     before = page.evaluate("state.check.run_id")
-    page.click("#check-recheck")
+    with page.expect_request("**/api/check") as sent:
+        page.click("#check-recheck")
+    body = json.loads(sent.value.post_data)
+    assert body["follows"] == before and body["published"] == "2024-12-03" and "Lithuanian counterpart" in body["rewrite"]
     wait_until(page, f"state.check.run_id !== {json.dumps(before)}")
     assert page.locator("#check-rewrite-view mark:text-is('Latvian')").count() == 0
     assert "Lithuanian counterpart" in page.inner_text("#check-rewrite-view") and page.is_hidden("#check-edit")
