@@ -646,7 +646,7 @@ function renderKindFilters() {
     });
     filters.append(el("label", { class: "chip kind-" + kind }, box, ` ${kindLabel(kind)} `, el("span", { class: "count", text: count })));
   }
-  filters.hidden = filters.children.length <= 1;
+  $("check-kinds-box").hidden = filters.children.length <= 1;
 }
 
 function redraw() {
@@ -908,6 +908,8 @@ async function openRun(id) {
 // ------------------------------------------------------------------ wiring
 
 function start() {
+  // The kind filters are open beside a wide screen; on a phone they wait behind their summary line.
+  $("check-kinds-box").open = !window.matchMedia("(max-width: 820px)").matches;
   setUpTabs();
   setUpDrops();
   $("explain-form").addEventListener("submit", explain);
