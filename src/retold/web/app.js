@@ -635,7 +635,7 @@ function renderCounts() {
 
 function renderKindFilters() {
   const filters = $("check-filters");
-  filters.replaceChildren(el("legend", { text: "Kinds" }));
+  filters.replaceChildren(el("legend", { class: "sr", text: "Kinds" }));
   for (const [kind, count] of Object.entries(state.check.summary.by_kind)) {
     if (!count) continue;
     const box = el("input", { type: "checkbox", value: kind, checked: !state.hiddenKinds.has(kind) });
