@@ -94,7 +94,7 @@ def paired_throughput(folder: Path, count: int, pairs: int, scratch: Path) -> li
         for workers in (1, 2):
             runs[workers].append(throughput(folder, count, workers, scratch))
     rows = []
-    for workers, done in runs.items():
+    for done in runs.values():
         middle = sorted(done, key=lambda run: run["seconds"])[(len(done) - 1) // 2]
         rows.append({**middle, "runs": len(done), "all_seconds": [run["seconds"] for run in done]})
     return rows

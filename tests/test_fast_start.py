@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
 from pathlib import Path
-
-import inspect
 
 import pytest
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cli_runner import run_cli
-from serve_harness import Pages, running
 
+from cli_runner import run_cli
 from retold.batch import Job, expand, run_batch
 from retold.batch.work import process
 from retold.serve import ServeConfig
+from serve_harness import Pages, running
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-ukraine.txt"
 FORMATS = ("md", "json", "html", "text")
@@ -45,8 +45,9 @@ def _cli(where: str, style: str, fmt: str) -> bytes:
 def _batch(where: str, style: str, fmt: str, out: Path) -> bytes:
     job = Job(style=style, format=fmt, allow_private_urls=True)
     items = list(expand([where], allow_private_urls=True))
-    summary = run_batch(job, items, out_dir=out, store=None,
-                        results=lambda todo: ((item, process(job, item)) for item in todo))
+    summary = run_batch(
+        job, items, out_dir=out, store=None, results=lambda todo: ((item, process(job, item)) for item in todo)
+    )
     assert summary["done"] == 1, summary
     return (out / (items[0].name + job.suffix)).read_bytes()
 

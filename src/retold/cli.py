@@ -380,6 +380,14 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ModuleNotFoundError as exc:  # an optional part whose extra is not installed: say which
+        from retold.extras import missing_extra
+
+        fix = missing_extra(exc)
+        if fix is None:
+            raise
+        print(f"retold: error: {fix}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("retold: interrupted", file=sys.stderr)
         return 130

@@ -15,8 +15,12 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     """--model, --base-url and friends; each unset flag falls back to RETOLD_* variables, then the config file."""
     group = parser.add_argument_group("LLM (with --engine llm or --judge llm; see README 'Using an LLM')")
     group.add_argument("--model", help="model name on the server (RETOLD_MODEL)")
-    group.add_argument("--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)")
-    group.add_argument("--repair", type=int, metavar="N", help="rounds an item with an error goes back to the model (default 2)")
+    group.add_argument(
+        "--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)"
+    )
+    group.add_argument(
+        "--repair", type=int, metavar="N", help="rounds an item with an error goes back to the model (default 2)"
+    )
     group.add_argument("--llm-timeout", type=float, metavar="S", help="seconds to wait for one answer (default 60)")
     group.add_argument("--stream", action="store_true", default=None, help="read answers as they stream")
     group.add_argument("--no-cache", action="store_true", help="ask the model again even when its answer is cached")

@@ -110,7 +110,15 @@ def run(source: Source, settings: Settings = Settings()) -> Result:
     article = read(source, settings)
     facts = analyze(article)
     options = Options(words=settings.words, cite=settings.cite, extra=settings.extra)
-    draft = rewrite(facts, style=settings.style, engine=settings.engine, options=options)
+    try:
+        draft = rewrite(facts, style=settings.style, engine=settings.engine, options=options)
+    except ModuleNotFoundError as error:  # an engine whose extra is missing (in a batch worker or the server too)
+        from retold.extras import missing_extra
+
+        fix = missing_extra(error)
+        if fix is None:
+            raise
+        raise fix from None
     output = render(draft, settings.format, cite=settings.cite)
     return Result(article=article, facts=facts, draft=draft, settings=settings, output=output)
 

@@ -37,7 +37,9 @@ class Job:
     timeout: float = 15.0
     allow_private_urls: bool = False  # --allow-private-urls: fetch from loopback and private addresses too
     published: str | None = None  # --published YYYY-MM-DD: every article's publication date (resolves "on Tuesday")
-    extra: tuple[tuple[str, str], ...] = ()  # the engine's settings, as `retold rewrite` passes them (--model, --repair...)
+    extra: tuple[
+        tuple[str, str], ...
+    ] = ()  # the engine's settings, as `retold rewrite` passes them (--model, --repair...)
 
     def options(self) -> dict[str, Any]:
         """The options that change an output (not the read limits, nor how an engine's server is reached)."""
@@ -110,7 +112,9 @@ def process(job: Job, item: Item) -> Outcome:
             raise RetoldError(item.error)
         return _process(job, item, started)
     except RetoldError as error:
-        return Outcome(ok=False, seconds=time.perf_counter() - started, error=str(error), title=item.title, url=item.url)
+        return Outcome(
+            ok=False, seconds=time.perf_counter() - started, error=str(error), title=item.title, url=item.url
+        )
     except Exception as error:  # one broken article must not end the batch
         reason = f"internal error ({type(error).__name__}: {error}); please report it with this article"
         return Outcome(ok=False, seconds=time.perf_counter() - started, error=reason, title=item.title, url=item.url)
@@ -121,9 +125,16 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
 
     source = pipeline.Source(location=item.url or item.origin, text=item.text, url=item.url, title=item.title)
     settings = pipeline.Settings(
-        style=job.style, engine=job.engine, words=job.words, cite=job.cite, format=cast("Format", job.format), extra=job.extra,
+        style=job.style,
+        engine=job.engine,
+        words=job.words,
+        cite=job.cite,
+        format=cast("Format", job.format),
+        extra=job.extra,
         published=dt.date.fromisoformat(job.published) if job.published is not None else None,
-        max_bytes=job.max_bytes, timeout=job.timeout, allow_private_urls=job.allow_private_urls,
+        max_bytes=job.max_bytes,
+        timeout=job.timeout,
+        allow_private_urls=job.allow_private_urls,
     )
     if job.mode == "check":
         from retold.analyze import analyze
@@ -138,7 +149,8 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
         result = pipeline.run(source, settings)
         article, report, output = result.article, result.report, result.output
         # the store keeps Markdown and JSON besides the batch's format, for `retold show` and the web page
-        rendered = {fmt: result.output if fmt == job.format else result.render(fmt) for fmt in dict.fromkeys(("md", "json", job.format))}
+        formats: tuple[Format, ...] = ("md", "json", settings.format)
+        rendered = {fmt: result.output if fmt == job.format else result.render(fmt) for fmt in dict.fromkeys(formats)}
         stored = {"rendered": rendered, "notes": list(result.draft.notes)}
     counts: dict[str, int] = {}
     for finding in report.findings:

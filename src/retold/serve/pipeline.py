@@ -99,8 +99,13 @@ def do_rewrite(
     """``retold rewrite --format json``: the draft and its self-check report, with its Markdown, the article's
     details and its source sentences."""
     settings = Settings(
-        style=style, engine=engine, words=words, format="json", extra=(("model", model),) if model else (),
-        published=published, **_fetch_options(fetching),
+        style=style,
+        engine=engine,
+        words=words,
+        format="json",
+        extra=(("model", model),) if model else (),
+        published=published,
+        **_fetch_options(fetching),
     )
     done = run(Source(location=url) if url else Source(text=text or ""), settings)
     result = json.loads(done.output)
