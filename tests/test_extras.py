@@ -34,7 +34,10 @@ sys.exit(main(sys.argv[2:]))
 def retold_without(modules: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", WITHOUT, json.dumps(modules), *args],
-        capture_output=True, text=True, timeout=120, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
     )
 
 
@@ -45,8 +48,18 @@ def retold_without(modules: list[str], *args: str, cwd: Path | None = None) -> s
         (["uvicorn"], ["serve", "--no-store"], "retold: error: `retold serve` needs `pip install 'retold[serve]'`"),
         (
             ["openai"],
-            ["rewrite", str(EXAMPLE), "--engine", "llm", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--no-store"],
-            "retold: error: the llm engine and judge (`--engine llm`, `--judge llm`) needs `pip install 'retold[llm]'`",
+            [
+                "rewrite",
+                str(EXAMPLE),
+                "--engine",
+                "llm",
+                "--model",
+                "m",
+                "--base-url",
+                "http://127.0.0.1:9/v1",
+                "--no-store",
+            ],
+            "retold: error: `--engine llm` (or `--judge llm`) needs `pip install 'retold[llm]'`",
         ),
     ],
     ids=["serve-fastapi", "serve-uvicorn", "llm-engine"],

@@ -30,8 +30,10 @@ def pins(name: str) -> dict[str, str]:
 
 def test_each_lock_extends_the_one_below_with_the_same_versions():
     base, dev, ray = pins("requirements.lock"), pins("requirements-dev.lock"), pins("requirements-ray.lock")
-    for lower, upper, names in ((base, dev, "requirements.lock < requirements-dev.lock"),
-                                (dev, ray, "requirements-dev.lock < requirements-ray.lock")):
+    for lower, upper, names in (
+        (base, dev, "requirements.lock < requirements-dev.lock"),
+        (dev, ray, "requirements-dev.lock < requirements-ray.lock"),
+    ):
         changed = {k: (v, upper.get(k)) for k, v in lower.items() if upper.get(k) != v}
         assert not changed, f"{names}: versions differ {changed}"
 
@@ -61,6 +63,8 @@ def test_the_base_lock_leaves_the_extras_out_and_the_dev_lock_holds_them():
     base, dev = pins("requirements.lock"), pins("requirements-dev.lock")
     for group in ("llm", "serve", "feeds"):
         for spec in extra(group):
-            assert spec.name in dev, f"{spec.name} (retold[{group}]) is missing from requirements-dev.lock: tests need it"
+            assert spec.name in dev, (
+                f"{spec.name} (retold[{group}]) is missing from requirements-dev.lock: tests need it"
+            )
     for name in ("openai", "fastapi", "uvicorn", "feedparser"):
         assert name not in base, f"{name} is an extra's: `pip install retold` must not need it"

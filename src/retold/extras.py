@@ -1,9 +1,9 @@
 """The optional parts of retold and the packages each needs: a missing one is a one-line fix, not a traceback.
 
-    pip install 'retold[llm]'     # --engine llm, --judge llm (openai)
-    pip install 'retold[serve]'   # retold serve (fastapi, uvicorn, jinja2)
-    pip install 'retold[feeds]'   # RSS and Atom feeds as batch inputs (feedparser)
-    pip install 'retold[ray]'     # retold batch --executor ray
+pip install 'retold[llm]'     # --engine llm, --judge llm (openai)
+pip install 'retold[serve]'   # retold serve (fastapi, uvicorn, jinja2)
+pip install 'retold[feeds]'   # RSS and Atom feeds as batch inputs (feedparser)
+pip install 'retold[ray]'     # retold batch --executor ray
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from retold.errors import RetoldError
 # extra -> (what needs it, the top-level modules it installs)
 EXTRAS: dict[str, tuple[str, frozenset[str]]] = {
     "serve": ("`retold serve`", frozenset({"fastapi", "starlette", "uvicorn", "jinja2"})),
-    "llm": ("the llm engine and judge (`--engine llm`, `--judge llm`)", frozenset({"openai"})),
+    "llm": ("`--engine llm` (or `--judge llm`)", frozenset({"openai"})),
     "feeds": ("reading RSS and Atom feeds", frozenset({"feedparser"})),
     "ray": ("`retold batch --executor ray`", frozenset({"ray"})),
 }
