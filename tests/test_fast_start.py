@@ -124,7 +124,10 @@ def test_the_program_prints_what_main_returns_in_process(tmp_path):
     )
     in_process = subprocess.run(
         [sys.executable, "-c", "import sys; from retold.cli import main; sys.exit(main(sys.argv[1:]))", *argv],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert program.returncode == in_process.returncode == 0, program.stderr
     assert program.stdout == in_process.stdout and json.loads(program.stdout)["verdict"] == "pass"
