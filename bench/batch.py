@@ -32,7 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, ROOT, bump_articles, fill_to  # noqa: E402
+from bench.common import EXAMPLE, ROOT, bump_articles, fill_to
 
 RETOLD = [sys.executable, "-m", "retold.cli"]
 FAITHFUL = ROOT / "tests" / "data" / "rewrites" / "nato-faithful.md"

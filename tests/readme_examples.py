@@ -1,7 +1,7 @@
 """The README's Python examples, as written there, for mypy (`make lint`); tests/test_readme_examples.py keeps
 this file and the README in step. Not run: the first example reads a URL."""
 
-# ruff: noqa: B018, E402, I001  (as in the README: values shown as a session would, imports where they are used)
+# ruff: noqa: B018, E402  (as in the README: values shown as a session would, imports where they are used)
 from __future__ import annotations
 
 source_text = "Anna Berg, the mayor of Oslo, opened the bridge on 3 May 2024."

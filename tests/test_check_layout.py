@@ -24,7 +24,7 @@ def test_no_detector_imports_another() -> None:
 def test_stage_packages_are_importable_beside_the_stage_functions() -> None:
     align = importlib.import_module("retold.check.align")
     assert callable(align.align)
-    import retold.check.align  # noqa: F401  (a plain import of a stage module keeps retold.check the function)
+    import retold.check.align  # a plain import of a stage module keeps retold.check the function
     from retold.check import align as again
 
     assert again is align

@@ -44,7 +44,7 @@ def test_stage_names_stay_functions_after_their_modules_load():
     import types
 
     import retold
-    import retold.check.align  # noqa: F401  (a module of the stage package retold.check)
+    import retold.check.align  # a module of the stage package retold.check
     from retold.check import align
 
     for name in ("analyze", "check", "extract", "ingest", "rewrite"):
