@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from llm_helpers import EXAMPLE, Reply, ScriptedLLM, answer, isolated  # noqa: F401 (autouse)
-
 import retold.batch.executors as executors
+from llm_helpers import EXAMPLE, Reply, ScriptedLLM, answer, isolated  # noqa: F401 (autouse)
 from retold.batch import Item
 from retold.batch.work import Job, process
 from retold.cli import main
