@@ -40,8 +40,10 @@ def test_planted_errors_of_every_kind_never_reach_the_output():
     assert "The pair also spoke about how to strengthen Ukrainian forces" in text
     assert "Citing multiple diplomats, Reuters reported" in text
     items = draft.stats["items"]
-    assert items["kept"] >= 4 and items["replaced"] + items["dropped"] >= 7
-    assert any("replaced in" in n and "Latvian" in n for n in draft.notes)
+    # six of the eleven items carry a planted error (the call to subscribe and the prompt leak share one)
+    assert items["from_model"] == 11 and items["kept"] >= 4 and items["replaced"] + items["dropped"] == 6
+    assert items["kept"] + items["repaired"] + items["replaced"] + items["dropped"] == items["from_model"]
+    assert any("replaced an item of driving-the-news" in n and "Latvian" in n for n in draft.notes)
 
 
 def _as_draft(text: str):
@@ -110,8 +112,9 @@ def test_refusal_or_empty_answer_falls_back_to_the_builtin_rewrite(reply, said):
     with ScriptedLLM([reply]) as server:
         draft, report = run(server)
     assert errors(report) == []
-    assert draft.engine == "llm" and draft.sections
-    assert any(said in n for n in draft.notes)
+    # the builtin rewrite is printed whole, and the draft says so
+    assert draft.engine == "builtin" and draft.sections and draft.stats["items"]["whole_builtin"] is True
+    assert any(said in n and "printed instead, whole" in n for n in draft.notes)
 
 
 def test_malformed_and_truncated_json_still_gives_items():
