@@ -32,7 +32,7 @@ def test_llm_flags_reach_the_workers_engine(tmp_path, monkeypatch, capsys):
     assert code == 0, err
     (job,) = _in_this_process.jobs
     assert dict(job.extra) == {"model": "scripted", "base_url": server.url, "repair": "0", "timeout": "7.0",
-                               "cache": "False", "db": str(tmp_path / "s.db")}
+                               "cache": "False", "db": str(tmp_path / "s.db"), "log": "-"}
     assert "db" not in json.dumps(job.options())  # where the cache lives is no part of the rerun key
     assert job.published == "2024-11-26"
     # every request went to the scripted model; --repair 0: no item went back to it, so exactly one call
