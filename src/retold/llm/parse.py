@@ -53,6 +53,7 @@ class Parsed:
     headline: Item | None = None
     sections: dict[str, list[Item]] = field(default_factory=dict)
     refusal: str | None = None
+    placed: bool = True  # the model named the sections; False: its items run on, in order, from the first section
 
     @property
     def count(self) -> int:
@@ -259,7 +260,7 @@ def _from_prose(text: str, style: Style) -> Parsed:
     headline = None
     key = _default_key(style)
     sections: dict[str, list[Item]] = {}
-    saw_markup = False
+    saw_markup = placed = False
     for line in _answer_lines(text):
         heading = _HEADING.match(line)
         if heading:
@@ -268,8 +269,8 @@ def _from_prose(text: str, style: Style) -> Parsed:
                 headline = Item(text=title, sources=())
             elif fold_key(title) in ("headline", "title") and headline is None:
                 key = "headline"
-            else:
-                key = _section_key(title, style) or key
+            elif _section_key(title, style) is not None:
+                key, placed = _section_key(title, style) or key, True
             saw_markup = True
             continue
         labelled = _LABELLED.match(line)
@@ -281,7 +282,7 @@ def _from_prose(text: str, style: Style) -> Parsed:
                 continue
             found = _section_key(label, style)
             if found is not None:
-                key, line, saw_markup = found, labelled.group(3), True
+                key, line, saw_markup, placed = found, labelled.group(3), True, True
         if key == "headline":  # "## Headline" then its text on the next line
             headline, key = Item(text=clean(line.lstrip("#*-\u2022 ")), sources=()), _default_key(style)
             continue
@@ -301,7 +302,7 @@ def _from_prose(text: str, style: Style) -> Parsed:
             continue
         parts = [body] if bullet else sentences_of(body)
         sections.setdefault(key, []).extend(Item(text=p, sources=()) for p in parts if p)
-    return Parsed(shape="markdown" if saw_markup else "prose", headline=headline, sections=sections)
+    return Parsed(shape="markdown" if saw_markup else "prose", headline=headline, sections=sections, placed=placed)
 
 
 def _default_key(style: Style) -> str:

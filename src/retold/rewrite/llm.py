@@ -163,7 +163,7 @@ def _assemble(parsed: Parsed, facts: FactSheet, style: Style, builtin: Draft, wo
     """The model's items laid into the style's sections (capped per section and to about ``words``)."""
     builtin_sections = {s.key: s for s in builtin.sections}
     found = dict(parsed.sections)
-    if parsed.shape == "prose":  # no headings: the sentences run on through the style's text sections in order
+    if not parsed.placed:  # no section named: the items run on through the style's text sections in order
         pending = [i for items in found.values() for i in items]
         found = {}
         for spec in style.sections:
