@@ -265,8 +265,9 @@ def _from_prose(text: str, style: Style) -> Parsed:
         heading = _HEADING.match(line)
         if heading:
             title = clean(next(g for g in heading.groups() if g)).rstrip(":")
-            if re.match(r"^\s*#\s", line) and headline is None and not sections:
-                headline = Item(text=title, sources=())
+            first = headline is None and not sections and key == _default_key(style)
+            if first and line.lstrip().startswith("#") and _section_key(title, style) is None:
+                headline = Item(text=title, sources=())  # a heading at any level that names no section, first
             elif fold_key(title) in ("headline", "title") and headline is None:
                 key = "headline"
             elif _section_key(title, style) is not None:

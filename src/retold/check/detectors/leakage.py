@@ -83,8 +83,8 @@ def detect(ctx: CheckContext) -> list[Finding]:
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
-_FACT_LINE = re.compile(r"^[ \t>*-]*\[\d{1,4}\]\s")  # "[12] …": a line of the numbered fact sheet
-ECHO_SHARE = 0.6  # of a sentence's word triples found in the prompt (and not in the source): an echo
+_FACT_LINE = re.compile(r"[ \t>*-]*\[\d{1,4}\]\s")  # "[12] …": a line of the numbered fact sheet
+ECHO_SHARE = 0.5  # of a sentence's word triples found in the prompt and not in the source: an echo
 MIN_ECHO_WORDS = 4
 
 
@@ -97,15 +97,19 @@ def _echoes(ctx: CheckContext) -> list[Finding]:
     """Rewrite sentences that repeat the prompt rather than the article."""
     if not ctx.prompt:
         return []
-    prompt = set().union(*(_triples(message) for message in ctx.prompt))
     source = _triples(ctx.source.text)
+    prompt = set().union(*(_triples(message) for message in ctx.prompt)) - source  # retold's own words
     findings = []
     for sentence in ctx.rewrite.sentences:
         if sentence.kind == "heading":
             continue  # a section title is named in the prompt by design
         start, end = _trim(ctx.rewrite.text, sentence.start, sentence.end)
+        line_start = ctx.rewrite.text.rfind("\n", 0, start) + 1
+        marker = _FACT_LINE.match(ctx.rewrite.text, line_start)
+        if marker is not None and marker.end() <= start + 1:
+            start = ctx.rewrite.text.index("[", line_start)  # the marker is part of what to delete
         text = ctx.rewrite.text[start:end]
-        if _FACT_LINE.match(text):
+        if marker is not None and marker.end() <= sentence.start + 1:
             message = "a numbered line of the fact sheet retold sent the model, not a sentence of the rewrite; delete it"
         else:
             mine = _triples(text)
