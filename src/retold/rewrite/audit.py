@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 HEADLINE = "headline"
 ACTIONS = ("repaired", "replaced", "dropped", "kept")
+MAX_STAND_INS = 8  # fallback items looked at for one item
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,9 +345,13 @@ def _mend(
     if wanted:
         ledger.rounds_asked += 1
     changed = False
+    told = {  # what the items that stay already tell: a stand-in must add to it, not repeat it
+        sid for si, sec in enumerate(draft.sections) for ii, item in enumerate(sec.items)
+        if (si, ii) not in bad for sid in item.sources
+    }
     headline = draft.headline
     if (-1, 0) in bad:
-        new = _next_version(headline, HEADLINE, repaired.get("-1.0"), strategy, ledger.tries)
+        new = _next_version(headline, HEADLINE, repaired.get("-1.0"), strategy, ledger.tries, set())
         if new is None:
             new = _plain_headline(draft, facts, ledger.tries, rounds)
         why = _why(bad[(-1, 0)])
@@ -365,13 +370,14 @@ def _mend(
             if errors is None:
                 items.append(item)
                 continue
-            new = _next_version(item, section.key, repaired.get(f"{si}.{ii}"), strategy, ledger.tries)
+            new = _next_version(item, section.key, repaired.get(f"{si}.{ii}"), strategy, ledger.tries, told)
             changed = True
             if new is None:
                 ledger.steps.append(AuditStep(section.key, "dropped", item.text, None, _why(errors)))
                 continue
             ledger.steps.append(AuditStep(section.key, new[1], item.text, new[0].text, _why(errors)))
             ledger.follow(section.key, item, new[0], new[1])
+            told.update(new[0].sources)
             if all(new[0].text != kept.text for kept in items):
                 items.append(new[0])
         if items:
@@ -380,12 +386,18 @@ def _mend(
 
 
 def _next_version(
-    item: Item, section: str, candidate: Item | None, strategy: Strategy, tries: dict[tuple[str, str], int]
+    item: Item,
+    section: str,
+    candidate: Item | None,
+    strategy: Strategy,
+    tries: dict[tuple[str, str], int],
+    told: set[int],
 ) -> tuple[Item, str] | None:
-    """The repair while this item's line has repairs left, then the fallback once; never a text already tried.
+    """The repair while this item's line has repairs left, then the fallback; never a text already tried.
 
     ``tries`` maps (section, text) to how many repairs led to that text; a fallback's text counts as
-    having used them all, so it is never repaired or replaced again.
+    having used them all, so it is never repaired or replaced again. A stand-in whose source sentences
+    the draft already tells (``told``) is passed over for the fallback's next one.
     """
     rounds = strategy.rounds
     depth = tries.setdefault((section, item.text), 0)
@@ -393,8 +405,12 @@ def _next_version(
         tries[(section, candidate.text)] = depth + 1
         return candidate, "repaired"
     if strategy.fallback is not None and depth <= rounds:
-        spare = strategy.fallback(item, section)
-        if spare is not None and (section, spare.text) not in tries:
+        for _ in range(MAX_STAND_INS):
+            spare = strategy.fallback(item, section)
+            if spare is None:
+                break
+            if (section, spare.text) in tries or (spare.sources and set(spare.sources) <= told):
+                continue
             tries[(section, spare.text)] = rounds + 1
             return spare, "replaced"
     return None
@@ -435,7 +451,7 @@ _PLAIN = {
 
 def reason(finding: Finding) -> str:
     """A finding as a reader understands it: what is wrong, and the words it is about."""
-    words = " ".join(finding.text.split())
+    words = " ".join(finding.text.split()).strip("\"'\u201c\u201d\u2018\u2019")
     words = words if len(words) <= 60 else words[:57].rstrip() + "…"
     what = _PLAIN.get(finding.kind, finding.kind)
     if finding.kind == "claim" and not finding.message.startswith("no source sentence"):
