@@ -44,10 +44,11 @@ class JudgeAccount:
         return {"model": self.model, "claims": self.claims, "verdicts": self.verdicts, "note": self.note}
 
     def summary(self) -> str:
+        if self.note and not self.verdicts:
+            return (f"judge ({self.model}): the judge gave 0 usable verdicts of {self.claims}: {self.note}; "
+                    "the rules' report stands")
         said = f"judge ({self.model}): {self.claims} claim(s) sent, {self.verdicts} usable verdict(s) back"
-        if self.note:
-            said += f"; the judge gave {self.verdicts} usable verdicts of {self.claims}: {self.note}; the rules' report stands"
-        return said
+        return said + (f" ({self.note})" if self.note else "")
 
 
 class LLMJudge:
