@@ -147,13 +147,13 @@ def errors_by_item(
 
     _, spans = draft_layout(draft)
     grouped: dict[tuple[int, int], list[Finding]] = {}
-    for finding in (*report.findings, *strict):
+    rules = [f for f in report.findings if f.severity == "error"]
+    for finding, anyone in [(f, True) for f in rules] + [(f, False) for f in strict]:
         if finding.start == finding.end:
             continue
-        is_error = finding.severity == "error"
         for span in spans:
             if span.start < finding.end and finding.start < span.end:
-                if is_error or (_key(draft, span.section, span.index) in model):
+                if anyone or _key(draft, span.section, span.index) in model:
                     grouped.setdefault((span.section, span.index), []).append(finding)
                 break
     return {key: tuple(dict.fromkeys(found)) for key, found in grouped.items()}
