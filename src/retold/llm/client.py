@@ -295,6 +295,13 @@ class LLMClient:
                         refusal.append(choice.delta.refusal)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+        except Exception as exc:
+            # A stream that stalls past the timeout raises the transport's own timeout: the same as any timeout.
+            import openai
+
+            if "Timeout" in type(exc).__name__ and not isinstance(exc, openai.APIError):
+                raise openai.APITimeoutError(request=stream.response.request) from exc
+            raise
         finally:
             stream.close()
             if show is not None:
@@ -329,7 +336,8 @@ class LLMClient:
         if isinstance(exc, openai.APITimeoutError):
             return (
                 f"{self.base_url} did not answer within {self.settings.timeout:g} s ({tries} tries, one at a time): "
-                "raise --llm-timeout, use --stream to watch it work, or use a smaller --model."
+                "raise --llm-timeout" + ("" if self.settings.stream else ", use --stream to watch it work")
+                + ", or use a smaller --model."
             )
         if isinstance(exc, openai.APIConnectionError):
             return f"Cannot reach the LLM server at {self.base_url}: start it, or pass --base-url URL."
