@@ -43,6 +43,8 @@ def test_planted_errors_of_every_kind_never_reach_the_output():
     # six of the eleven items carry a planted error (the call to subscribe and the prompt leak share one)
     assert items["from_model"] == 11 and items["kept"] >= 4 and items["replaced"] + items["dropped"] == 6
     assert items["kept"] + items["repaired"] + items["replaced"] + items["dropped"] == items["from_model"]
+    printed = sum(len(s.items) for s in draft.sections if s.key != "go-deeper")
+    assert items["kept"] + items["repaired"] + items["builtin"] == printed  # the account is what was printed
     assert any("replaced an item of driving-the-news" in n and "Latvian" in n for n in draft.notes)
 
 

@@ -293,14 +293,21 @@ def _model_lines(draft: Draft, model: frozenset[tuple[str, str]]) -> list[tuple[
 
 
 def _count_items(draft: Draft) -> int:
-    return sum(len(s.items) for s in draft.sections)
+    """Items that are claims: a link list (the source's own address) is not counted."""
+    from retold.styles import section_form
+
+    return sum(len(s.items) for s in draft.sections if section_form(draft.style, s.key) != "links")
 
 
 def _account(draft: Draft, ledger: _Ledger, from_model: int) -> Account:
     """The fate of each model line (headline aside), read off the printed draft."""
     fate: dict[int, str] = {}
     builtin = 0
+    from retold.styles import section_form
+
     for section in draft.sections:
+        if section_form(draft.style, section.key) == "links":
+            continue  # the source's own address, not a claim of anyone's
         for item in section.items:
             key = (section.key, item.text)
             origin = ledger.origin.get(key, "builtin")
