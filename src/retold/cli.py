@@ -198,8 +198,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             judge.client.close()
     if judge is not None:
         say_llm_usage({"usage": judge.client.usage.to_dict()}, args.verbose)
+        if judge.account is not None:
+            _say(judge.account.summary())
     if args.format == "json":
-        out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        payload = report.to_dict()
+        if judge is not None and judge.account is not None:
+            payload["judge"] = judge.account.to_dict()
+        out = json.dumps(payload, ensure_ascii=False, indent=2)
     elif args.format == "md":
         out = report.to_markdown()
     elif args.format == "html":

@@ -21,10 +21,24 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--repair", type=int, metavar="N", help="rounds an item with an error goes back to the model (default 2)"
     )
-    group.add_argument("--llm-timeout", type=float, metavar="S", help="seconds to wait for one answer (default 60)")
-    group.add_argument("--stream", action="store_true", default=None, help="read answers as they stream")
+    group.add_argument(
+        "--llm-timeout",
+        type=float,
+        metavar="S",
+        help="seconds to wait for one answer (default 600, for a local model on a CPU); "
+        "a request that times out is cancelled and tried once more after as long again",
+    )
+    group.add_argument(
+        "--stream",
+        action="store_true",
+        default=None,
+        help="read answers as they stream, showing tokens so far on a terminal (Ctrl-C cancels)",
+    )
     group.add_argument("--no-cache", action="store_true", help="ask the model again even when its answer is cached")
-    group.add_argument("-v", "--verbose", action="store_true", help="report calls, tokens and time on stderr")
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="report calls, tokens and time, and the model's raw answers, on stderr"
+    )
+    group.add_argument("--log", metavar="FILE", help="append the model's raw answers to FILE (e.g. --log answers.log)")
 
 
 def llm_flags(args: argparse.Namespace) -> dict[str, object]:
@@ -37,6 +51,7 @@ def llm_flags(args: argparse.Namespace) -> dict[str, object]:
         # the answer cache lives in the store: where --db puts it, and nowhere under --no-store (no trace)
         "cache": False if getattr(args, "no_cache", False) or getattr(args, "no_store", False) else None,
         "db": getattr(args, "db", None),
+        "log": getattr(args, "log", None) or ("-" if getattr(args, "verbose", False) else None),
     }
 
 

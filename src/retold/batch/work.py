@@ -71,7 +71,7 @@ class Job:
 
 
 # engine settings that change how long an answer takes or where it is kept, never what it says
-_HOW_TO_REACH = frozenset({"timeout", "stream", "cache", "retries", "db"})
+_HOW_TO_REACH = frozenset({"timeout", "stream", "cache", "retries", "db", "log"})
 
 
 @dataclass(frozen=True, slots=True)
