@@ -139,5 +139,8 @@ def plain(renderable: object, width: int = TEXT_WIDTH) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True, highlight=False, color_system=None).print(renderable)
+    # markup and emoji codes off: article text is printed literally ("[bold]x[/bold]", ":fire:")
+    Console(
+        file=buffer, width=width, no_color=True, highlight=False, color_system=None, markup=False, emoji=False
+    ).print(renderable)
     return buffer.getvalue()
