@@ -13,7 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from retold import __version__, cli_store
-from retold.cli_llm import add_llm_options, llm_extra, llm_judge, say_llm_usage
+from retold.cli_llm import add_llm_options as _add_llm_options
+from retold.cli_llm import llm_extra as _llm_extra
+from retold.cli_llm import llm_judge as _llm_judge
+from retold.cli_llm import say_llm_usage as _say_llm_usage
 from retold.errors import InputError, RetoldError
 from retold.output import check_target, emit
 
@@ -146,7 +149,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
 
     settings = Settings(
         style=args.style, engine=args.engine, words=args.words, cite=args.cite, format=args.format,
-        extra=llm_extra(args), published=args.published, max_bytes=args.max_bytes, timeout=args.timeout,
+        extra=_llm_extra(args), published=args.published, max_bytes=args.max_bytes, timeout=args.timeout,
         allow_private_urls=args.allow_private_urls,
     )
     result = run(Source(location=args.input), settings)
@@ -159,7 +162,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     )
     for note in result.draft.notes:
         _say(note)
-    say_llm_usage(result.draft.stats, args.verbose)
+    _say_llm_usage(result.draft.stats, args.verbose)
     out = result.output
     if args.format == "text" and _stdout_console().is_terminal:
         from retold.render import draft_rich
@@ -190,14 +193,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         clean=False,
         allow_private_urls=args.allow_private_urls,
     )
-    judge = llm_judge(args)
+    judge = _llm_judge(args)
     try:
         report = check(source, rewrite_article.text, judge=judge)
     finally:
         if judge is not None:
             judge.client.close()
     if judge is not None:
-        say_llm_usage({"usage": judge.client.usage.to_dict()}, args.verbose)
+        _say_llm_usage({"usage": judge.client.usage.to_dict()}, args.verbose)
         if judge.account is not None:
             _say(judge.account.summary())
     if args.format == "json":
@@ -295,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
-    add_llm_options(p)
+    _add_llm_options(p)
     p.set_defaults(func=cmd_rewrite)
 
     p = sub.add_parser(
@@ -312,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
-    add_llm_options(p)
+    _add_llm_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -358,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("styles", help="list the rewrite styles")
     p.set_defaults(func=cmd_styles)
 
-    cli_store.add_commands(sub, _add_input_options, add_llm_options)  # batch, history, show
+    cli_store.add_commands(sub, _add_input_options, _add_llm_options)  # batch, history, show
     return parser
 
 

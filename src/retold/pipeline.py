@@ -17,10 +17,20 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# The stages load when this module does (a front end imports it when it has an article to rewrite), so a
+# server's worker threads find them loaded: a lazily registered stage package must not be first used by two
+# threads at once.
+from retold import render as formats
+from retold.analyze import analyze
+from retold.errors import InputError
+from retold.extras import missing_extra
+from retold.ingest import from_text, ingest
+from retold.rewrite import get_engine, get_style, rewrite
+from retold.types import Article, Draft, FactSheet, Options
+
 if TYPE_CHECKING:
     from retold.check import Report
     from retold.render import Format
-    from retold.types import Article, Draft, FactSheet
 
 __all__ = ["Result", "Settings", "Source", "read", "run"]
 
@@ -78,8 +88,6 @@ class Result:
 
 def read(source: Source, settings: Settings) -> Article:
     """The cleaned article, with the given title and publication date applied."""
-    from retold.ingest import from_text, ingest
-
     if source.text is not None:
         article = from_text(source.text, url=source.url, origin=source.location)
     elif source.location is not None:
@@ -90,8 +98,6 @@ def read(source: Source, settings: Settings) -> Article:
             allow_private_urls=settings.allow_private_urls,
         )
     else:
-        from retold.errors import InputError
-
         raise InputError("No article given: pass a path, a URL, - for stdin, or the article's text")
     if source.title and not article.title:
         article = dataclasses.replace(article, title=source.title)
@@ -102,10 +108,6 @@ def read(source: Source, settings: Settings) -> Article:
 
 def run(source: Source, settings: Settings = Settings()) -> Result:
     """Read, analyse, rewrite (checked and mended) and render one article."""
-    from retold.analyze import analyze
-    from retold.rewrite import get_engine, get_style, rewrite
-    from retold.types import Options
-
     get_style(settings.style), get_engine(settings.engine)  # an unknown name fails before any reading
     article = read(source, settings)
     facts = analyze(article)
@@ -113,8 +115,6 @@ def run(source: Source, settings: Settings = Settings()) -> Result:
     try:
         draft = rewrite(facts, style=settings.style, engine=settings.engine, options=options)
     except ModuleNotFoundError as error:  # an engine whose extra is missing (in a batch worker or the server too)
-        from retold.extras import missing_extra
-
         fix = missing_extra(error)
         if fix is None:
             raise
@@ -126,8 +126,6 @@ def run(source: Source, settings: Settings = Settings()) -> Result:
 def render(draft: Draft, fmt: Format, *, cite: bool = False) -> str:
     """The printed form of an audited draft: Markdown bare, JSON with its report, a whole HTML page with the
     report below the explainer, or plain text for a file or a pipe (a terminal gets colour from the CLI)."""
-    from retold import render as formats
-
     report = draft.report
     if fmt == "html":
         return formats.html_page(formats.render(draft, "html", cite=cite, report=report), draft.headline.text)
@@ -141,5 +139,8 @@ def plain(renderable: object, width: int = TEXT_WIDTH) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True, highlight=False, color_system=None).print(renderable)
+    # markup and emoji codes off: article text is printed literally ("[bold]x[/bold]", ":fire:")
+    Console(
+        file=buffer, width=width, no_color=True, highlight=False, color_system=None, markup=False, emoji=False
+    ).print(renderable)
     return buffer.getvalue()
