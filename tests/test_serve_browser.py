@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from serve_harness import running
 
 ROOT = Path(__file__).parent.parent

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from serve_harness import running
 
 from retold.check import check
 from retold.normalize import read_text
@@ -16,6 +15,7 @@ from retold.serve import ServeConfig
 from retold.serve.storelog import StoreRunLog
 from retold.serve.suggest import add_suggestions, suggestion
 from retold.store import Store
+from serve_harness import running
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = (ROOT / "examples" / "nato-ukraine.txt").read_text("utf-8")
