@@ -77,7 +77,7 @@ def repairer(ask: Any, facts: FactSheet, specs: Mapping[str, Any]) -> Repair:
                 continue
             if new.label is None and before[ident].label and new.kind == before[ident].kind:
                 new = dataclasses.replace(new, label=before[ident].label)  # a quote keeps its credit, an event its date
-            if ident == f"-1.0" or before[ident].kind == new.kind:
+            if ident == "-1.0" or before[ident].kind == new.kind:
                 out[ident] = grounded(facts, new)
         return out
 

@@ -83,7 +83,9 @@ class LLMEngine:
         if not own:
             close()
             notes.append(f"llm: the model {_what_it_gave(parsed)}: the builtin engine's rewrite is printed instead, whole")
-            whole = dataclasses.replace(builtin, notes=tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR))
+            whole = dataclasses.replace(
+                builtin, notes=tuple(builtin.notes) + tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR)
+            )
             return whole, Strategy()
         calls_before = client.usage.calls
         audit_started = time.perf_counter()
