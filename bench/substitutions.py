@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     import retold
     from retold.analyze import analyze
 
-    mentions = certain = substitutions = 0
+    substitutions = 0
     kinds: dict[str, list[int]] = {}
     referent: dict[str, int] = {}
     for page in load_pages():

@@ -4,7 +4,6 @@ name on the wrong person, and the checker flags a rewrite that does."""
 from __future__ import annotations
 
 from retold.analyze import analyze
-from retold.check import check
 from retold.rewrite.pronouns import person_antecedent
 
 TWO_WOMEN = (

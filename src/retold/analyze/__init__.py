@@ -12,9 +12,9 @@ from typing import Any
 from retold.analyze.clusters import cluster
 from retold.analyze.dates import find_dates
 from retold.analyze.entities import repair
+from retold.analyze.genders import genders_of
 from retold.analyze.nlp import load_nlp
 from retold.analyze.numbers import find_numbers
-from retold.analyze.genders import genders_of
 from retold.analyze.quotes import find_quotes, quotation_spans
 from retold.analyze.referents import build as build_referents
 from retold.analyze.roles import roles_of

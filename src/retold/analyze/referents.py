@@ -195,7 +195,7 @@ class _Builder:
         self.genders = dict(genders)
         for e in entities:  # a title the text gives settles what the narration did not
             if e.label == "PERSON" and e.id not in self.genders:
-                said = {_title_gender(m.text) for m in e.mentions} - {None}
+                said = {g for m in e.mentions if (g := _title_gender(m.text)) is not None}
                 if len(said) == 1:
                     self.genders[e.id] = said.pop()
         covered = sorted((m.start, m.end) for e in entities if e.label == "PERSON" for m in e.mentions)
@@ -410,7 +410,7 @@ class _Builder:
         if self.in_quote(tok.idx):
             return None
         j = tok.i + 1
-        words = []
+        words: list[Any] = []
         while j < len(self.doc) and len(words) < 3 and self.doc[j].is_alpha and self.doc[j].is_lower:
             words.append(self.doc[j])
             j += 1

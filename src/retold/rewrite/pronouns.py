@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from retold.analyze.referents import PERSON_NOUNS, Link
+from retold.analyze.referents import PERSON_NOUNS as PERSON_NOUNS  # read by select: one list of person nouns
+from retold.analyze.referents import Link
 from retold.types import FactSheet
 
 PERSONAL = {"he", "she", "him"}
