@@ -18,7 +18,7 @@ from typing import Any
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
-from retold.check.match.names import entity_keys, keys_of
+from retold.check.match.names import _edit_distance, entity_keys, keys_of
 from retold.lexicon import FEMININE, MASCULINE
 from retold.normalize import fold
 from retold.types import Evidence, FactSheet, Finding, Mention
@@ -70,6 +70,8 @@ def assembled(ctx: CheckContext, mention: Mention) -> tuple[Mention, Mention] | 
     lasts = {eid: m for eid, p, m in people if p[1] == pair[1]}
     if not firsts or not lasts or set(firsts) & set(lasts):
         return None
+    if any(_edit_distance(p[1], pair[1], 2) <= 2 for eid, p, _ in people if eid in firsts):
+        return None  # "Michael Wagner" for the source's "Michael Wanger": a spelling, not two people
     return next(iter(firsts.values())), next(iter(lasts.values()))
 
 
@@ -98,8 +100,8 @@ def _place(doc: Any, mention: Mention) -> str | None:
 def _rewrite_names(ctx: CheckContext) -> list[tuple[str, Mention]]:
     """The rewrite's name mentions, and any full name of a source person its tagger missed ("Ana Ruiz has
     served …" opening a sentence): the rewrite's tagger may miss or mislabel a person; the source decides."""
-    found = [(e.label, m) for e in ctx.rewrite.entities for m in e.mentions]
-    covered = [(m.start, m.end) for _, m in found]
+    found = [(e.label, m) for e in ctx.rewrite.entities for m in e.mentions if e.label == "PERSON"]
+    covered = [(m.start, m.end) for _, m in found]  # a source person's name the tagger took for a place counts
     text = ctx.rewrite.text
     forms = {" ".join(m.text.split()) for _, _, m in _source_people(ctx.source)}
     for form in sorted(forms, key=len, reverse=True):
@@ -144,8 +146,9 @@ def disagreements(ctx: CheckContext) -> list[Finding]:
         said = Evidence(start, end, word)
         if link is None:
             guess = referents.link(start)
-            if guess is not None and guess.entity == target and guess.rule != "surname":
-                continue  # the source's likeliest reading is the rewrite's: nothing to tell the editor
+            pronoun = word.lower() in _PERSONAL
+            if pronoun and (guess is None or guess.entity == target):
+                continue  # nobody else in view, or the source's likeliest reading is the rewrite's
             findings.append(Finding.on(
                 m, "referent", "warning",
                 f"the source does not say who “{word}” is here; the rewrite says {m.text}",
