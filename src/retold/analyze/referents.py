@@ -178,7 +178,7 @@ class _Builder:
         self.token_starts = [t.idx for t in doc]
         named = []
         for e in entities:
-            if e.label != "PERSON":
+            if not is_person(e):
                 continue
             for m in e.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -194,11 +194,11 @@ class _Builder:
         self.named_starts = [n.start for n in named]
         self.genders = dict(genders)
         for e in entities:  # a title the text gives settles what the narration did not
-            if e.label == "PERSON" and e.id not in self.genders:
+            if is_person(e) and e.id not in self.genders:
                 said = {g for m in e.mentions if (g := _title_gender(m.text)) is not None}
                 if len(said) == 1:
                     self.genders[e.id] = said.pop()
-        covered = sorted((m.start, m.end) for e in entities if e.label == "PERSON" for m in e.mentions)
+        covered = sorted((m.start, m.end) for e in entities if is_person(e) for m in e.mentions)
         # proper names analysis did not take for a person: any of them may be one ("Roush", "Millie")
         self.strangers = [
             t.idx for t in doc
@@ -473,6 +473,11 @@ class _Builder:
             named.start, named.end, self.text[named.start : named.end], named.entity,
             self.name_form(full), (full.start, full.end), CONFIDENCE["surname"], "surname",
         )
+
+
+def is_person(entity: Entity) -> bool:
+    """A person: tagged so, or called by a title ("Mr Farage" the tagger took for an organisation)."""
+    return entity.label == "PERSON" or any(_HONORIFIC.match(m.text) for m in entity.mentions)
 
 
 def _could_be_named(t: Any) -> bool:

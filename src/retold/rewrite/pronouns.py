@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from retold.analyze.referents import PERSON_NOUNS as PERSON_NOUNS  # read by select: one list of person nouns
-from retold.analyze.referents import Link
+from retold.analyze.referents import Link, is_person
 from retold.types import FactSheet
 
 PERSONAL = {"he", "she", "him"}
@@ -123,8 +123,9 @@ def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: di
         if start <= a and b <= tok.idx and any(t.idx == a or (t.idx <= a < t.idx + len(t.text)) for t in kept_tokens):
             continue  # the words it stands for are in the item, before it
         kept_at = {t.idx for t in kept_tokens}
+        alike = is_person if is_person(facts.entities[link.entity]) else (lambda e: e.label == "ORG")
         named = {
-            e.id for e in facts.entities if e.label == facts.entities[link.entity].label
+            e.id for e in facts.entities if alike(e)
             for m in e.mentions if start <= m.start < end and m.start in kept_at
         }
         if link.entity in named and (link.certain or named == {link.entity}):
