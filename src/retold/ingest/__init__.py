@@ -92,7 +92,9 @@ def _build(text: str, fmt: str, *, url: str | None, origin: str | None, label: s
     meta: dict[str, object] = {}
     if fmt == "html":
         page = extract_html(text, url=url)
-        require_article(page, label)
+        kind = require_article(page, label)
+        if kind.warn:
+            notes = (*notes, kind.warn)
         others, kept = leading_links(page)
         blocks, removed = strip_boilerplate(kept)
         removed = [RemovedBlock(b.text, "related-links") for b in others] + removed
