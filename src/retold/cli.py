@@ -146,9 +146,11 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     draft = rewrite(facts, style=args.style, engine=args.engine, options=options)
     report = draft.report  # rewrite() checked the draft and mended what the check found
     counts = report.summary.get("by_severity", {})
+    mended = (draft.stats or {}).get("audit", {})
     _say(
         f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
-        f"score {report.score:.2f} ({report.verdict})"
+        f"score {report.score:.2f} ({report.verdict}); the audit mended {mended.get('mended', 0)} item(s) "
+        f"({mended.get('repaired', 0)} repaired, {mended.get('replaced', 0)} replaced, {mended.get('dropped', 0)} dropped)"
     )
     for note in draft.notes:
         _say(note)

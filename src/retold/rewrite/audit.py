@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from retold.check.report import Report
 
 HEADLINE = "headline"
+AUDIT_ACTIONS = ("repaired", "replaced", "dropped", "kept")
 Repair = Callable[[Item, str, tuple[Finding, ...]], "Item | None"]
 Fallback = Callable[[Item, str], "Item | None"]
 
@@ -136,7 +137,8 @@ def audit_draft(
         if not changed:
             break
     notes = tuple(draft.notes) + tuple(step.note() for step in steps)
-    final = dataclasses.replace(draft, notes=notes, report=report)
+    stats = {**(draft.stats or {}), "audit": audit_counts(steps)}
+    final = dataclasses.replace(draft, notes=notes, report=report, stats=stats)
     return Audit(draft=final, report=report, steps=tuple(steps))
 
 
@@ -227,6 +229,18 @@ def _plain_headline(
             tries[(HEADLINE, candidate.text)] = rounds + 1
             return candidate, "replaced"
     return None
+
+
+def audit_counts(steps: tuple[AuditStep, ...] | list[AuditStep]) -> dict[str, object]:
+    """How many items the audit repaired, replaced, dropped or kept with an error, and the error kinds behind them."""
+    counts: dict[str, object] = {action: sum(s.action == action for s in steps) for action in AUDIT_ACTIONS}
+    kinds: dict[str, int] = {}
+    for step in steps:
+        for kind in dict.fromkeys(error.split(":", 1)[0] for error in step.errors):
+            kinds[kind] = kinds.get(kind, 0) + 1
+    counts["mended"] = sum(s.action != "kept" for s in steps)
+    counts["by_kind"] = kinds
+    return counts
 
 
 def _why(errors: tuple[Finding, ...]) -> tuple[str, ...]:
