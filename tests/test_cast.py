@@ -130,3 +130,11 @@ def test_a_sentence_of_reporting_about_a_photo_or_a_source_is_kept():
     kept = "Police said a photo taken on Friday showed the car, and the data were retrieved from the state's website."
     article = from_text(f"# Car found\n\n{kept}\n\nThe driver, 45, was arrested on Saturday in Denver, police said.\n")
     assert kept in article.text
+
+
+@pytest.mark.parametrize("style", ["brief", "summary", "thread"])
+def test_a_page_that_repeats_its_paragraphs_is_told_once(style):
+    body = "\n\n".join(STORY.split("\n\n")[1:])
+    draft = retold.rewrite(from_text(STORY + "\n" + body), style=style)
+    texts = [i.text for s in draft.sections for i in s.items]
+    assert len(texts) == len(set(texts))

@@ -244,7 +244,7 @@ def _single(idx: Index, spec: SectionSpec, budget: int, notes: list[str]) -> tup
         if sentence.id in claims.sentences:
             continue
         lifted = lift(idx, sentence)
-        if lifted is not None and not lifted.has_quote:
+        if lifted is not None and not lifted.has_quote and claims.fresh(lifted):  # a repeated paragraph is told once
             pool.append(claims.take(lifted))
     # a bullet or summary has no room for someone's full words: quotes stay in the explainer
     least = MIN_BULLETS if spec.form == "bullets" else 1
