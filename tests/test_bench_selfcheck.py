@@ -11,10 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # bench/ sits beside src/, outside the installed package
     sys.path.insert(0, str(ROOT))
 
+import retold  # noqa: E402
 from bench.pages import Lint, lint_audit  # noqa: E402
 from bench.selfcheck import gate, wrong_referents  # noqa: E402
-
-import retold  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.rewrite import audit_draft  # noqa: E402
 

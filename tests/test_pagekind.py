@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from retold.errors import InputError
 from retold.ingest import from_text
 from retold.ingest.html import extract_html
 from retold.ingest.pagekind import assess_page
-
-from cli_runner import run_cli
 
 NEWS = (
     "Alaska Airlines will officially join the Oneworld alliance on March 31, 2021, the carrier said on Tuesday.",
