@@ -113,3 +113,14 @@ def test_the_cli_prints_one_warning_line_and_the_json_carries_it(tmp_path: Path)
     assert len(lines) == 1 and lines[0].startswith(f"retold: warning: {source}: this page may not be a news article (")
     data = json.loads(result.stdout)
     assert [w for w in data["warnings"] if "may not be a news article" in w] == [lines[0].split(f"{source}: ", 1)[1]]
+
+
+def test_questions_refuse_a_service_page_but_only_warn_about_an_interview():
+    qa = [
+        f"Will the trains run on line {n}? Only a replacement bus runs between the two stations this weekend."
+        for n in range(14)
+    ]
+    with pytest.raises(InputError, match="question-and-answer"):
+        from_text(page(qa, title="Service disruptions"), url="https://rail.example.org/disruptions/1")
+    found = doubts(page(qa, title="An interview with the rail minister", byline="Jane Doe"))
+    assert len(found) == 1 and "questions" in found[0]

@@ -129,7 +129,9 @@ def assess_page(extracted: Extracted) -> PageKind:
     if numbered >= MIN_NUMBERED and prose < 0.3:
         return refuse(f"a listing of {numbered} numbered entries, not a news article", f"{numbered} numbered entries")
     questions = sum(1 for b in blocks if b.kind == "text" and _QUESTION_LED.match(b.text))
-    if questions >= MIN_QUESTIONS:
+    # a news interview runs question by question too: with an author or a declared news article it is only a doubt
+    interview = bool(extracted.byline) or declared_article
+    if questions >= MIN_QUESTIONS and not interview:
         return refuse(
             f"a question-and-answer or service-information page ({questions} entries open with a question)",
             f"{questions} question-led entries",
@@ -137,6 +139,8 @@ def assess_page(extracted: Extracted) -> PageKind:
     if total >= 200 and prose < PROSE_SHARE:
         return refuse("a page of short lines (navigation, steps or entries) with no running prose", f"prose {prose:.0%}")
     doubts = weak_signals(extracted)
+    if questions >= MIN_QUESTIONS:
+        doubts.append((f"{questions} question-led entries", "most of it is questions, as an FAQ's or an interview's is"))
     signals += [signal for signal, _ in doubts]
     if not doubts:
         return PageKind(signals=tuple(signals))
