@@ -210,13 +210,13 @@ def lint_not_story(draft, lint: "Lint") -> None:
 
 def lint_audit(draft, lint: "Lint") -> None:
     """What the rewrite stage's audit mended before returning (the final draft's errors are 0 by construction)."""
-    from bench.selfcheck import REFERENT_KINDS
+    from bench.selfcheck import REFERENT_KINDS, note_kinds
 
     audit = (draft.stats or {}).get("audit", {})
     notes = [note for note in draft.notes if note.startswith("self-check:")]  # one per step the audit took
     assert len(notes) == audit.get("mended", 0) + audit.get("kept", 0), (notes, audit)
     lint.mended.extend(notes)
-    lint.wrong_referents.extend(n for n in notes if any(f"({k}:" in n or f"; {k}:" in n for k in REFERENT_KINDS))
+    lint.wrong_referents.extend(n for n in notes if note_kinds(n) & set(REFERENT_KINDS))
 
 
 _QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")

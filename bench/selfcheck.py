@@ -83,6 +83,14 @@ def wrong_referents(audit: dict) -> int:
     return sum(n for kind, n in audit.get("by_kind", {}).items() if kind in REFERENT_KINDS)
 
 
+def note_kinds(note: str) -> set[str]:
+    """The finding kinds behind one of the audit's "self-check: …" notes (its reasons, in parentheses)."""
+    from retold.rewrite.audit import kind_of
+
+    inside = note[note.find("(") + 1 : note.rfind(")")] if "(" in note else ""
+    return {kind_of(why.strip()) for why in inside.split("; ") if why.strip()}
+
+
 def gate(figures: dict[str, float], ceilings: dict[str, float]) -> list[str]:
     """Each figure over its ceiling, as a line; figures without a ceiling are not gated."""
     return [f"{name} {figures[name]} > {ceilings[name]}" for name in figures if name in ceilings and figures[name] > ceilings[name]]

@@ -16,6 +16,7 @@ from bench.pages import Lint, lint_audit  # noqa: E402
 from bench.selfcheck import gate, wrong_referents  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.rewrite import audit_draft  # noqa: E402
+from retold.rewrite.audit import audit_counts  # noqa: E402
 
 STORY = """# City council approves park on old rail yard
 
@@ -34,7 +35,8 @@ def _audited(wrong: bool):
         lead = draft.sections[0]
         item = dataclasses.replace(lead.items[0], text=lead.items[0].text.replace("Jake Spano", "Tim Brausen"))
         draft = dataclasses.replace(draft, sections=(dataclasses.replace(lead, items=(item, *lead.items[1:])), *draft.sections[1:]))
-    return audit_draft(draft, facts).draft
+    audit = audit_draft(draft, facts)
+    return dataclasses.replace(audit.draft, stats={"audit": audit_counts(audit)})  # as retold.rewrite() returns it
 
 
 def test_a_clean_rewrite_passes_the_gates_and_its_stats_say_nothing_was_mended():
