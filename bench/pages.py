@@ -184,7 +184,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in name.split() if not _HONORIFIC.match(w))
 
 
-def lint_whos_who(draft, lint: "Lint") -> None:
+def lint_whos_who(draft, lint: Lint) -> None:
     """Who's who entries that repeat a person (with or without an honorific, a surname alone) or that name
     someone no other item of the draft names."""
     entries = [i for s in draft.sections if s.key == "whos-who" for i in s.items]
@@ -199,7 +199,7 @@ def lint_whos_who(draft, lint: "Lint") -> None:
             lint.whos_who_untold.append(f"{entry.label} — {entry.text}")
 
 
-def lint_not_story(draft, lint: "Lint") -> None:
+def lint_not_story(draft, lint: Lint) -> None:
     """A headline or item that is a picture's caption, a credit or a citation (by ingest's own rules)."""
     from retold.rewrite.select import not_story
 
@@ -208,7 +208,7 @@ def lint_not_story(draft, lint: "Lint") -> None:
             lint.not_story.append(item.text)
 
 
-def lint_audit(draft, lint: "Lint") -> None:
+def lint_audit(draft, lint: Lint) -> None:
     """What the rewrite stage's audit mended before returning (the final draft's errors are 0 by construction)."""
     from bench.selfcheck import REFERENT_KINDS, note_kinds
 
@@ -238,7 +238,7 @@ def dropped_attribution(item, facts) -> bool:
     return not any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", outside) for v in verbs)
 
 
-def lint_headline(draft, facts, lint: "Lint") -> None:
+def lint_headline(draft, facts, lint: Lint) -> None:
     """The headline's part of the lint: its length, and its attribution when it is cut from a sentence."""
     headline = draft.headline
     if len(headline.text.split()) > HEADLINE_MAX_WORDS:

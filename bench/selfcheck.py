@@ -23,12 +23,12 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, bump_articles  # noqa: E402
-from bench.pages import BASELINE  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 import retold  # noqa: E402
+from bench.common import EXAMPLE, bump_articles  # noqa: E402
+from bench.pages import BASELINE  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 
 

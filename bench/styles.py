@@ -21,11 +21,10 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, bump_articles  # noqa: E402
-from bench.pages import BASELINE, Lint, lint_headline, dropped_attribution  # noqa: E402
-from bench.selfcheck import wrong_referents  # noqa: E402
-
 import retold  # noqa: E402
+from bench.common import EXAMPLE, bump_articles  # noqa: E402
+from bench.pages import BASELINE, Lint, dropped_attribution, lint_headline  # noqa: E402
+from bench.selfcheck import wrong_referents  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.render import draft_text  # noqa: E402
 

@@ -18,7 +18,6 @@ from bench.pages import (  # noqa: E402
     dropped_attribution,
     has_finite_verb,
 )
-
 from retold.analyze import analyze  # noqa: E402
 from retold.ingest.blocks import article_from_text  # noqa: E402
 from retold.types import Item  # noqa: E402

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import run_cli
 
+from cli_runner import run_cli
 from retold.errors import InputError
 from retold.ingest import from_text
 from retold.ingest.html import extract_html

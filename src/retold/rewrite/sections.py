@@ -97,7 +97,7 @@ def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if items:
             break
     if not items:  # nothing in reach stands alone: the first sentence that does leads, wherever it is
-        items = [claims.take(l) for l in _lifted_all(idx, claims)[:1]]
+        items = [claims.take(one) for one in _lifted_all(idx, claims)[:1]]
     return items
 
 
@@ -113,11 +113,11 @@ def _by_cue(
 ) -> list[Item]:
     """The sentences scoring at least ``least`` cue points, from the first ``within`` share of the story."""
     cutoff = max(LEAD_WINDOW, round(len(idx.facts.sentences) * within))
-    pool = [(score(l.text), l) for l in _lifted_all(idx, claims, allow_quotes=allow_quotes) if l.sentence < cutoff]
-    pool = [(hits, l) for hits, l in pool if hits >= least]
+    pool = [(score(one.text), one) for one in _lifted_all(idx, claims, allow_quotes=allow_quotes) if one.sentence < cutoff]
+    pool = [(hits, one) for hits, one in pool if hits >= least]
     # most cues first, then the more central sentence, then the earlier one
     pool.sort(key=lambda p: (-p[0], -idx.salience(p[1].sentence), p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 def _take_best(claims: Claims, ranked: list[Lifted], limit: int) -> list[Item]:
@@ -128,7 +128,7 @@ def _take_best(claims: Claims, ranked: list[Lifted], limit: int) -> list[Item]:
             break
         if not any(near_duplicate(words_of(lifted.text), words_of(c.text)) for c in chosen):
             chosen.append(lifted)
-    return [claims.take(l) for l in sorted(chosen, key=lambda l: l.sentence)]
+    return [claims.take(one) for one in sorted(chosen, key=lambda one: one.sentence)]
 
 
 def why_it_matters(idx: Index, claims: Claims, limit: int) -> list[Item]:
@@ -161,7 +161,7 @@ def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if hits or past:
             pool.append((hits + 2 * past, lifted))
     pool.sort(key=lambda p: (-p[0], p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 FIGURE_MAX_WORDS = 30  # a figure is read at a glance or not at all
@@ -175,7 +175,7 @@ def by_the_numbers(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if figures and len(lifted.text.split()) <= FIGURE_MAX_WORDS:
             pool.append((len(figures), lifted))
     pool.sort(key=lambda p: (-p[0], len(p[1].text.split()), p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 def _is_figure(idx: Index, number) -> bool:
@@ -318,7 +318,7 @@ def what_theyre_saying(idx: Index, claims: Claims, limit: int) -> list[Item]:
         first.append((qi, item))
         speakers.add(who)
     chosen = sorted(first[:limit], key=lambda p: p[0])
-    for qi, item in chosen:
+    for qi, _ in chosen:
         claims.quotes.add(qi)
     return [item for _, item in chosen]
 
