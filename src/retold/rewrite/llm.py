@@ -70,7 +70,12 @@ class LLMEngine:
         if level:
             notes.append(f"llm: the fact sheet was shortened (level {level}) to fit the model's context")
         draft = fit_to_style(_assemble(parsed, facts, style, builtin, words), style)
-        own = [(s.key, i.text) for s in draft.sections if style.section(s.key).form != "links" for i in s.items]
+        own = [
+        (s.key, i.text)
+        for s in draft.sections
+        if (spec := style.section(s.key)) is None or spec.form != "links"
+        for i in s.items
+    ]
         offered = sum(len(items) for items in parsed.sections.values())
         if offered > len(own):
             notes.append(f"llm: {offered - len(own)} more item(s) from the model left out: past a section's limit or --words")
