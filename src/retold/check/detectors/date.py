@@ -16,9 +16,17 @@ def detect(ctx: CheckContext) -> list[Finding]:
             continue
         message, severity, sentences = problem
         findings.append(
-            Finding.on(date, "date", severity, message, sentence_evidence(ctx.source, sentences))
+            Finding.on(
+                date, "date", severity, message, sentence_evidence(ctx.source, sentences), relation=_relation(message)
+            )
         )
     return _merge_ranges(findings)
+
+
+def _relation(message: str) -> str:
+    """A source sentence that dates the event otherwise contradicts; one that only comes closest does not support."""
+    contradicts = message.startswith("wrong date") or "here it gives" in message or "but the source says" in message
+    return "contradicts" if contradicts else "closest"
 
 
 def _merge_ranges(findings: list[Finding]) -> list[Finding]:

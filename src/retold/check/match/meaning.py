@@ -110,6 +110,17 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             said = "with" if their_polarity[lemma][0] else "without"
             # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
             group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
+            ours_args = _arguments(_word_of(ours, lemma))
+            theirs_args = _arguments(_word_of(theirs, lemma))
+            if ours_args and theirs_args and not ours_args & theirs_args:
+                # The same verb said of other things ("recommends Anchor" / "not so … recommend this app"):
+                # the two sentences may not be about one fact.
+                return flip(
+                    token,
+                    f"negation flip? the source says “{lemma}” {said} a negation, of other things",
+                    min([token.idx, *group]),
+                    severity="warning",
+                )
             return flip(token, f"negation flip: the source says “{lemma}” {said} a negation", min([token.idx, *group]))
     if _negation_count(ours) != _negation_count(theirs):
         return None  # "not able" for "unable": a negation may pay for an antonym
@@ -186,6 +197,30 @@ def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
     return {lemma: (next(iter(values)), shown[lemma]) for lemma, values in seen.items() if len(values) == 1}
 
 
+def _word_of(tokens: list, lemma: str):  # noqa: ANN001, ANN202
+    return next((t for t in tokens if t.lemma_.lower() == lemma and t.pos_ in ("VERB", "ADJ")), None)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "dative"})
+
+
+def _arguments(token) -> set[str]:  # noqa: ANN001
+    """The content nouns a verb or adjective is said of: its subject, objects and their compounds, and the noun
+    a participle modifies ("materials being used"). Pronouns say nothing here and are left out."""
+    if token is None:
+        return set()
+    heads = [c for c in token.children if c.dep_ in _ARGUMENT_DEPS]
+    heads += [g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("acl", "relcl", "amod") and token.head is not token:
+        heads.append(token.head)
+    found: set[str] = set()
+    for head in heads:
+        for word in (head, *(c for c in head.children if c.dep_ in ("compound", "amod", "conj"))):
+            if word.pos_ in ("NOUN", "PROPN"):
+                found.add(word.lemma_.lower())
+    return found
+
+
 def _negation_count(tokens: list) -> int:  # noqa: ANN001
     return sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no", "without"))
 
@@ -193,6 +228,8 @@ def _negation_count(tokens: list) -> int:  # noqa: ANN001
 def _negators(token) -> list:  # noqa: ANN001
     """The words negating ``token``: "not"/"never", including those on its copula ("is not final"), and a
     negative quantifier on its subject or object ("found no evidence", "none of them were charged")."""
+    if token.lemma_.lower() == "help" and _next_word(token) == "but":
+        return []  # "cannot help but notice" says the noticing happens
     found = [c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
     if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
         found += [c for c in token.head.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
@@ -202,6 +239,10 @@ def _negators(token) -> list:  # noqa: ANN001
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+
+
+def _next_word(token) -> str:  # noqa: ANN001
+    return token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
 
 
 def _negative_quantifier(word):  # noqa: ANN001, ANN202

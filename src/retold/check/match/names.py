@@ -144,8 +144,28 @@ def _known(text: str, names: SourceNames) -> bool:
         words = words[1:]  # "Sen. Elizabeth Warren": a title is a role, not part of who is named
     if len(words) >= 2 and initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
         return True  # "Higher School Certificate" where the source writes "HSC"
+    if _abbreviates_phrase(_bare(text), names):
+        return True  # "YoY" where the source writes "year-over-year"
+    if len(words) == 2 and words[1].isdigit() and re.search(r"\w-\d+$", _bare(text)) and _known_word(words[0], names):
+        if not re.search(r"(?<!\w)" + re.escape(fold_key(words[0])) + r"-\d", fold_key(names.text)):
+            return True  # "COVID-19" where the source writes "COVID" (and gives it no other number)
     # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
     return bool(words) and all(_known_word(w, names) for w in words)
+
+
+def _abbreviates_phrase(text: str, names: SourceNames) -> bool:
+    """A short mixed-case abbreviation ("YoY", "QoQ") whose letters open consecutive words of the source, lower-case
+    words too ("year-over-year"). All-capital ones ("FBI") are matched against capitalised runs only."""
+    if not 2 <= len(text) <= MAX_INITIALS or not text.isalpha() or sum(ch.isupper() for ch in text) < 2:
+        return False
+    if text.isupper():
+        return False
+    words = re.findall(r"[a-z]+", fold_key(names.text))
+    letters = text.lower()
+    n = len(letters)
+    return any(
+        all(words[i + j][0] == letters[j] for j in range(n)) for i in range(len(words) - n + 1)
+    )
 
 
 def _known_word(word: str, names: SourceNames) -> bool:
