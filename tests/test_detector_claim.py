@@ -165,3 +165,21 @@ def test_another_member_of_a_closed_class_is_a_changed_word(source: str, rewrite
 )
 def test_a_converse_relation_or_an_occasion_is_not_a_changed_word(source: str, rewrite: str) -> None:
     assert claim_errors(source, rewrite) == []
+
+
+def test_cannot_help_but_is_not_a_negation() -> None:
+    from retold.check import check
+
+    source = "As a sales representative, I cannot help but notice that your company has grown quickly."
+    report = check(source, "The sales representative notices that the company has grown quickly.")
+    assert not [f for f in report.findings if f.kind == "claim" and "negation" in f.message]
+
+
+def test_a_not_before_the_verbs_subject_does_not_negate_it() -> None:
+    from retold.check import check
+
+    source = "You can make some side money as they send you sponsorship and one not so I highly recommend this app."
+    report = check(source, "The speaker highly recommends this app for side money.")
+    assert not [f for f in report.findings if f.kind == "claim" and f.severity == "error"]
+    flipped = check("I highly recommend this app for making side money.", "I do not recommend this app for making side money.")
+    assert [f for f in flipped.findings if f.kind == "claim" and f.severity == "error" and "negation" in f.message]

@@ -106,3 +106,15 @@ def test_a_demonym_of_a_place_the_source_names_is_known() -> None:
     assert errors(source, "A Texan and a Londoner were arrested in Paris on Friday.") == []
     (f,) = errors(source, "A Texan and an Austrian were arrested in Paris on Friday.")
     assert f.text == "Austrian"
+
+
+def test_a_mixed_case_abbreviation_of_a_source_phrase_is_known() -> None:
+    from retold.check import check
+
+    source = "Organic revenues in the second quarter were up 19% year-over-year. Conditions remain uncertain due to COVID."
+    found = [f for f in check(source, "Revenues were up 19% YoY, and COVID-19 keeps conditions uncertain.").findings
+             if f.kind == "entity" and f.severity == "error"]
+    assert found == []
+    invented = [f for f in check(source, "Revenues were up 19% QoQ at Acme Corp.").findings
+                if f.kind == "entity" and f.severity == "error"]
+    assert {f.text for f in invented} >= {"Acme Corp."} or {f.text for f in invented} >= {"Acme Corp"}

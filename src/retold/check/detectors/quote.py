@@ -47,6 +47,7 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
             "warning",
             "scare quotes the source does not use: remove the quotation marks",
             evidence,
+            relation="supports" if evidence else None,  # the words stand in the source, unquoted
         )
     if span is not None:
         return None
@@ -61,6 +62,7 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
             "warning",
             "misquoted: the source's words differ in small words only; quote them exactly",
             (Evidence(close[0], close[1], ctx.source.text[close[0] : close[1]]),),
+            relation="contradicts",
         )
     near, share = closest_source_quote(quote_words, ctx.source)
     if (near is None or share < 0.5) and (said := _said_otherwise(ctx, quote)) is not None:
@@ -76,6 +78,7 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
     if near is not None and share >= 0.5:
         message = "altered quote: the source's words differ; quote them exactly or drop the quotation marks"
         evidence: tuple[Evidence, ...] = (Evidence(near.start, near.end, near.text),)
+        return Finding.on(quote, "quote", "error", message, evidence, relation="contradicts")
     else:
         message = "the source has no such words: quote only what was said, or drop the quotation marks"
         sentence_ids = [s.sentence for s in ctx.alignment[quote.sentences[0]].support[:1]] if quote.sentences else []

@@ -53,6 +53,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"“{first.rewrite_words}” and “{second.rewrite_words}” trade places against the source sentence "
                 f"this copies, which has “{clause}”: put them back",
                 (Evidence(source_start, source_end, clause), *sentence_evidence(ctx.source, [first.source_sentence])),
+                "contradicts",
             )
         )
     paired = {id(s) for pair in traded for s in pair}
@@ -70,11 +71,11 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 kind = "date"
         if kind == "entity" and _speaker(ctx, sub):
             kind = "attribution"
-        severity = "warning" if sub.kind == "hedge" else "error"
+        severity = "warning" if sub.kind == "hedge" or _unanchored(ctx, sub) else "error"
         evidence = (Evidence(sub.source_start, sub.source_end, sub.source_words),) if sub.source_words else ()
         evidence += sentence_evidence(ctx.source, [sub.source_sentence])
         text = ctx.rewrite.text[sub.start : sub.end]
-        findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence))
+        findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence, "contradicts"))
     for turned in role_exchanges(ctx, REWORDED_SUPPORT):
         clause = ctx.source.text[turned.source_start : turned.source_end]
         findings.append(
@@ -86,6 +87,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 ctx.rewrite.text[turned.start : turned.end],
                 f"who did what to whom is turned around: the source has “{clause}”; put doer and object back",
                 (Evidence(turned.source_start, turned.source_end, clause),),
+                "contradicts",
             )
         )
     return findings
@@ -123,6 +125,16 @@ def _message(sub: Substitution, kind: str) -> str:
     what = {"entity": "a different name", "number": "a different figure", "date": "a different time",
             "claim": "the opposite or a different meaning"}[kind]
     return f"{new} stands where {_COPIES} has {old}: {what}; use {old} or recheck the claim"
+
+
+def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
+    """A date put where the source has a relative one ("last year") it gives no publication date to resolve:
+    consistent with the source, not provable from it."""
+    published = ctx.source.article.published if ctx.source.article else None
+    return published is None and any(
+        d.relative and d.resolved is None and d.start < sub.source_end and sub.source_start < d.end
+        for d in ctx.source.dates
+    )
 
 
 def _overlaps(facts: tuple[DateFact, ...], start: int, end: int) -> bool:

@@ -230,7 +230,13 @@ def _negators(token) -> list:  # noqa: ANN001
     negative quantifier on its subject or object ("found no evidence", "none of them were charged")."""
     if token.lemma_.lower() == "help" and _next_word(token) == "but":
         return []  # "cannot help but notice" says the noticing happens
-    found = [c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
+    subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A "not" before the verb's own subject does not negate the verb: in "one not so I highly recommend"
+    # (a speaker breaking off) the parse hangs it there all the same.
+    found = [
+        c for c in token.children
+        if (c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")) and not any(c.i < i for i in subjects)
+    ]
     if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
         found += [c for c in token.head.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
     if token.pos_ == "VERB":

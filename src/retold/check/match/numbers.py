@@ -106,26 +106,32 @@ def is_small_count(number: NumberFact) -> bool:
     )
 
 
-_CONTEXT_WINDOW = 6  # content words either side of a figure that say what it measures
+# Clause boundaries inside a sentence: a merged rewrite sentence joins the source's clauses at these.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|with|or|which)\s", re.IGNORECASE)
 
 
-def _context_fit(ctx: CheckContext, number: NumberFact, candidates: list[NumberFact]) -> float:
-    """How well the words around ``number`` in the rewrite match the words around the best of ``candidates``
-    in the source: the share of the rewrite's nearby content lemmas found near that source figure."""
-    ours = _near_lemmas(ctx.rewrite.doc, number.start, number.end)
-    if not ours:
-        return 0.0
-    return max(len(ours & _near_lemmas(ctx.source.doc, c.start, c.end)) / len(ours) for c in candidates)
+def _context_fit(ctx: CheckContext, number: NumberFact, candidates: list[NumberFact]) -> int:
+    """How many content lemmas of the clause holding ``number`` in the rewrite the clause holding the best of
+    ``candidates`` in the source shares: which source figure the rewrite's words describe."""
+    ours = _clause_lemmas(ctx.rewrite, number)
+    return max((len(ours & _clause_lemmas(ctx.source, c)) for c in candidates), default=0)
 
 
-def _near_lemmas(doc, start: int, end: int) -> set[str]:  # noqa: ANN001
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _clause_lemmas(facts: FactSheet, number: NumberFact) -> set[str]:
+    sentence = facts.sentences[number.sentence]
+    text = facts.text[sentence.start : sentence.end]
+    at = number.start - sentence.start
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at + len(number.text):
+            end = m.start()
+            break
+    span = facts.doc.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
     if span is None:
         return set()
-    sentence = span.sent
-    before = [t for t in doc[sentence.start : span.start] if t.is_alpha and not t.is_stop][-_CONTEXT_WINDOW:]
-    after = [t for t in doc[span.end : sentence.end] if t.is_alpha and not t.is_stop][:_CONTEXT_WINDOW]
-    return {t.lemma_.lower() for t in (*before, *after)}
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and not (number.start <= t.idx < number.end)}
 
 
 _RATE = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*([a-z][a-z-]*(?:\s+hours?)?)", re.IGNORECASE)
