@@ -183,3 +183,31 @@ def test_a_not_before_the_verbs_subject_does_not_negate_it() -> None:
     assert not [f for f in report.findings if f.kind == "claim" and f.severity == "error"]
     flipped = check("I highly recommend this app for making side money.", "I do not recommend this app for making side money.")
     assert [f for f in flipped.findings if f.kind == "claim" and f.severity == "error" and "negation" in f.message]
+
+
+def _claim_errors(source: str, rewrite: str) -> list:
+    from retold.check import check
+
+    return [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+
+
+def test_a_negation_inside_reported_speech_is_compared() -> None:
+    source = "The spear was found near the river in 2019. Researchers note it was not used for hunting, but for fishing."
+    (f,) = _claim_errors(source, "The spear was found near the river in 2019. It was used for hunting.")
+    assert "negation" in f.message and f.evidence_relation == "contradicts"
+    assert _claim_errors(source, "The spear was found near the river in 2019. It was not used for hunting.") == []
+
+
+def test_a_verb_whose_wordnet_antonym_shares_a_sense_is_an_opposite() -> None:
+    source = "All 12 crew members survived the crash of the cargo plane near Lagos on Monday, officials said."
+    (f,) = _claim_errors(source, "All 12 crew members perished in the crash of the cargo plane near Lagos on Monday.")
+    assert f.text == "perished" and "survive" in f.message
+    assert _claim_errors(source, "All 12 crew members lived through the crash of the cargo plane near Lagos on Monday.") == []
+
+
+def test_an_aim_is_not_a_negation_flip_of_what_did_not_happen() -> None:
+    source = "Reporters could not get hold of the mayor on Tuesday. The council met without him."
+    assert not [f for f in _claim_errors(source, "Reporters tried to get hold of the mayor on Tuesday.")
+                if "negation" in f.message]
+    (f,) = [f for f in _claim_errors(source, "Reporters got hold of the mayor on Tuesday.") if "negation" in f.message]
+    assert f.severity == "error"

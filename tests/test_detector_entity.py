@@ -118,3 +118,13 @@ def test_a_mixed_case_abbreviation_of_a_source_phrase_is_known() -> None:
     invented = [f for f in check(source, "Revenues were up 19% QoQ at Acme Corp.").findings
                 if f.kind == "entity" and f.severity == "error"]
     assert {f.text for f in invented} >= {"Acme Corp."} or {f.text for f in invented} >= {"Acme Corp"}
+
+
+def test_a_rewrites_own_title_cased_headings_are_not_names() -> None:
+    from retold.check import check
+
+    source = "The council voted 7-2 to raise bus fares by 10% from June. Mayor Ann Cole said the city had no choice."
+    rewrite = "Current State of Affairs\n\nThe council voted 7-2 to raise fares.\n\nTakeaway\n\nFares rise in June."
+    assert [f for f in check(source, rewrite).findings if f.kind == "entity"] == []
+    invented = check(source, "Why Latvia Objects\n\nLatvia objects. The council voted 7-2 to raise fares.")
+    assert {f.text for f in invented.findings if f.kind == "entity" and f.severity == "error"} == {"Latvia"}

@@ -163,3 +163,10 @@ def test_a_figure_that_is_not_in_the_source_shows_its_evidence_as_closest_only()
     assert f.text == "40" and f.evidence_relation == "closest"
     (g,) = numbers(INFLATION, "Inflation rose 4.5% in May.")
     assert g.evidence_relation == "contradicts"
+
+
+def test_a_scale_written_short_in_the_source_is_the_same_figure() -> None:
+    source = "James: if we're late we may loose 5 mln bucks ."
+    assert numbers(source, "James may lose 5 million dollars if they are late.") == []
+    (f,) = numbers(source, "James may lose 6 million dollars if they are late.")
+    assert f.severity == "error"

@@ -23,7 +23,7 @@ from retold.lexicon import (
 )
 from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.types import Sentence
-from retold.wordnet import antonyms_of
+from retold.wordnet import antonyms_of, same_sense
 
 # Closing attribution, links and section labels are not claims.
 _NOT_A_CLAIM = re.compile(
@@ -107,6 +107,8 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
         if new_only is not None and token.pos_ not in ("VERB", "PART") and token.dep_ != "neg":
             continue
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
+            if _unrealised(_word_of(ours, lemma)) != _unrealised(_word_of(theirs, lemma)):
+                continue  # "tried to get hold of" states an attempt, not that it happened: "could not get" stands
             said = "with" if their_polarity[lemma][0] else "without"
             # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
             group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
@@ -131,6 +133,8 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
         if new_only is not None and (lemma in new_only or token.lower_ in new_only or token.pos_ == "PROPN"):
             continue
         opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
+        if not opposite and token.pos_ == "VERB":
+            opposite = _indirect_opposites(lemma, theirs, our_lemmas)
         if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
             # In a rewording the opposite may be said another way ("ending the ban" / "allowing"): a warning.
             return flip(
@@ -150,6 +154,19 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             if other:
                 return flip(token, f"changed word: the source says “{other[0]}”, not “{token.text}”")
     return None
+
+
+def _indirect_opposites(lemma: str, theirs: list, our_lemmas: set[str]) -> list[str]:  # noqa: ANN001
+    """Source verbs whose WordNet antonym shares a sense with ``lemma``: "perished" where the source says
+    "survived" (WordNet pairs "survive" with "succumb", and "succumb" shares a sense with "perish")."""
+    found = []
+    for t in theirs:
+        verb = t.lemma_.lower()
+        if t.pos_ != "VERB" or verb in our_lemmas or verb in ("be", "have", "do"):
+            continue
+        if any(same_sense(lemma, a) for a in antonyms_of(verb, "VERB")):
+            found.append(verb)
+    return sorted(set(found))
 
 
 def _measures_time(token) -> bool:  # noqa: ANN001
@@ -195,6 +212,20 @@ def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
         neg = next((c for c in _negators(token)), None)
         shown.setdefault(lemma, neg if negated and neg is not None else token)
     return {lemma: (next(iter(values)), shown[lemma]) for lemma, values in seen.items() if len(values) == 1}
+
+
+def _unrealised(token) -> bool:  # noqa: ANN001
+    """A "to" infinitive under a verb of trying, wanting or planning ("tried to get", "hopes to win"): an aim,
+    whose polarity does not compare with a fact said outright. A verb that negates its complement
+    ("refused to settle") is read as a negation instead."""
+    hops = 0
+    while token is not None and hops < 3 and token.dep_ in ("xcomp", "advcl", "ccomp", "pcomp"):
+        # "in order to avoid operating": the aim may sit one or two verbs up
+        marked = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        if marked and token.head.lemma_.lower() not in NEGATIVE_GOVERNORS:
+            return True
+        token, hops = token.head, hops + 1
+    return False
 
 
 def _word_of(tokens: list, lemma: str):  # noqa: ANN001, ANN202

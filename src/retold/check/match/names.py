@@ -113,10 +113,16 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
     names = SourceNames.of(ctx.source)
     unknown: list[UnknownName] = []
     miscased: list[tuple[Mention, Mention]] = []
+    headings = {s.id: s for s in ctx.rewrite.sentences if s.kind == "heading"}
+    body = " ".join(s.text for s in ctx.rewrite.sentences if s.kind != "heading")
+    kept = names.capitalised | {fold_key(m.group()) for m in _CAPITALISED.finditer(fold(body))}
     for entity in ctx.rewrite.entities:
         if entity.label not in CHECKED_NAME_LABELS:
             continue
         for mention in entity.mentions:
+            heading = headings.get(mention.sentence)
+            if heading is not None and not _named_in_sentence_case(heading.text, mention.text, _kept_in(heading.text, kept)):
+                continue  # "Current State of Affairs": a heading's capitals are its style, not a name
             if _known(mention.text, names):
                 twin = _case_twin(mention, names, ctx.rewrite)
                 if twin is not None:
@@ -124,6 +130,29 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
                 continue
             unknown.append(UnknownName(mention, entity.label, _nearest(mention.text, names)))
     return unknown, miscased
+
+
+def _kept_in(heading: str, capitalised: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(w for w in heading.split() if fold_key(w.strip(".,:;!?")) in capitalised)
+
+
+@functools.lru_cache(maxsize=256)
+def _named_in_sentence_case(heading: str, name: str, kept: frozenset[str] = frozenset()) -> bool:
+    """Whether a name in a title-cased heading is still a name when the heading is written in sentence case
+    (first word and the words the rest of the text capitalises kept): the parser's reading without the
+    capitals every word of a heading gets. A heading that is not title-cased keeps its capitals as evidence."""
+    words = heading.split()
+    if len(words) < 2 and heading == name:
+        lowered = heading.lower()
+    elif sum(w[:1].isupper() for w in words) < max(2, len(words) - sum(w.lower() in _SMALL_WORDS for w in words)):
+        return True  # not Title Case: a capital inside it marks a name
+    else:
+        lowered = " ".join(w if i == 0 or w in kept else w.lower() for i, w in enumerate(words))
+    from retold.analyze.nlp import load_nlp
+
+    doc = load_nlp()(lowered + ".")
+    start = heading.find(name)
+    return any(ent.start_char < start + len(name) and start < ent.end_char for ent in doc.ents)
 
 
 def _word_key(word: str) -> str:

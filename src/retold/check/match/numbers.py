@@ -66,7 +66,12 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         return None  # "0-0" for "a goalless draw"
     if not same and _years_between(number, ctx.source):
         return None
-    if not same and not _in_text(number, ctx.source) and not spelt_out_in(number.value, ctx.source.text):
+    if (
+        not same
+        and not _in_text(number, ctx.source)
+        and not spelt_out_in(number.value, ctx.source.text)
+        and not scaled_in(number.value, ctx.source.text)
+    ):
         here = [s for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
         given = f" (here it gives “{here[0].text}”)" if here and number.unit else ""
         if is_small_count(number) and not any(_noun(h.unit) == _noun(number.unit) for h in here if h.unit):
@@ -201,6 +206,23 @@ def _words_for(n: int) -> list[str] | None:
         return [_TENS_WORDS[tens - 2]] + ([_UNITS_WORDS[unit]] if unit else [])
     hundreds, rest = divmod(n, 100)
     return [_UNITS_WORDS[hundreds], "hundred"] + (_words_for(rest) if rest else [])  # type: ignore[operator]
+
+
+_SCALED = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(mln|mn|m|million|bn|b|billion|k|thousand|tn|trillion)\b", re.IGNORECASE
+)
+_SCALE = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+          "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+
+
+def scaled_in(value: float, text: str) -> bool:
+    """The source writes the figure with an abbreviated scale analyze may not read ("5 mln bucks" for
+    5 million, "3.2bn", "40k"): the same value, in the same scale."""
+    for m in _SCALED.finditer(text):
+        figure = float(m.group(1))
+        if abs(figure * _SCALE[m.group(2).lower()] - value) <= 1e-6 * max(value, 1):
+            return True
+    return False
 
 
 def spelt_out_in(value: float, text: str) -> bool:
