@@ -128,3 +128,14 @@ def test_a_rewrites_own_title_cased_headings_are_not_names() -> None:
     assert [f for f in check(source, rewrite).findings if f.kind == "entity"] == []
     invented = check(source, "Why Latvia Objects\n\nLatvia objects. The council voted 7-2 to raise fares.")
     assert {f.text for f in invented.findings if f.kind == "entity" and f.severity == "error"} == {"Latvia"}
+
+
+def test_a_surname_written_in_lower_case_is_a_miscased_name_not_a_missing_person() -> None:
+    from retold.check import check
+
+    source = "Mayor Ann Cole said the city had no choice. Cole said fares would rise by 10% in June."
+    report = check(source, "Mayor Ann cole said the city had no choice.")
+    forms = [f for f in report.findings if f.kind == "entity-form"]
+    assert [(f.text, f.severity) for f in forms] == [("cole", "warning")] and "Cole" in forms[0].message
+    assert not [f for f in check(source, "Mayor Ann Cole said the city had no choice.").findings
+                if f.kind == "entity-form"]

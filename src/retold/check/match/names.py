@@ -155,6 +155,27 @@ def _named_in_sentence_case(heading: str, name: str, kept: frozenset[str] = froz
     return any(ent.start_char < start + len(name) and start < ent.end_char for ent in doc.ents)
 
 
+def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
+    """Words of a source person's name the rewrite writes in lower case ("Ann cole"), as (start, end, source mention):
+    a name misspelt, not a name missing. Only words the source never writes in lower case, of four letters
+    or more, count: "Cole" but not "Bill" where the source also says "a bill"."""
+    source_lower = {w for w in _WORD.findall(ctx.source.text) if w.islower()}
+    words: dict[str, Mention] = {}
+    for entity in ctx.source.entities:
+        if entity.label != "PERSON":
+            continue  # a person's name: "ministry" in "Foreign Ministry" is a word as well as a name
+        for mention in entity.mentions:
+            for word in _WORD.findall(mention.text):
+                if len(word) >= 4 and word[:1].isupper() and word[1:].islower() and word.lower() not in source_lower:
+                    words.setdefault(word.lower(), mention)
+    found = []
+    for m in re.finditer(r"(?<![\w'\u2019-])[a-z][a-z]{3,}(?![\w-])", ctx.rewrite.text):
+        mention = words.get(m.group())
+        if mention is not None:
+            found.append((m.start(), m.end(), mention))
+    return found
+
+
 def _word_key(word: str) -> str:
     """A word with a possessive or plural ending folded off, for "is it in the source" tests."""
     word = _POSSESSIVE.sub("", word)
