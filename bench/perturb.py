@@ -155,7 +155,7 @@ def run_case(facts: Any, case: plants.Case) -> Outcome:
 
     published = facts.article.published if facts.article is not None else None
     rewrite = analyze(case.text, published=published)  # analysed here to count its sentences
-    report = check(facts, rewrite)
+    report = check(facts, rewrite, hints=True)  # "flagged" counts the invented-claim hint too
     overlapping = [
         f for f in report.findings if f.start < case.end and case.start < f.end and case.end > case.start
     ]

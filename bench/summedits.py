@@ -72,6 +72,7 @@ class Checked:
     score: float
     passed: bool
     errors: tuple[Any, ...]  # the error findings
+    invented: bool = False  # carries the "invented claim" warning
 
     @property
     def passed_as_judged(self) -> bool:
@@ -89,6 +90,7 @@ def check_rows(rows: Sequence[dict[str, Any]], progress: Console | None = None) 
     """Check every summary against its document; each document is cleaned and analysed once."""
     from retold.analyze import analyze
     from retold.check import check
+    from retold.check.detectors.claim import UNBACKED
     from retold.ingest import from_text
 
     sources: dict[str, Any] = {}
@@ -98,9 +100,10 @@ def check_rows(rows: Sequence[dict[str, Any]], progress: Console | None = None) 
         doc = row["doc"]
         if doc not in sources:
             sources[doc] = analyze(from_text(doc))
-        report = check(sources[doc], row["summary"])
+        report = check(sources[doc], row["summary"], hints=True)
         errors = tuple(f for f in report.findings if f.severity == "error")
-        out.append(Checked(row, report.score, report.verdict == "pass", errors))
+        invented = any(f.kind == "claim" and f.message.startswith(UNBACKED) for f in report.findings)
+        out.append(Checked(row, report.score, report.verdict == "pass", errors, invented))
         if progress is not None and n % 200 == 0:
             progress.print(f"  {n}/{len(rows)} summaries, {time.perf_counter() - start:.0f}s", highlight=False)
     return out, time.perf_counter() - start
@@ -150,6 +153,13 @@ def figures_of(checked: Sequence[Checked]) -> dict[str, Any]:
             [c.score for c in faithful], [c.score for c in unfaithful]
         ),
         "as_judged": _rates(faithful, unfaithful, judged=True),
+        "invented_claim": {
+            "faithful": sum(c.invented for c in faithful),
+            "unfaithful": sum(c.invented for c in unfaithful),
+            # the share of summaries carrying the warning that annotators judged unfaithful
+            "precision": sum(c.invented for c in unfaithful) / max(1, sum(c.invented for c in checked)),
+            "base_rate": len(unfaithful) / max(1, len(checked)),
+        },
         "paraphrase_quote_faithful": sum(any(f.kind == PARAPHRASE_QUOTE for f in c.errors) for c in faithful),
         "paraphrase_quote_unfaithful": sum(any(f.kind == PARAPHRASE_QUOTE for f in c.errors) for c in unfaithful),
     }
@@ -302,6 +312,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.print(table)
     seconds = time.perf_counter() - total
     out.print(domain_table(per_domain))
+    invented = {d: fig["invented_claim"] for d, fig in per_domain.items()}
+    carrying = sum(v["faithful"] + v["unfaithful"] for v in invented.values())
+    right = sum(v["unfaithful"] for v in invented.values())
+    unfaithful_share = sum(fig["unfaithful"] for fig in per_domain.values()) / max(1, sum(fig["summaries"] for fig in per_domain.values()))
+    out.print(
+        f"'invented claim' warning: on {carrying} summaries, {right} of them unfaithful (precision "
+        f"{100 * right / max(1, carrying):.1f} %, against {100 * unfaithful_share:.1f} % unfaithful in all); per domain: "
+        + ", ".join(f"{d} {v['unfaithful']}/{v['faithful'] + v['unfaithful']}" for d, v in invented.items()),
+        highlight=False,
+    )
     rules = Counter(item["rule"] for listing in listings.values() for item in listing)
     n_errors = sum(rules.values())
     out.print(f"{n_errors} errors raised on faithful summaries ({seconds:.0f}s in all), by rule:", highlight=False)

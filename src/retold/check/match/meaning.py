@@ -23,7 +23,7 @@ from retold.lexicon import (
 )
 from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.types import Sentence
-from retold.wordnet import antonyms_of, same_sense
+from retold.wordnet import antonyms_of, kind_of
 
 # Closing attribution, links and section labels are not claims.
 _NOT_A_CLAIM = re.compile(
@@ -157,14 +157,14 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
 
 
 def _indirect_opposites(lemma: str, theirs: list, our_lemmas: set[str]) -> list[str]:  # noqa: ANN001
-    """Source verbs whose WordNet antonym shares a sense with ``lemma``: "perished" where the source says
-    "survived" (WordNet pairs "survive" with "succumb", and "succumb" shares a sense with "perish")."""
+    """Source verbs whose WordNet antonym is a synonym of ``lemma``: "perished" where the source says
+    "survived" (WordNet pairs "survive" with "succumb", a kind of dying, and "die" shares a synset with "perish")."""
     found = []
     for t in theirs:
         verb = t.lemma_.lower()
         if t.pos_ != "VERB" or verb in our_lemmas or verb in ("be", "have", "do"):
             continue
-        if any(same_sense(lemma, a) for a in antonyms_of(verb, "VERB")):
+        if any(kind_of(lemma, a) for a in antonyms_of(verb, "VERB")):
             found.append(verb)
     return sorted(set(found))
 
