@@ -35,6 +35,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"not {c.said_by}: name {c.source_speaker}",
                 (Evidence(c.source_start, c.source_end, ctx.source.text[c.source_start : c.source_end]),
                  *sentence_evidence(ctx.source, [c.source_sentence])),
+                "contradicts",
             )
         )
     for r in role_conflicts(ctx):
@@ -51,6 +52,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"wrong person: the source gives the role “{r.role}” to {r.holder}, not {r.person} "
                 f"(“{clause}”): name {r.holder}",
                 (Evidence(r.source_start, r.source_end, clause),),
+                "contradicts",
             )
         )
     for t in title_conflicts(ctx):
@@ -80,6 +82,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"“{k.word}” names a relative the source never mentions; it has "
                 f"“{k.source_word}”: use the source's word",
                 (Evidence(k.source_start, k.source_end, k.source_word),),
+                "contradicts",
             )
         )
     for o in invented_offices(ctx):
