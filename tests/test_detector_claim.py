@@ -211,3 +211,20 @@ def test_an_aim_is_not_a_negation_flip_of_what_did_not_happen() -> None:
                 if "negation" in f.message]
     (f,) = [f for f in _claim_errors(source, "Reporters got hold of the mayor on Tuesday.") if "negation" in f.message]
     assert f.severity == "error"
+
+
+def test_a_compound_negation_is_not_a_flip() -> None:
+    source = "The museum showed details of the painting that had never been seen before, curators said."
+    assert _claim_errors(source, "The museum showed never-before-seen details of the painting, curators said.") == []
+    flipped = _claim_errors(
+        "The museum showed details of the painting that had been seen before, curators said.",
+        "The museum showed details of the painting that had never been seen before, curators said.",
+    )
+    assert flipped and "negation" in flipped[0].message
+
+
+def test_a_headings_dont_is_not_a_negation_flip() -> None:
+    source = "Officials say residents should panic about the water supply. The reservoir holds 9 days of water."
+    for heading in ("## Why officials say don't panic", "What You Don't Need to Worry About"):
+        rewrite = f"{heading}\n\nThe reservoir holds 9 days of water."
+        assert not [f for f in _claim_errors(source, rewrite) if "negation" in f.message]
