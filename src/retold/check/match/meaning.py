@@ -133,14 +133,23 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
         if new_only is not None and (lemma in new_only or token.lower_ in new_only or token.pos_ == "PROPN"):
             continue
         opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
+        indirect = False
         if not opposite and token.pos_ == "VERB":
-            opposite = _indirect_opposites(lemma, theirs, our_lemmas)
+            opposite, indirect = _indirect_opposites(lemma, theirs, our_lemmas), True
         if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
-            # In a rewording the opposite may be said another way ("ending the ban" / "allowing"): a warning.
+            ours_args = _arguments(token)
+            theirs_args = _arguments(next((t for t in theirs if t.lemma_.lower() == opposite[0]), None))
+            shared = bool(ours_args & theirs_args)
+            if indirect and not shared:
+                continue  # a synonym's antonym is an opposite only of the same act on the same things
+            # In a rewording the opposite may be said another way ("ending the ban" / "allowing"), and an
+            # opposite said of other things ("reducing net debt" / "the increase in our dividend") may be
+            # another fact: warnings.
+            apart = bool(ours_args) and bool(theirs_args) and not shared
             return flip(
                 token,
                 f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”",
-                severity="error" if new_only is None else "warning",
+                severity="error" if new_only is None and not apart else "warning",
             )
         if opposite:
             continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
