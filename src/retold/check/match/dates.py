@@ -143,6 +143,8 @@ def _unanchored_year(
         near = {s.sentence for s in months}
     else:
         near = {s.sentence for s in support}
+        if any(s.year is not None and s.sentence in near for s in dates):
+            return None  # the sentences it rests on give a year of their own: another one is wrong
     if not any(_RELATIVE_YEAR.search(source.sentences[i].text) for i in near):
         return None
     return (

@@ -142,14 +142,11 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             shared = bool(ours_args & theirs_args)
             if indirect and not shared:
                 continue  # a synonym's antonym is an opposite only of the same act on the same things
-            # In a rewording the opposite may be said another way ("ending the ban" / "allowing"), and an
-            # opposite said of other things ("reducing net debt" / "the increase in our dividend") may be
-            # another fact: warnings.
-            apart = bool(ours_args) and bool(theirs_args) and not shared
+            # In a rewording the opposite may be said another way ("ending the ban" / "allowing"): a warning.
             return flip(
                 token,
                 f"opposite meaning: the source says “{opposite[0]}”, not “{token.text}”",
-                severity="error" if new_only is None and not apart else "warning",
+                severity="error" if new_only is None else "warning",
             )
         if opposite:
             continue  # "hasn't been able" for "has been unable": the negation pays for the antonym
