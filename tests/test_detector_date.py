@@ -125,3 +125,10 @@ def test_a_weekday_with_nothing_to_anchor_it_is_a_warning() -> None:
     found = [f for f in check(source, "Alex and Jacob plan to grab beer on Friday at a new pub.").findings
              if f.kind == "date"]
     assert [f.severity for f in found] == ["warning"]
+
+
+def test_a_date_the_source_gives_for_another_event_moved_onto_its_last_year_is_an_error() -> None:
+    source = "The firm opened its first store in 2012. Last year it closed the Leeds branch after heavy losses."
+    moved = [f for f in check(source, "In 2012 it closed the Leeds branch after heavy losses.").findings
+             if f.kind == "date" and f.severity == "error"]
+    assert moved

@@ -17,6 +17,7 @@ import re
 from retold.check.align import sentence_evidence
 from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
+from retold.check.match.dates import agrees
 from retold.check.match.meaning import REWORDED_SUPPORT
 from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
@@ -131,10 +132,15 @@ def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
     """A date put where the source has a relative one ("last year") it gives no publication date to resolve:
     consistent with the source, not provable from it."""
     published = ctx.source.article.published if ctx.source.article else None
-    return published is None and any(
+    if published is not None or not any(
         d.relative and d.resolved is None and d.start < sub.source_end and sub.source_start < d.end
         for d in ctx.source.dates
-    )
+    ):
+        return False
+    # A date the source gives for another event, moved here, is wrong whatever "last year" was.
+    ours = [d for d in ctx.rewrite.dates if d.start < sub.end and sub.start < d.end]
+    elsewhere = [s for s in ctx.source.dates if not (s.start < sub.source_end and sub.source_start < s.end)]
+    return not any(agrees(d, s) for d in ours for s in elsewhere)
 
 
 def _overlaps(facts: tuple[DateFact, ...], start: int, end: int) -> bool:
