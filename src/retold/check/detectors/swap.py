@@ -133,12 +133,15 @@ def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
     consistent with the source, not provable from it."""
     published = ctx.source.article.published if ctx.source.article else None
     if published is not None or not any(
-        d.relative and d.resolved is None and d.start < sub.source_end and sub.source_start < d.end
+        d.relative and d.resolved is None and d.weekday is None and d.start < sub.source_end and sub.source_start < d.end
         for d in ctx.source.dates
     ):
         return False
-    # A date the source gives for another event, moved here, is wrong whatever "last year" was.
+    # Only a calendar year or month put on it ("2023" for "last year"); "today" for "on Tuesday" is a swap.
     ours = [d for d in ctx.rewrite.dates if d.start < sub.end and sub.start < d.end]
+    if not ours or not all(d.year is not None or d.month is not None for d in ours):
+        return False
+    # A date the source gives for another event, moved here, is wrong whatever "last year" was.
     elsewhere = [s for s in ctx.source.dates if not (s.start < sub.source_end and sub.source_start < s.end)]
     return not any(agrees(d, s) for d in ours for s in elsewhere)
 
