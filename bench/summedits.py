@@ -35,6 +35,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable from t
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bench.metrics import balanced_accuracy, best_threshold_balanced_accuracy, gate, load_baseline, report_gate
@@ -331,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quiet:
         for domain, listing in listings.items():
             for item in listing:
-                out.print(f"- [{domain} {item['id']}] {item['kind']} on {item['text']!r}: {item['message']}",
+                out.print(escape(f"- [{domain} {item['id']}] {item['kind']} on {item['text']!r}: {item['message']}"),
                           highlight=False)
     result: dict[str, Any] = {"domains": per_domain, "seconds": round(seconds, 1)}
     if "news" in per_domain:
