@@ -208,9 +208,9 @@ def _engine_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
     """The LLM flags, as `retold rewrite` hands them to its engine (each worker's engine gets the same)."""
     if not hasattr(args, "model"):  # a parser built without the LLM options
         return ()
-    from retold.cli import _llm_extra
+    from retold.cli_llm import llm_extra
 
-    return _llm_extra(args)
+    return llm_extra(args)
 
 
 # --------------------------------------------------------------------------- parsers

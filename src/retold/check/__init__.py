@@ -28,19 +28,21 @@ def check(
     *,
     published: dt.date | None = None,
     judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
+    prompt: tuple[str, ...] = (),
     hints: bool = False,
 ) -> Report:
     """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given
     but for the attribution footer retold puts under its own explainers (metadata, not claims).
 
     ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
-    findings are added to every rule finding.
+    findings are added to every rule finding. ``prompt`` is what a model was sent to write ``rewrite``: its
+    own sentences in the rewrite are leakage.
 
     ``hints`` also lists the "invented claim" warnings (a predicate no source sentence has with the same
     doers): on SummEdits they mark faithful paraphrase about as often as real errors, so they are left out
     of the default report. The score reads them either way.
     """
-    ctx = check_context(source, rewrite, published=published)
+    ctx = check_context(source, rewrite, published=published, prompt=prompt)
     findings = run_detectors(ctx)
     if judge is not None:
         findings = tuple(sorted((*findings, *judge(ctx, findings)), key=lambda f: (f.start, f.end, f.kind)))
@@ -63,13 +65,16 @@ def is_hint(finding: Finding) -> bool:
 
 
 def check_context(
-    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None,
+    prompt: tuple[str, ...] = (),
 ) -> CheckContext:
     """Both texts analysed and aligned: what every detector reads (and what :func:`unsettled` takes)."""
     source_facts = _source_facts(source, published)
     when = published or (source_facts.article.published if source_facts.article else None)
     rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(without_own_footer(rewrite), published=when)
-    return CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts))
+    return CheckContext(
+        source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts), prompt=prompt
+    )
 
 
 def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:

@@ -22,7 +22,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                     "warning",
                     f"misspelt name: the source writes “{name.near.text}”",
                     (mention_evidence(ctx.source, name.near),),
-                    relation="contradicts",
+                    "contradicts",
                 )
             )
             continue
@@ -44,7 +44,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 "warning",
                 f"mis-cased name: the source writes “{twin.text}”",
                 (mention_evidence(ctx.source, twin),),
-                relation="contradicts",
+                "contradicts",
             )
         )
     for start, end, twin in lowercased_names(ctx):
