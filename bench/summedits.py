@@ -38,8 +38,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bench.metrics import balanced_accuracy, best_threshold_balanced_accuracy, gate, load_baseline, report_gate
-from bench.metrics import roc_auc, write_json
+from bench.metrics import (
+    balanced_accuracy,
+    best_threshold_balanced_accuracy,
+    gate,
+    load_baseline,
+    report_gate,
+    roc_auc,
+    write_json,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA = DATA_DIR / "summedits-news-dev" / "summedits_news_dev.json"

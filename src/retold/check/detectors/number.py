@@ -5,7 +5,7 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.numbers import checkable_numbers, unsupported_number
-from retold.types import Finding, NumberFact
+from retold.types import EvidenceRelation, Finding, NumberFact
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
@@ -22,6 +22,6 @@ def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
     )
 
 
-def _relation(message: str) -> str:
+def _relation(message: str) -> EvidenceRelation:
     """A source sentence giving another figure for the same thing contradicts; otherwise it is only the closest."""
     return "contradicts" if message.startswith(("changed", "“")) and "gives" in message else "closest"

@@ -40,14 +40,14 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
     if len(quote_words) <= SCARE_QUOTE_WORDS:
         if is_quoted_in_source(quote_words, ctx.source) or quoted_around(ctx.source.text, span):
             return None
-        evidence = (Evidence(span[0], span[1], ctx.source.text[span[0] : span[1]]),) if span else ()
+        scare: tuple[Evidence, ...] = (Evidence(span[0], span[1], ctx.source.text[span[0] : span[1]]),) if span else ()
         return Finding.on(
             quote,
             "quote",
             "warning",
             "scare quotes the source does not use: remove the quotation marks",
-            evidence,
-            relation="supports" if evidence else None,  # the words stand in the source, unquoted
+            scare,
+            relation="supports" if scare else None,  # the words stand in the source, unquoted
         )
     if span is not None:
         return None
@@ -77,13 +77,10 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
         )
     if near is not None and share >= 0.5:
         message = "altered quote: the source's words differ; quote them exactly or drop the quotation marks"
-        evidence: tuple[Evidence, ...] = (Evidence(near.start, near.end, near.text),)
-        return Finding.on(quote, "quote", "error", message, evidence, relation="contradicts")
-    else:
-        message = "the source has no such words: quote only what was said, or drop the quotation marks"
-        sentence_ids = [s.sentence for s in ctx.alignment[quote.sentences[0]].support[:1]] if quote.sentences else []
-        evidence = sentence_evidence(ctx.source, sentence_ids)
-    return Finding.on(quote, "quote", "error", message, evidence)
+        return Finding.on(quote, "quote", "error", message, (Evidence(near.start, near.end, near.text),), "contradicts")
+    message = "the source has no such words: quote only what was said, or drop the quotation marks"
+    sentence_ids = [s.sentence for s in ctx.alignment[quote.sentences[0]].support[:1]] if quote.sentences else []
+    return Finding.on(quote, "quote", "error", message, sentence_evidence(ctx.source, sentence_ids))
 
 
 PARAPHRASE_COVERAGE = 0.75  # share of the quote's content words one supporting source sentence holds

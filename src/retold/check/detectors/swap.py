@@ -22,7 +22,7 @@ from retold.check.match.meaning import REWORDED_SUPPORT
 from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
 from retold.lexicon import SAYING
-from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
+from retold.types import DateFact, Evidence, FactSheet, Finding, Quote, Severity
 
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|(?:^|[\s:])['\u2018]")  # a quotation opened, closed or not
 _FINDING_KIND = {
@@ -72,8 +72,10 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 kind = "date"
         if kind == "entity" and _speaker(ctx, sub):
             kind = "attribution"
-        severity = "warning" if sub.kind == "hedge" or _unanchored(ctx, sub) else "error"
-        evidence = (Evidence(sub.source_start, sub.source_end, sub.source_words),) if sub.source_words else ()
+        severity: Severity = "warning" if sub.kind == "hedge" or _unanchored(ctx, sub) else "error"
+        evidence: tuple[Evidence, ...] = (
+            (Evidence(sub.source_start, sub.source_end, sub.source_words),) if sub.source_words else ()
+        )
         evidence += sentence_evidence(ctx.source, [sub.source_sentence])
         text = ctx.rewrite.text[sub.start : sub.end]
         findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence, "contradicts"))

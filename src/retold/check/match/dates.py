@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
+from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
 from retold.normalize import fold_key
-from retold.types import DateFact, FactSheet, Finding
+from retold.types import DateFact, FactSheet, Severity
 
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)|www\.\S+")
 # Holidays on a fixed day of the year, written as the source may name them.
@@ -45,7 +46,7 @@ def checkable_dates(rewrite: FactSheet) -> list[DateFact]:
     return [d for d in rewrite.dates if not any(s <= d.start < e for s, e in skip)]
 
 
-def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[int]] | None:
+def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, Severity, list[int]] | None:
     """(message, severity, source sentences to show) when the source does not back ``date``, else None."""
     support = ctx.alignment[date.sentence].support if date.sentence < len(ctx.alignment) else ()
     best = [support[0].sentence] if support else []
@@ -205,11 +206,13 @@ def agrees(ours: DateFact, theirs: DateFact, year: int | None = None) -> bool:
     return all(known.get(k) == v for k, v in mine.items() if k != "date")
 
 
-def _parts(date: DateFact) -> dict:
+def _parts(date: DateFact) -> dict[str, Any]:
     if date.resolved:
         d = date.resolved
         return {"year": d.year, "month": d.month, "day": d.day, "date": d}
-    parts = {k: v for k, v in (("year", date.year), ("month", date.month), ("day", date.day)) if v is not None}
+    parts: dict[str, Any] = {
+        k: v for k, v in (("year", date.year), ("month", date.month), ("day", date.day)) if v is not None
+    }
     if len(parts) == 3:
         try:
             parts["date"] = dt.date(date.year, date.month, date.day)  # type: ignore[arg-type]

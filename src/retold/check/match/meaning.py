@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.check.context import CheckContext
 from retold.lexicon import (
     ANTONYMS,
@@ -21,8 +23,7 @@ from retold.lexicon import (
     TIME_UNITS,
     TIMES,
 )
-from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
-from retold.types import Sentence
+from retold.types import Sentence, Severity
 from retold.wordnet import antonyms_of, kind_of
 
 # Closing attribution, links and section labels are not claims.
@@ -40,7 +41,7 @@ class Flip:
     end: int
     source: int  # source sentence id
     message: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 REWORDED_SUPPORT = 0.3  # a reworded sentence: its best support is weaker, so only words new to the article count
@@ -97,13 +98,14 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             if len(lemma) > len(member) + 2 and lemma.endswith(member) and t.pos_ == "NOUN":
                 their_pos.setdefault(member, set()).add(t.pos_)
 
-    def flip(token, message: str, start: int | None = None, severity: str = "error") -> Flip:  # noqa: ANN001
+    def flip(token, message: str, start: int | None = None, severity: Severity = "error") -> Flip:  # noqa: ANN001
         end = token.idx + len(token.text)
         return Flip(sentence.id, token.idx if start is None else start, end, source_id, message, severity)
 
     # In a rewording only a verb's negation compares, and only when the two sentences' negations differ.
     reworded_flips = new_only is not None and _negation_count(ours) != _negation_count(theirs)
-    for lemma, (negated, token) in (_polarities(ours) if new_only is None or reworded_flips else {}).items():
+    polarities: dict[str, tuple[bool, Any]] = _polarities(ours) if new_only is None or reworded_flips else {}
+    for lemma, (negated, token) in polarities.items():
         if new_only is not None and token.pos_ not in ("VERB", "PART") and token.dep_ != "neg":
             continue
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
@@ -202,7 +204,7 @@ def opposites(lemma: str, pos: str = "") -> set[str]:
     return found
 
 
-def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
+def _polarities(tokens: list) -> dict[str, tuple[bool, Any]]:  # noqa: ANN001
     """Each verb or adjective lemma said only one way in the sentence → (negated?, the token that shows it).
 
     A lemma said both ways, or a copula ("is"), is left out: its polarity does not compare.

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from retold.analyze.entities import name_keys
 from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, PLACE_NAMES
 from retold.analyze.roles import HONORIFICS, TITLE_WORDS
-from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.lexicon import CHECKED_NAME_LABELS
 from retold.normalize import fold, fold_key
-from retold.types import Entity, Evidence, FactSheet, Finding, Mention
+from retold.types import Entity, Evidence, FactSheet, Mention
 
 _KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *PLACE_ALIASES, *ACRONYMS))
 _WORD = re.compile(r"[^\W_]+")
@@ -170,9 +169,9 @@ def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
                     words.setdefault(word.lower(), mention)
     found = []
     for m in re.finditer(r"(?<![\w'\u2019-])[a-z][a-z]{3,}(?![\w-])", ctx.rewrite.text):
-        mention = words.get(m.group())
-        if mention is not None:
-            found.append((m.start(), m.end(), mention))
+        twin = words.get(m.group())
+        if twin is not None:
+            found.append((m.start(), m.end(), twin))
     return found
 
 
@@ -291,9 +290,9 @@ def _nearest(text: str, names: SourceNames) -> Mention | None:
         # "Andrei Sybiha" for "Andriy Sybiha": each word a letter or two off or equal, and at least one equal.
         parts = low.split()
         for form, mention in names.forms:
-            other = _bare(form).lower().split()
-            if len(other) == len(parts) > 1 and any(a == b for a, b in zip(parts, other)):
-                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, other)):
+            theirs = _bare(form).lower().split()
+            if len(theirs) == len(parts) > 1 and any(a == b for a, b in zip(parts, theirs)):
+                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, theirs)):
                     return mention
     return best[1]
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
+from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
-from retold.normalize import fold, fold_key
-from retold.types import FactSheet, Finding, NumberFact
+from retold.normalize import fold
+from retold.types import FactSheet, NumberFact, Severity
 
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05  # a round figure no further than this from the source figure it rounds
@@ -46,7 +46,7 @@ def checkable_numbers(rewrite: FactSheet) -> list[NumberFact]:
     ]
 
 
-def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list[int], str] | None:
+def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list[int], Severity] | None:
     """Why ``number`` is unsupported (a message), the source sentences to show and the severity, or None when
     the source gives it.
 
@@ -87,7 +87,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     if (changed := changed_rate(ctx, number, same)) is not None:
         return changed
     if (moved := _counts_something_else(ctx, number, same, local, approx)) is not None:
-        return (*moved, "error")
+        return moved[0], moved[1], "error"
     if not support or support[0].score < STRONG_SUPPORT or number.unit is None:
         return None
     if stated_in_support(ctx.source, number.text, support, {s.sentence for s in same}):
@@ -155,15 +155,16 @@ def rate_of(text: str, end: int) -> str | None:
     return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
-def changed_rate(ctx: CheckContext, number: NumberFact, same: list[NumberFact]) -> tuple[str, list[int], str] | None:
+def changed_rate(
+    ctx: CheckContext, number: NumberFact, same: list[NumberFact]
+) -> tuple[str, list[int], Severity] | None:
     """The source gives the figure per one unit, the rewrite per another of the same measure ("per kilowatt-hour"
     for "per megawatt-hour": a thousandfold change): an error. Only units that differ by a metric prefix, or
     an abbreviation of one ("kWh"), compare; "a day" against "a week" is left to the other rules."""
     ours = rate_of(ctx.rewrite.text, number.end)
     if ours is None or not same:
         return None
-    theirs = [(s, rate_of(ctx.source.text, s.end)) for s in same]
-    theirs = [(s, r) for s, r in theirs if r is not None]
+    theirs = [(s, r) for s in same if (r := rate_of(ctx.source.text, s.end)) is not None]
     if not theirs or any(r == ours for _, r in theirs):
         return None
     for s, r in theirs:
@@ -365,7 +366,7 @@ def _in_text(number: NumberFact, source: FactSheet) -> bool:
     digits = re.sub(r"[^\d.,]", "", number.text)
     if not digits or not any(ch.isdigit() for ch in digits):
         return False
-    listed = [(f.start, f.end) for f in (*source.numbers, *source.dates)]
+    listed = [(f.start, f.end) for f in source.numbers] + [(d.start, d.end) for d in source.dates]
     return any(
         not any(s <= m.start() < e for s, e in listed)
         for m in re.finditer(r"(?<![\d.,])" + re.escape(digits) + r"(?![\d]|[.,]\d)", fold(source.text))

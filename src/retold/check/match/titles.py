@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from retold.analyze.roles import TITLE_WORDS
 from retold.check.context import CheckContext
 from retold.check.match.roles import _people, _source_person
-from retold.types import Entity, FactSheet
+from retold.types import Entity, FactSheet, Severity
 
 PERSON = "PERSON"
 # One office, several ways of writing it.
@@ -43,7 +43,7 @@ class TitleConflict:
     source_titles: tuple[str, ...]
     source_start: int  # a source mention of the person
     source_end: int
-    severity: str
+    severity: Severity
 
 
 def offices(role: str) -> frozenset[str]:
