@@ -185,3 +185,10 @@ def test_a_closest_sentence_is_never_shown_as_support() -> None:
     number = next(f for f in report.findings if f.kind == "number")
     assert number.evidence_relation == "closest"
     assert "closest source sentence, does not support:" in report.to_markdown()
+
+
+def test_the_html_report_marks_each_evidence_with_its_relation() -> None:
+    source = "Inflation rose 3.5% in May, the statistics agency said. Unemployment stayed at 4 percent."
+    fragment = check(source, "Inflation rose 4.5% in May.").to_html()
+    assert 'data-relation="contradicts"' in fragment
+    assert "source, contradicts:</span>" in fragment

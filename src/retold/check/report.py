@@ -148,7 +148,9 @@ class Report:
             )
             for ev in f.evidence:
                 out.append(
-                    f'<blockquote class="retold-evidence" data-start="{ev.start}" data-end="{ev.end}">'
+                    f'<blockquote class="retold-evidence" data-start="{ev.start}" data-end="{ev.end}" '
+                    f'data-relation="{f.evidence_relation}"><span class="retold-relation">'
+                    f"{html.escape(relation_words(f.evidence_relation, f.kind))}:</span> "
                     f"{html.escape(_clip(ev.text, 400))}</blockquote>"
                 )
             out.append("</li>")
