@@ -156,9 +156,11 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     _say_removed(args.input, result.article)
     report = result.report
     counts = report.summary.get("by_severity", {})
+    mended = (result.draft.stats or {}).get("audit", {})
     _say(
         f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
-        f"score {report.score:.2f} ({report.verdict})"
+        f"score {report.score:.2f} ({report.verdict}); the audit mended {mended.get('mended', 0)} item(s) "
+        f"({mended.get('repaired', 0)} repaired, {mended.get('replaced', 0)} replaced, {mended.get('dropped', 0)} dropped)"
     )
     for note in result.draft.notes:
         _say(note)

@@ -467,6 +467,25 @@ def reason(finding: Finding) -> str:
     return f"{what}: \u201c{words}\u201d" if words else what
 
 
+def audit_counts(audit: Audit) -> dict[str, Any]:
+    """What the audit mended, for a draft's ``stats["audit"]``: each action's count, ``mended`` (repaired,
+    replaced or dropped) and, by finding kind, how many steps an error of that kind caused."""
+    counts: dict[str, Any] = dict(audit.counts)
+    counts["mended"] = sum(counts[action] for action in ACTIONS if action != "kept")
+    kinds = Counter(kind for step in audit.steps for kind in dict.fromkeys(kind_of(why) for why in step.errors))
+    counts["by_kind"] = dict(kinds)
+    return counts
+
+
+def kind_of(why: str) -> str:
+    """The finding kind behind one reason of a step (:func:`reason` words it for a reader)."""
+    for kind, plain in _PLAIN.items():
+        if why.startswith(plain):
+            return kind
+    head = why.split(":", 1)[0]
+    return head if head and " " not in head else "claim"  # a kind without plain words is named as it is
+
+
 def builtin_pool(checked: Callable[[], Draft]) -> Fallback:
     """A fallback that serves the items of a checked builtin draft for the same section, each at most once.
 
