@@ -197,7 +197,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     judge = _llm_judge(args)
     try:
-        report = check(source, rewrite_article.text, judge=judge)
+        report = check(source, rewrite_article.text, judge=judge, hints=args.hints)
     finally:
         if judge is not None:
             judge.client.close()
@@ -314,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
     p.add_argument("--judge", choices=("rules", "llm"), default="rules", help="rules only (default), or also an LLM for what they leave open")
+    p.add_argument("--hints", action="store_true", help="also list 'invented claim' warnings: a predicate no source sentence has with the same doers (as often faithful paraphrase as an error)")
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)

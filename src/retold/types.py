@@ -313,6 +313,7 @@ KINDS = (
     "number",
     "date",
     "quote",
+    "paraphrase-quote",
     "attribution",
     "claim",
     "leakage",

@@ -449,6 +449,7 @@ _PLAIN = {
     "number": "a figure the source does not give",
     "date": "a date the source does not give",
     "quote": "quotation marks around words the source does not quote",
+    "paraphrase-quote": "quotation marks around the source's meaning in other words",
     "attribution": "words credited to someone the source does not credit",
     "claim": "no source sentence says this",
     "leakage": "text of the request, not of the article",
