@@ -55,6 +55,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/pages.py --gate
 	$(BIN)/python bench/summedits.py --gate
 	$(BIN)/python bench/styles.py --gate
+	$(BIN)/python bench/gap.py --data bench/data/gap/gap-development.tsv --gate
 	$(BIN)/python bench/llm.py --gate
 
 perturb: $(VENV)/.installed-dev

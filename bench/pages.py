@@ -319,6 +319,7 @@ def bare_surname_first_mentions(text: str, facts) -> list[str]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             before = text[: match.start()].rstrip(" ")
             last = before.split()[-1] if before.split() and before.endswith(before.split()[-1]) else ""
+            last = last.lstrip("\u201c\u2018\"'(")  # "“Mini Mike”": the name opens inside the quotation mark
             if last and last[:1].isupper() and last.rstrip(".") not in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"):
                 if last in parts:
                     break  # named in full first

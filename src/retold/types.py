@@ -194,6 +194,8 @@ class FactSheet:
     article: Article | None = None
     doc: Any = field(default=None, compare=False, repr=False)  # the spaCy Doc over ``text``
     genders: Genders = field(default_factory=Genders, compare=False, repr=False)
+    # who each pronoun, bare surname and description refers to (``retold.analyze.referents.Referents``)
+    referents: Any = field(default=None, compare=False, repr=False)
 
     def entity(self, entity_id: int) -> Entity:
         return self.entities[entity_id]

@@ -12,10 +12,11 @@ from typing import Any
 from retold.analyze.clusters import cluster
 from retold.analyze.dates import find_dates
 from retold.analyze.entities import repair
+from retold.analyze.genders import genders_of
 from retold.analyze.nlp import load_nlp
 from retold.analyze.numbers import find_numbers
-from retold.analyze.genders import genders_of
 from retold.analyze.quotes import find_quotes, quotation_spans
+from retold.analyze.referents import build as build_referents
 from retold.analyze.roles import roles_of
 from retold.analyze.sentences import SentenceIndex, build_sentences, mask_markup, parse
 from retold.analyze.spans import SpanSet
@@ -81,7 +82,8 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     numbers = [_retext(n, text) for n in find_numbers(masked, index.at, skip, _unit_finder(doc, starts))]
     quoted = quotation_spans(text, masked, paragraphs)
     genders = genders_of(doc, entities, quoted)
-    quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, genders.people)
+    referents = build_referents(doc, text, sentences, entities, genders.people, quoted)
+    quotes = find_quotes(doc, text, masked, paragraphs, index, entities, quoted, referents)
     return FactSheet(
         text=text,
         sentences=sentences,
@@ -90,6 +92,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
         dates=tuple(dates),
         quotes=quotes,
         genders=genders,
+        referents=referents,
         article=article,
         doc=doc,
     )

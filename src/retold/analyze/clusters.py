@@ -9,6 +9,7 @@ from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, 
 from retold.analyze.names import EXPANSION_TO_ACRONYM, base_key, name_keys, strip_form
 from retold.types import Entity, Mention
 
+
 class _Union:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -86,7 +87,7 @@ def cluster(
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(union.find(i), []).append(i)
-    entities = []
+    entities: list[Entity] = []
     for members in sorted(groups.values(), key=lambda g: mentions[g[0]].start):
         entities.append(_entity(len(entities), members, mentions, surfaces, text, sentence_of))
     return tuple(entities)

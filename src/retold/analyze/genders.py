@@ -29,15 +29,25 @@ def person_genders(doc: Any, entities: Sequence[Entity], quoted: Sequence[Any] =
     starts = [p[0] for p in people]
     inside_quote = QuotedIndex(quoted)
     votes: dict[int, list[int]] = {}
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
         named = people[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         if len({eid for _, _, eid in named}) != 1:
             continue
+        after = sents[k + 1] if k + 1 < len(sents) else None
+        if after is not None and after[0].lower_ in ("he", "she") and inside_quote.at(after[0].idx) is None and not (
+            people[bisect.bisect_left(starts, after.start_char) : bisect.bisect_left(starts, after.end_char)]
+        ):  # "Rutte has now said … . He insisted …": the next sentence opens on the same person
+            words_after = [after[0].lower_]
+        else:
+            words_after = []
         s, e, eid = named[0]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         words = [t.lower_ for t in sent if inside_quote.at(t.idx) is None]
+        if not any(w in _MALE_WORDS | _FEMALE_WORDS for w in words):
+            words += words_after
         tally = votes.setdefault(eid, [0, 0])
         tally[0] += sum(w in _MALE_WORDS for w in words)
         tally[1] += sum(w in _FEMALE_WORDS for w in words)

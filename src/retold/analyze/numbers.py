@@ -116,6 +116,9 @@ def find_numbers(
     def free(a: int, b: int) -> bool:
         return not taken.overlaps(a, b)
 
+    unit: str | None
+    value: float | None
+
     for m in _DIGITS.finditer(folded):
         start = m.start("cur") if m.group("cur") else m.start("num")
         if not free(start, m.end()):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -284,11 +283,11 @@ def find_quotes(
     index: SentenceIndex,
     entities: tuple[Entity, ...],
     spans: list[QuoteSpan],
-    genders: Mapping[int, str],
+    referents: Any = None,
 ) -> tuple[Quote, ...]:
     """Every quotation of ``spans`` (:func:`quotation_spans`), with its speaker where the text names one;
-    ``genders`` are the people's (:func:`retold.analyze.genders.person_genders`)."""
-    mentions = Mentions(entities, spans, genders)
+    ``referents`` say who a pronoun introducing one is (:mod:`retold.analyze.referents`)."""
+    mentions = Mentions(entities, spans, referents)
     token_starts = [t.idx for t in doc]
     quotes: list[Quote] = []
     by_span: dict[int, int] = {}

@@ -178,7 +178,7 @@ class SentenceIndex:
     def covering(self, start: int, end: int) -> tuple[int, ...]:
         """Ids of the sentences that overlap ``[start, end)``."""
         first = self.at(start)
-        ids = []
+        ids: list[int] = []
         for s in self.sentences[first:]:
             if s.start >= end and ids:
                 break

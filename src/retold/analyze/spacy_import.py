@@ -53,7 +53,7 @@ def _cli_info_stand_in() -> types.ModuleType:
             raise AttributeError(name)
         return getattr(_real_cli_info(), name)
 
-    stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    setattr(stand_in, "__getattr__", __getattr__)  # noqa: B010 - a module-level __getattr__ (PEP 562), set at run time
     return stand_in
 
 
@@ -86,4 +86,4 @@ def _remember_entry_point_groups() -> None:
             groups[group] = select(group=group)
         return groups[group]
 
-    found.select = remembered
+    setattr(found, "select", remembered)  # noqa: B010 - replaced on the object catalogue holds, whatever its type

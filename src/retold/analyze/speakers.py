@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from retold.lexicon import MASCULINE, SPEECH_VERBS
+from retold.lexicon import SPEECH_VERBS
 from retold.types import Entity, Quote
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -15,22 +15,22 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
 class Mentions:
-    """Entity mentions by position, to find what a token names and the person named before a point.
+    """Entity mentions by position, to find what a token names, and the text's referent links.
 
     ``quoted`` are the quotations' spans (objects with ``start`` and ``end``, sorted, not overlapping);
-    ``genders`` the pronoun the text uses for each person (:func:`retold.analyze.genders.person_genders`).
+    ``referents`` the text's :class:`retold.analyze.referents.Referents`, which say who a "he" or an "it"
+    introducing a quotation is (only when certain: a quotation is better left uncredited than credited to
+    the wrong person).
     """
 
-    def __init__(
-        self, entities: tuple[Entity, ...], quoted: Sequence[Any] = (), genders: Mapping[int, str] | None = None
-    ) -> None:
+    def __init__(self, entities: tuple[Entity, ...], quoted: Sequence[Any] = (), referents: Any = None) -> None:
         items = sorted((m.start, m.end, e.id, e.label) for e in entities for m in e.mentions)
         self.items = items
         self.starts = [i[0] for i in items]
         self.entities = entities
         self.quoted = quoted
         self.quoted_index = QuotedIndex(quoted)
-        self.genders = genders or {}
+        self.referents = referents
 
     def within(self, start: int, end: int) -> list[tuple[int, int, int, str]]:
         """(start, end, entity id, label) of the mentions that start in ``[start, end)``."""
@@ -45,58 +45,12 @@ class Mentions:
                 return eid
         return None
 
-    def before(
-        self, offset: int, labels: tuple[str, ...], doc: Any = None, window: int = 400, gender: str | None = None
-    ) -> int | None:
-        """The latest mention before ``offset`` with one of ``labels``; with ``doc``, a subject is
-        preferred to an object within ``window`` characters ("Dr Dhillon, a colleague of Mr Gupta, said
-        ... He told": he is Dhillon), and a person the text calls by the other pronoun is passed over."""
-        near, first = self._latest(offset, labels, doc, window, gender)
-        if doc is not None:
-            roots = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in near]
-            # the subject of a main clause or of a verb of speech first ("Gray said Luke was weak"), then any subject
-            for (_, _, eid), span in zip(near, roots):
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and (
-                    span.root.head.dep_ == "ROOT" or span.root.head.lemma_.lower() in SPEECH_VERBS
-                ):
-                    return eid
-            for (_, _, eid), span in zip(near, roots):
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                    return eid
-        return first[2] if first is not None else None
-
-    def _latest(
-        self, offset: int, labels: tuple[str, ...], doc: Any, window: int, gender: str | None
-    ) -> tuple[list[tuple[int, int, int]], tuple[int, int, int] | None]:
-        """The mentions before ``offset`` within ``window`` characters (latest first), and the latest of all;
-        only those of the wanted gender when there is one. A name inside a quotation is what someone said,
-        not whom the narration's pronoun means.
-
-        The walk stops once past the window with its answer in hand: what lies further back cannot change
-        it, and a text of many quotations would otherwise cost the square of its length.
-        """
-        filtering = gender is not None and doc is not None
-        hints = self.genders if filtering else {}
-        near: list[tuple[int, int, int]] = []
-        near_fitting: list[tuple[int, int, int]] = []
-        first = first_fitting = None
-        for j in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            s, e, eid, label = self.items[j]
-            if label not in labels or e > offset or self.quoted_index.at(s) is not None:
-                continue
-            fits = filtering and hints.get(eid) in (None, gender)
-            first = first or (s, e, eid)
-            if fits and first_fitting is None:
-                first_fitting = (s, e, eid)
-            if offset - s <= window:
-                near.append((s, e, eid))
-                if fits:
-                    near_fitting.append((s, e, eid))
-            elif not filtering or first_fitting is not None:
-                break
-        if first_fitting is not None:
-            return near_fitting, first_fitting
-        return near, first
+    def referent(self, token: Any, labels: tuple[str, ...]) -> int | None:
+        """The entity a pronoun certainly refers to, when it has one of ``labels``."""
+        link = self.referents.resolve(token.idx) if self.referents is not None else None
+        if link is None or self.entities[link.entity].label not in labels:
+            return None
+        return link.entity
 
 
 def _subject(verb: Any) -> Any | None:
@@ -247,10 +201,9 @@ def _resolve(
         return mentions.at(subject.idx, subject.idx + len(subject))
     # a pronoun's antecedent stands before the pronoun, not merely before the quote
     if word in _PERSON_PRONOUNS:
-        gender = "m" if word in MASCULINE else "f"
-        return mentions.before(min(before, subject.idx), ("PERSON",), subject.doc, gender=gender)
+        return mentions.referent(subject, ("PERSON",))
     if word == "it":
-        return mentions.before(min(before, subject.idx), ("ORG",), subject.doc)
+        return mentions.referent(subject, ("ORG",))
     if word in _THING_PRONOUNS:
         return None  # "they" may be a family, a team or officials: say who only when named
     eid = mentions.at(subject.idx, subject.idx + len(subject))

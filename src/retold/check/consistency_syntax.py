@@ -29,7 +29,7 @@ _MODALS = frozenset({"may", "might", "could", "can", "must", "should", "would", 
 _PERSONAL = MASCULINE | FEMININE
 _PERSON_LABELS = frozenset({"PERSON"})
 _NAME_DEPS = frozenset({"compound", "flat", "appos"})
-ANTECEDENT_SENTENCES = 3  # how far back a source pronoun looks for its person
+_STOP = frozenset({"the", "of", "and", "de", "van", "von"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def syntax_signals(ctx: CheckContext, sentence: Sentence, local: list[int]) -> S
 def _role_swap(ctx: CheckContext, ours: Any, theirs: Any) -> float:
     """1 when the rewrite's doer or object of a shared verb contradicts the source's, else 0."""
     our_subject, our_object = _arguments(ctx.rewrite.doc, ours, rewrite=True)
-    their_subject, their_object = _arguments(ctx.source.doc, theirs, rewrite=False)
+    their_subject, their_object = _arguments(ctx.source.doc, theirs, referents=ctx.source.referents)
     if our_subject and our_subject & their_object and not our_subject & their_subject:
         return 1.0
     if our_object and our_object & their_subject and not our_object & their_object:
@@ -80,21 +80,23 @@ def _role_swap(ctx: CheckContext, ours: Any, theirs: Any) -> float:
     return 0.0
 
 
-def _arguments(doc: Any, verb: Any, *, rewrite: bool) -> tuple[set[str], set[str]]:
+def _arguments(doc: Any, verb: Any, *, rewrite: bool = False, referents: Any = None) -> tuple[set[str], set[str]]:
+    """The name words of ``verb``'s doer and object. A source pronoun is read through the source's
+    certain referent links (``referents``); a rewrite's "he" means the last person it named."""
     subject: set[str] = set()
     obj: set[str] = set()
     for child in verb.children:
         if child.dep_ in _SUBJECT:
-            subject |= _keys(doc, child, rewrite=rewrite)
+            subject |= _keys(doc, child, rewrite=rewrite, referents=referents)
         elif _is_object(child, verb):
-            obj |= _keys(doc, child, rewrite=rewrite)
+            obj |= _keys(doc, child, rewrite=rewrite, referents=referents)
         elif child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    subject |= _keys(doc, grand, rewrite=rewrite)
+                    subject |= _keys(doc, grand, rewrite=rewrite, referents=referents)
     # A shared clause head ("X arrived and (X) said") gives a conjunct verb its subject.
     if not subject and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        subject = {k for c in verb.head.children if c.dep_ in _SUBJECT for k in _keys(doc, c, rewrite=rewrite)}
+        subject = {k for c in verb.head.children if c.dep_ in _SUBJECT for k in _keys(doc, c, rewrite=rewrite, referents=referents)}
     return subject, obj
 
 
@@ -107,10 +109,13 @@ def _named(verb: Any, deps: frozenset[str]) -> bool:
     return any(c.dep_ in deps and (c.pos_ == "PROPN" or c.ent_type_ in _PERSON_LABELS) for c in verb.children)
 
 
-def _keys(doc: Any, token: Any, *, rewrite: bool) -> set[str]:
+def _keys(doc: Any, token: Any, *, rewrite: bool, referents: Any = None) -> set[str]:
     """What an argument refers to: its name words, its noun, or a pronoun's antecedent's name words."""
     if token.lower_ in _PERSONAL:
-        antecedent = _antecedent(doc, token, limit=None if rewrite else ANTECEDENT_SENTENCES)
+        if not rewrite:
+            link = referents.resolve(token.idx) if referents is not None else None
+            return {w.lower() for w in link.name.split() if w.isalpha() and w.lower() not in _STOP} if link else set()
+        antecedent = _antecedent(doc, token, limit=None)
         return _name_words(antecedent) if antecedent is not None else set()
     if token.pos_ == "PRON":
         return set()
@@ -268,7 +273,7 @@ def role_exchanges(ctx: CheckContext, min_support: float) -> list[RoleExchange]:
 
 def _exchanged(ctx: CheckContext, ours: Any, theirs: Any) -> bool:
     our_subject, our_object = _arguments(ctx.rewrite.doc, ours, rewrite=True)
-    their_subject, their_object = _arguments(ctx.source.doc, theirs, rewrite=False)
+    their_subject, their_object = _arguments(ctx.source.doc, theirs, referents=ctx.source.referents)
     return bool(
         our_subject and our_object
         and our_subject & their_object and our_object & their_subject

@@ -50,6 +50,9 @@ ERROR_WEIGHT = {
 }
 OTHER_ERROR_WEIGHT = 0.3
 WARNING_WEIGHT = 0.05
+# Warnings that say the source itself is unclear ("the source does not say who 'he' is"): a note for the
+# editor, not evidence that the rewrite is unfaithful.
+UNWEIGHED_WARNINGS = frozenset({"referent"})
 # Per content word the whole article lacks, by word class ("fact": a name or a number).
 ABSENT_WEIGHT = {"fact": 0.1, "ADJ": 0.05, "NOUN": 0.05, "ADV": 0.05, "VERB": 0.02}
 ABSENT_OTHER_WEIGHT = 0.1
@@ -104,7 +107,7 @@ def finding_evidence(findings: tuple[Finding, ...] | list[Finding]) -> float:
     for finding in findings:
         if finding.severity == "error":
             total += ERROR_WEIGHT.get(finding.kind, OTHER_ERROR_WEIGHT)
-        elif finding.severity == "warning":
+        elif finding.severity == "warning" and finding.kind not in UNWEIGHED_WARNINGS:
             total += WARNING_WEIGHT
     return total
 

@@ -107,6 +107,22 @@ def _people_named(facts: FactSheet, text: str) -> set[int]:
     return {e.id for e in _people(facts) if e.name in text}
 
 
+def _surname_certain(facts: FactSheet, entity: Entity, surname: str) -> bool:
+    """Whether the resolver reads each bare use of ``surname`` in the article as ``entity`` (a surname that
+    also belongs to a relative, or to someone named only in part, is not)."""
+    referents = facts.referents
+    if referents is None or entity.name not in facts.text:
+        return False  # a full name the article never writes out is not ours to put together
+    for other in facts.entities:
+        for m in other.mentions:
+            word = re.sub(r"(?:['’]s|['’])$", "", m.text.strip())
+            if other.label == "PERSON" and word == surname:
+                link = referents.resolve(m.start)
+                if link is None or link.entity != entity.id:
+                    return False
+    return True
+
+
 def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
     """The first bare-surname mention of each person in ``item`` given the full name from the article.
 
@@ -127,14 +143,15 @@ def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
             text = with_role(text, text.index(entity.name), entity, facts)
             introduced.add(entity.id)
             continue
-        mentioned = any(m.sentence in item.sources for m in entity.mentions)
-        if not mentioned and (owners.get(surname, {entity.id}) != {entity.id} or sum(
+        if owners.get(surname, {entity.id}) != {entity.id} or sum(
             p.name.split()[-1] == surname for p in people
-        ) > 1):
-            continue  # a surname someone or something else in the article also goes by
+        ) > 1 or not _surname_certain(facts, entity, surname):
+            continue  # a surname two people in the article go by: the item keeps the source's words
         bare = re.search(rf"(?<![\w-]){_HONORIFIC}(?<![A-Z][a-z]\s){re.escape(surname)}(?![\w-])", text)
         if bare is None:
             continue
+        if re.search(r"\b(?:younger|elder|older)\s+$", text[: bare.start()], re.IGNORECASE):
+            continue  # "the younger Smith": there are two, and the words say which, not a full name
         if _capitalised_before(text, bare.start()):
             if text[: bare.start()].split()[-1] in entity.name.split():
                 introduced.add(entity.id)  # "Michael Bloomberg" for "Michael R. Bloomberg": named in full

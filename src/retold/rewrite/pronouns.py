@@ -1,130 +1,51 @@
 """Resolving a pronoun that opens a lifted sentence ("He insisted, …") to its named antecedent.
 
-Only a clear case is resolved: the nearest earlier sentence that names people (or speaks
-through a quoted speaker) must name exactly one candidate, or make one its subject.
-Anything less clear stays unresolved, and the caller leaves the sentence out.
+A "he" or "his" is replaced only on a certain link of the article's referent resolver
+(``FactSheet.referents``, :mod:`retold.analyze.referents`), by the words the article itself uses for that
+person; anything less than certain stays unresolved, and the caller leaves the sentence out. A plural
+"they" opening a sentence takes the named group that opens the sentence before ("NATO members").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from retold.analyze.genders import pronoun_gender
-from retold.lexicon import FEMININE, MASCULINE
-from retold.types import Entity, FactSheet, Mention
+from retold.analyze.referents import PERSON_NOUNS as PERSON_NOUNS  # read by select: one list of person nouns
+from retold.analyze.referents import Link, is_person
+from retold.types import FactSheet
 
 PERSONAL = {"he", "she", "him"}
 POSSESSIVE = {"his", "her"}
 PLURAL = {"they", "their"}
 UNRESOLVABLE = {"it", "its", "this", "that", "these", "those", "we", "our", "i", "my", "you", "your", "them"}
-LOOKBACK = 1  # sentences: further back, a pronoun has too many candidates to guess between
 
 
 def is_pronoun(tok: Any) -> bool:
     return tok.lower_ in PERSONAL | POSSESSIVE | PLURAL | UNRESOLVABLE and tok.pos_ == "PRON"
 
 
-def _mentions_by_sentence(facts: FactSheet) -> dict[int, list[tuple[Entity, Mention]]]:
-    table: dict[int, list[tuple[Entity, Mention]]] = {}
-    for entity in facts.entities:
-        for mention in entity.mentions:
-            table.setdefault(mention.sentence, []).append((entity, mention))
-    return table
-
-
-def _name_form(mention: Mention) -> str:
-    """The mention as a name ("Rutte's" → "Rutte")."""
-    text = " ".join(mention.text.split())
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
-def _char_span(facts: FactSheet, start: int, end: int, mode: str = "expand") -> Any | None:
-    """The tokens of ``[start, end)``; None when the range is empty or reversed (a mention that runs past the
-    end of its sentence, as one does where a paragraph stops mid-sentence, leaves nothing after it)."""
-    if start >= end:
-        return None
-    return facts.doc.char_span(start, end, alignment_mode=mode)
-
-
-def _is_subject(facts: FactSheet, mention: Mention) -> bool:
-    span = _char_span(facts, mention.start, mention.end)
-    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
-
-
-# Unnamed people a pronoun may point to instead of the last name ("Dhillon said his patient… She later…").
-PERSON_NOUNS = {
-    "man", "woman", "men", "women", "boy", "girl", "child", "baby", "patient", "wife", "husband", "mother",
-    "father", "son", "daughter", "brother", "sister", "victim", "driver", "officer", "teenager", "student",
-    "friend", "partner", "pilot", "doctor", "suspect", "passenger", "owner", "mum", "dad", "grandmother",
-    "grandfather", "girlfriend", "boyfriend", "widow", "resident", "worker", "customer", "teacher", "player",
-}
-
-
-def _unnamed_person_between(facts: FactSheet, mention: Mention, offset: int) -> bool:
-    span = _char_span(facts, mention.end, offset)
-    return span is not None and any(t.lower_ in PERSON_NOUNS and t.pos_ == "NOUN" for t in span)
-
-
 def person_antecedent(facts: FactSheet, sentence_id: int, pronoun: str = "he", at: int | None = None) -> str | None:
-    """The name a "he"/"she" at offset ``at`` of sentence ``sentence_id`` (its start by default) refers to, when clear."""
-    name = _person_candidate(facts, sentence_id, at)
-    if name is None:
+    """The name the "he"/"she" at offset ``at`` (the first such pronoun of sentence ``sentence_id`` by
+    default) refers to, in the source's own words, when the resolver is certain; None when it is not."""
+    link = _link_at(facts, sentence_id, pronoun, at)
+    return link.name if link is not None else None
+
+
+def _link_at(facts: FactSheet, sentence_id: int, pronoun: str, at: int | None) -> Link | None:
+    referents = facts.referents
+    if referents is None:
         return None
-    entity, mention = name
-    wanted = pronoun_gender(pronoun)
-    known = facts.genders.people.get(entity.id)
-    if wanted and known and wanted != known:
+    if at is None:
+        sentence = facts.sentences[sentence_id]
+        span = facts.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        words = [t for t in span if t.lower_ == pronoun.lower()] if span is not None else []
+        if not words:
+            return None
+        at = words[0].idx
+    link = referents.resolve(at)
+    if link is None or facts.entities[link.entity].label != "PERSON":
         return None
-    if _unnamed_person_between(facts, mention, at if at is not None else facts.sentences[sentence_id].start):
-        return None
-    return _name_form(mention)
-
-
-def _person_candidate(facts: FactSheet, sentence_id: int, at: int | None) -> tuple[Entity, Mention] | None:
-    table = _mentions_by_sentence(facts)
-    if at is not None:
-        # "Sutton says he was…": a name earlier in the same sentence comes first
-        before = [(e, m) for e, m in table.get(sentence_id, []) if m.end <= at]
-        if before:
-            people = {e.id: (e, m) for e, m in before if e.label == "PERSON"}
-            return next(iter(people.values())) if len(people) == 1 else None
-    for sid in range(sentence_id - 1, max(sentence_id - 1 - LOOKBACK, -1), -1):
-        people = [(e, m) for e, m in table.get(sid, []) if e.label == "PERSON"]
-        speakers = [
-            facts.entities[q.speaker]
-            for q in facts.quotes
-            if sid in q.sentences and q.speaker is not None and facts.entities[q.speaker].label == "PERSON"
-        ]
-        ids = {e.id for e, _ in people} | {e.id for e in speakers}
-        if not ids:
-            continue
-        if _pronoun_before_names(facts, sid, people):
-            return None  # that sentence's own "his" points further back: the chain is not ours to follow
-        if len(ids) == 1:
-            (eid,) = ids
-            entity = facts.entities[eid]
-            named = [m for e, m in people if e.id == eid]
-            return (entity, named[-1]) if named else (entity, _last_mention(entity, sid))
-        subjects = {e.id: (e, m) for e, m in people if _is_subject(facts, m)}
-        if len(subjects) == 1:
-            return next(iter(subjects.values()))
-        return None  # two people in play: the pronoun is ambiguous
-    return None
-
-
-def _pronoun_before_names(facts: FactSheet, sid: int, people: list[tuple[Entity, Mention]]) -> bool:
-    sentence = facts.sentences[sid]
-    first_name = min((m.start for _, m in people), default=sentence.end)
-    span = _char_span(facts, sentence.start, first_name, "contract")
-    return span is not None and any(t.lower_ in MASCULINE | FEMININE for t in span)
-
-
-def _last_mention(entity: Entity, before_sentence: int) -> Mention:
-    earlier = [m for m in entity.mentions if m.sentence <= before_sentence]
-    return earlier[-1] if earlier else entity.mentions[0]
+    return link
 
 
 def group_antecedent(facts: FactSheet, sentence_id: int) -> str | None:
@@ -132,7 +53,7 @@ def group_antecedent(facts: FactSheet, sentence_id: int) -> str | None:
     if sentence_id == 0:
         return None
     prev = facts.sentences[sentence_id - 1]
-    span = _char_span(facts, prev.start, prev.end)
+    span = facts.doc.char_span(prev.start, prev.end, alignment_mode="expand") if prev.start < prev.end else None
     if span is None:
         return None
     subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
@@ -155,9 +76,9 @@ def resolve(facts: FactSheet, sentence_id: int, tok: Any) -> str | None:
     word = tok.lower_
     at = tok.idx if tok.idx > facts.sentences[sentence_id].start else None
     if word in PERSONAL:
-        return person_antecedent(facts, sentence_id, word, at)
+        return person_antecedent(facts, sentence_id, word, tok.idx)
     if word in POSSESSIVE and tok.tag_ == "PRP$":
-        name = person_antecedent(facts, sentence_id, word, at)
+        name = person_antecedent(facts, sentence_id, word, tok.idx)
         return f"{name}\u2019s" if name else None
     if at is not None and word in PLURAL:
         return None  # a plural inside a sentence: its antecedent is in the words cut away
@@ -167,3 +88,56 @@ def resolve(facts: FactSheet, sentence_id: int, tok: Any) -> str | None:
         name = group_antecedent(facts, sentence_id)
         return f"{name}\u2019" if name and name.endswith("s") else (f"{name}\u2019s" if name else None)
     return None
+
+
+_INNER = frozenset({"he", "she", "him", "his", "her", "it", "its"})
+
+
+def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: dict[int, str]) -> bool:
+    """Whether a pronoun kept inside a lifted sentence may be read as someone the source does not mean.
+
+    ``tokens`` are the sentence's tokens, ``kept`` the indices of those the item keeps (outside quotations),
+    ``replace`` the pronouns already given a name. A pronoun is settled when the words it refers to are kept
+    in the item ("Smith said his plan…"), or when the person or company it refers to is named in the item
+    (and, when the link is not certain, is the only one the item names). Anything else ("its emissions" in a sentence about a second company, lifted beside the
+    first's figures) would be read as the last name the reader saw, so the item is better left out.
+    """
+    referents = facts.referents
+    if referents is None:
+        return False
+    kept_tokens = [t for t in tokens if t.i in kept]
+    if not kept_tokens:
+        return False
+    start, end = kept_tokens[0].idx, kept_tokens[-1].idx + len(kept_tokens[-1].text)
+    for tok in kept_tokens:
+        if tok.i in replace or tok.lower_ not in _INNER or not (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+            continue
+        link = referents.link(tok.idx)
+        if link is None:
+            if tok.lower_ in ("it", "its") and _company_in_view(facts, tok.idx) and not any(
+                t.ent_type_ == "ORG" for t in kept_tokens if t.i < tok.i
+            ):
+                return True  # two companies in view, neither named here: whose figures, the item cannot say
+            continue  # nobody in view: the dangling-pronoun rules of the caller decide
+        a, b = link.antecedent
+        if start <= a and b <= tok.idx and any(t.idx == a or (t.idx <= a < t.idx + len(t.text)) for t in kept_tokens):
+            continue  # the words it stands for are in the item, before it
+        kept_at = {t.idx for t in kept_tokens}
+        alike = is_person if is_person(facts.entities[link.entity]) else (lambda e: e.label == "ORG")
+        named = {
+            e.id for e in facts.entities if alike(e)
+            for m in e.mentions if start <= m.start < end and m.start in kept_at
+        }
+        if link.entity in named and (link.certain or named == {link.entity}):
+            continue  # "Since she took office, Ana Lopez has …": the one person the item names
+        return True
+    return False
+
+
+def _company_in_view(facts: FactSheet, offset: int) -> bool:
+    """An organisation named in the sentence of ``offset`` or the one before, ahead of it."""
+    sid = next((s.id for s in facts.sentences if s.start <= offset < s.end), None)
+    if sid is None:
+        return False
+    floor = facts.sentences[max(sid - 1, 0)].start
+    return any(e.label == "ORG" and any(floor <= m.start < offset for m in e.mentions) for e in facts.entities)

@@ -11,7 +11,7 @@ from retold.ingest.boilerplate import boilerplate_reason
 from retold.lexicon import REPORTED_SPEECH
 from retold.normalize import fold
 from retold.rewrite import compress as cz
-from retold.rewrite.pronouns import PERSON_NOUNS, UNRESOLVABLE, is_pronoun, resolve
+from retold.rewrite.pronouns import PERSON_NOUNS, UNRESOLVABLE, is_pronoun, resolve, unsettled_pronoun
 from retold.types import DateFact, FactSheet, Item, NumberFact, Quote, Sentence
 
 MIN_WORDS = 5
@@ -192,6 +192,8 @@ def _lift(idx: Index, sentence: Sentence, max_words: int, headline: bool = False
         return None
     if orphan_pronoun(st, removed, replace):
         return None  # "rivals unveil another ghost from his past": whose, the item never says
+    if unsettled_pronoun(facts, st.tokens, {t.i for t in st.tokens if t.i not in removed and t.i not in st.quoted}, replace):
+        return None  # a "his" or "its" the reader would pin on whoever the item names, not whom the source means
     if cz.word_count(text) > max_words + OVERRUN:
         return None  # a sentence compression cannot bring near the limit is too long to read as one item
     quote_ids = tuple(idx.quotes.get(sentence.id, []))

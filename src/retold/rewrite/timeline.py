@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from retold.rewrite import compress as cz
-from retold.rewrite.pronouns import UNRESOLVABLE, is_pronoun, resolve
+from retold.rewrite.pronouns import UNRESOLVABLE, is_pronoun, resolve, unsettled_pronoun
 from retold.rewrite.select import Index, first_person, near_duplicate, not_story, unbalanced, words_of
 from retold.types import DateFact, Item
 
@@ -134,6 +134,8 @@ def _event_item(
         if name is None:
             return None
         replace[kept[0].i] = name
+    if unsettled_pronoun(idx.facts, st.tokens, {t.i for t in kept if t.i not in st.quoted}, replace):
+        return None  # a "his" or "its" the reader would pin on someone the source does not mean
     removed, text = cz.apply_until(
         st, removed, MAX_EVENT_WORDS, replace=replace,
         close_quote=any(q.end > st.sentence.end for q in idx.quote_objs(st.sentence.id)),

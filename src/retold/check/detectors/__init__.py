@@ -18,6 +18,7 @@ from retold.check.detectors import (
     number,
     omission,
     quote,
+    referent,
     roles,
     swap,
 )
@@ -29,6 +30,7 @@ DETECTORS: tuple[Detector, ...] = (
     leakage.detect,
     boilerplate.detect,
     entity.detect,  # also emits entity-form
+    referent.detect,
     number.detect,
     date.detect,
     quote.detect,
