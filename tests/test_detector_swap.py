@@ -137,6 +137,28 @@ def test_an_added_negation_marks_the_negation() -> None:
     assert [(f.severity, f.text) for f in found] == [("error", "not")]
 
 
+def test_an_aside_cut_from_a_negated_sentence_is_no_flip() -> None:
+    source = (
+        "In just a few days, the clip gets 120 views, suggesting no one in their class — or perhaps their "
+        "school — has missed it. The girls say they were upset."
+    )
+    rewrite = "In just a few days, the clip gets 120 views, suggesting no one in their class has missed it."
+    assert [f for f in findings(source, rewrite) if f.kind == "claim" and f.severity == "error"] == []
+
+
+def test_only_a_cut_that_keeps_every_negation_is_read_as_a_cut() -> None:
+    from retold.analyze.nlp import load_nlp
+    from retold.check.match.meaning import _cut_from
+
+    def words(text: str) -> list:
+        return [t for t in load_nlp()(text) if not t.is_space]
+
+    source = words("The goalkeeper, who was injured, refused to take part in training.")
+    assert _cut_from(words("The goalkeeper refused to take part in training."), source)
+    assert not _cut_from(words("The goalkeeper to take part in training."), source)  # "refused" cut
+    assert not _cut_from(words("The goalkeeper took part in training."), source)  # a word changed
+
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "nato-ukraine.txt"
 
 

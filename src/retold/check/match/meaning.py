@@ -18,6 +18,7 @@ from retold.lexicon import (
     CLASS_OF,
     NEGATING_PREFIXES,
     NEGATIVE_GOVERNORS,
+    NEGATIONS,
     NEGATIVE_PRONOUNS,
     TIME_PLACERS,
     TIME_UNITS,
@@ -105,6 +106,10 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
     # In a rewording only a verb's negation compares, and only when the two sentences' negations differ.
     reworded_flips = new_only is not None and _negation_count(ours) != _negation_count(theirs)
     polarities: dict[str, tuple[bool, Any]] = _polarities(ours) if new_only is None or reworded_flips else {}
+    if polarities and _negation_count(ours) == _negation_count(theirs) and _cut_from(ours, theirs):
+        # Words only cut, every negation kept: nothing can have changed sides. A parse that hangs "no one"
+        # elsewhere once an aside ("— or perhaps their school —") is gone is no flip.
+        polarities = {}
     for lemma, (negated, token) in polarities.items():
         if new_only is not None and token.pos_ not in ("VERB", "PART") and token.dep_ != "neg":
             continue
@@ -258,6 +263,21 @@ def _arguments(token) -> set[str]:  # noqa: ANN001
             if word.pos_ in ("NOUN", "PROPN"):
                 found.add(word.lemma_.lower())
     return found
+
+
+def _cut_from(ours: list, theirs: list) -> bool:  # noqa: ANN001
+    """Whether ``ours`` is ``theirs`` with words cut and none added or moved (punctuation aside), and no cut word
+    a negation or a verb that negates what follows ("refused to")."""
+    words = [t.lower_ for t in ours if not t.is_punct]
+    at = 0
+    for t in theirs:
+        if t.is_punct:
+            continue
+        if at < len(words) and t.lower_ == words[at]:
+            at += 1
+        elif t.lower_ in NEGATIONS or t.lemma_.lower() in NEGATIVE_GOVERNORS:
+            return False
+    return at == len(words)
 
 
 def _negation_count(tokens: list) -> int:  # noqa: ANN001
