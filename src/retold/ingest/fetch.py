@@ -41,11 +41,38 @@ class _Refused(Exception):
         self.host, self.address = host, address
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # well-known NAT64 prefix: the last 32 bits are the IPv4 host
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # local-use NAT64: a private network's translator
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form carries (mapped, 6to4, Teredo client, NAT64, IPv4-compatible), if any:
+    a gateway on the path may deliver a packet for it to that IPv4 address."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):  # :: and ::1 are IPv6's own
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(address: str) -> bool:
-    """Whether ``address`` (an IP literal) is a public unicast address."""
+    """Whether ``address`` (an IP literal) is a public unicast address; an IPv6 form that embeds an IPv4
+    address is judged by the embedded address (and by its own range too)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _NAT64_LOCAL:
+            return False
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            if not (embedded.is_global and not embedded.is_multicast):
+                return False
+            if ip in _NAT64 or ip in _IPV4_COMPATIBLE or ip.ipv4_mapped is not None:
+                return True  # ranges Python files as reserved whose meaning is the embedded address
     return ip.is_global and not ip.is_multicast
 
 
