@@ -145,6 +145,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from retold.batch import Fields, Job, Progress, attach_rewrites, expand, run_batch
+    from retold.batch.summary import summary_paths
 
     if args.rewrites and not args.check_only:
         raise InputError("--rewrites is for --check-only: add --check-only to audit those rewrites")
@@ -195,7 +196,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
         f"{summary['done']} done, {summary['skipped']} already stored, "
         f"{summary['failed']} failed" + (", interrupted" if summary["interrupted"] else "")
-        + f"; summary in {out_dir / 'summary.md'}",
+        + f"; summary in {summary_paths(out_dir)[1]}",
         file=sys.stderr,
     )
     if summary["interrupted"]:
