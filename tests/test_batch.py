@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -189,3 +190,17 @@ def test_an_article_named_like_the_runs_own_files_is_kept_and_rerun_restores_it(
         assert again["skipped"] == 1 and "Sybiha" in (out / f"summary.{fmt}").read_text()
         assert json.loads((out / "_retold" / "summary.json").read_text())["skipped"] == 1
         assert (out / "_retold" / "summary.md").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fsencode") or os.name == "nt", reason="POSIX file names are bytes")
+def test_a_non_utf8_file_name_goes_through_a_batch_with_a_store(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(ARTICLE)
+    odd = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / "in" / odd).write_text(OTHER)
+    store = Store(tmp_path / "s.db")
+    summary = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
+    assert (summary["done"], summary["failed"]) == (2, 0), summary["failures"]
+    assert sorted(r.origin for r in store.list_runs()) == sorted([str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / odd)])
+    again = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
+    assert again["skipped"] == 2

@@ -121,3 +121,19 @@ def test_a_run_names_itself_and_a_file_of_schema_2_gains_the_column(tmp_path):
         assert (newest.title, oldest.title) == ("Named by the server", "Stored title")
         assert newest.output == {} and store.get_run(newest.id).output == {"b": 2}
         assert store.article_text("h") == "Old text." and store.article_text("nope") is None
+
+
+def test_any_name_the_file_system_gives_is_stored_losslessly(tmp_path):
+    """A non-UTF-8 file name arrives as surrogate-escaped text (os.fsdecode); it goes in and comes out whole."""
+    name = "caf\udce9-\udcff.txt"  # b"caf\xe9-\xff.txt" decoded by the file system codec
+    with Store(tmp_path / "s.db") as store:
+        run_id = store.record_article_run(
+            "Text \udce9 of it.", url="http://example.com/\udcff", title="T\udce9", kind="rewrite",
+            origin=name, output={"name": name}, input_key="k\udce9",
+        )
+        run = store.get_run(run_id)
+        assert run is not None and run.origin == name and run.title == "T\udce9"
+        assert run.url == "http://example.com/\udcff" and run.output == {"name": name}
+        assert store.article_text(run.article_hash) == "Text \udce9 of it."
+        assert store.find_run("k\udce9").id == run_id
+        assert [r.origin for r in store.list_runs()] == [name]

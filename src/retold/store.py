@@ -43,6 +43,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _bind(value: Any) -> Any:
+    """Text as SQLite takes it. A file name that is not UTF-8 arrives as surrogate-escaped text
+    (``os.fsdecode``), which SQLite cannot take as TEXT: it is kept as the BLOB of its
+    ``surrogatepass`` bytes and :func:`_read` turns it back into the same string."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass")
+    return value
+
+
+def _read(value: Any) -> Any:
+    return value.decode("utf-8", "surrogatepass") if isinstance(value, bytes) else value
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -195,7 +211,7 @@ class Store:
         key = content_hash(text)
         self.db.execute(
             "INSERT OR IGNORE INTO articles (hash, url, title, fetched_at, text) VALUES (?, ?, ?, ?, ?)",
-            (key, url, title, _now(), text),
+            (key, _bind(url), _bind(title), _now(), _bind(text)),
         )
         return key
 
@@ -224,11 +240,11 @@ class Store:
             "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
             " verdict, score, output, origin, seconds, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
-            (
+            tuple(map(_bind, (
                 _now(), kind, input_key, article_hash, engine, style, model,
                 json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output), origin, seconds,
                 run_title,
-            ),
+            ))),
         )
         if cursor.rowcount == 0 and input_key is not None:
             found = self.find_run(input_key)
@@ -247,11 +263,11 @@ class Store:
     def article_text(self, article_hash: str) -> str | None:
         """The text of a stored article, by its content hash."""
         row = self.db.execute("SELECT text FROM articles WHERE hash = ?", (article_hash,)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else str(_read(row[0]))
 
     def find_run(self, input_key: str) -> Run | None:
         """The run stored for this input and these options, if any (what makes a batch resumable)."""
-        row = self.db.execute(_RUN_SELECT + " WHERE r.input_key = ?", (input_key,)).fetchone()
+        row = self.db.execute(_RUN_SELECT + " WHERE r.input_key = ?", (_bind(input_key),)).fetchone()
         return _run(row) if row else None
 
     def get_run(self, run_id: int) -> Run | None:
@@ -276,7 +292,7 @@ class Store:
         for column, value in (("r.verdict", verdict), ("r.style", style), ("r.kind", kind)):
             if value is not None:
                 where.append(f"{column} = ?")
-                args.append(value)
+                args.append(_bind(value))
         if since is not None:
             where.append("r.created_at >= ?")
             args.append(since)
@@ -287,13 +303,13 @@ class Store:
     # ------------------------------------------------------------------ LLM answer cache
 
     def cache_get(self, key: str) -> str | None:
-        row = self.db.execute("SELECT response FROM llm_cache WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        row = self.db.execute("SELECT response FROM llm_cache WHERE key = ?", (_bind(key),)).fetchone()
+        return None if row is None else str(_read(row[0]))
 
     def cache_put(self, key: str, response: str, *, model: str | None = None, base_url: str | None = None) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO llm_cache (key, model, base_url, response, created_at) VALUES (?, ?, ?, ?, ?)",
-            (key, model, base_url, response, _now()),
+            tuple(map(_bind, (key, model, base_url, response, _now()))),
         )
 
 
@@ -309,17 +325,17 @@ def _run(row: sqlite3.Row) -> Run:
     return Run(
         id=row["id"],
         created_at=row["created_at"],
-        kind=row["kind"],
+        kind=_read(row["kind"]),
         article_hash=row["article_hash"],
-        engine=row["engine"],
-        style=row["style"],
-        model=row["model"],
+        engine=_read(row["engine"]),
+        style=_read(row["style"]),
+        model=_read(row["model"]),
         options=json.loads(row["options"] or "{}"),
         verdict=row["verdict"],
         score=row["score"],
         output=json.loads(row["output"] or "{}"),
-        title=row["title"],
-        url=row["url"],
-        origin=row["origin"],
+        title=_read(row["title"]),
+        url=_read(row["url"]),
+        origin=_read(row["origin"]),
         seconds=row["seconds"],
     )
