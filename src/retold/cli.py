@@ -107,8 +107,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
     elif args.format == "md":
-        head = f"# {article.title}\n\n" if article.title else ""
-        out = head + "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs)
+        from retold.escape import markdown  # text a page showed as "&lt;script&gt;" stays text
+
+        head = f"# {markdown(article.title)}\n\n" if article.title else ""
+        out = head + "\n\n".join(markdown(article.text[p.start : p.end]) for p in article.paragraphs)
     else:
         out = article.text
     emit(out, args.output)
