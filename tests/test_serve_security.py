@@ -190,3 +190,13 @@ def test_article_text_in_the_page_is_escaped():
         page = httpx.get(url + "/").text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<img src=x" not in page and '<script>alert("x")' not in page
+
+
+@pytest.mark.parametrize(
+    "options", [{"time_limit": -1.0}, {"time_limit": float("nan")}, {"time_limit": float("inf")}, {"time_limit": 0.0},
+                {"fetch_timeout": float("nan")}, {"workers": 0}, {"max_body": -5}]
+)
+def test_limits_that_would_refuse_every_request_are_refused_before_the_server_starts(options):
+    """A negative or nan time limit once started a server that answered every request 504."""
+    with pytest.raises(InputError, match="must be"):
+        config_from("127.0.0.1", 8000, **options)
