@@ -217,15 +217,45 @@ def _engine_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 # --------------------------------------------------------------------------- parsers
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number above 0."""
+INT64_MAX = 2**63 - 1  # the largest whole number SQLite and the C libraries below take
+
+
+def whole_number(value: str, low: int = 1, high: int = INT64_MAX) -> int:
+    """An argparse type: a whole number from ``low`` to ``high``."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+    if number < low:
+        raise argparse.ArgumentTypeError(f"{value!r} must be {'greater than 0' if low == 1 else f'at least {low}'}")
+    if number > high:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at most {high}")
     return number
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above 0 (and at most :data:`INT64_MAX`)."""
+    return whole_number(value)
+
+
+def worker_count(value: str) -> int:
+    """Workers: 1 to 1024 (more is a typo; each one is a process or a thread)."""
+    return whole_number(value, 1, 1024)
+
+
+def word_count(value: str) -> int:
+    """A length in words: 1 to a million."""
+    return whole_number(value, 1, 1_000_000)
+
+
+def repair_rounds(value: str) -> int:
+    """Rounds an item goes back to the model: 0 to 100."""
+    return whole_number(value, 0, 100)
+
+
+def port_number(value: str) -> int:
+    """A TCP port: 0 (any free one) to 65535."""
+    return whole_number(value, 0, 65535)
 
 
 def iso_date(value: str) -> dt.date:
@@ -255,11 +285,11 @@ def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) 
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl, .csv, RSS/Atom feeds (file or URL), URL lists")
     p.add_argument("--out", default="retold-out", metavar="DIR", help="where the outputs and summary go (default retold-out)")
-    p.add_argument("--workers", type=positive_int, metavar="N", help="worker processes (default: one per CPU)")
+    p.add_argument("--workers", type=worker_count, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--style", default="explainer", help="rewrite style (default explainer) — see `retold styles`")
     p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin)")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
-    p.add_argument("--words", type=positive_int, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=word_count, metavar="N", help="aim for about N words")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences")
     p.add_argument("--check-only", action="store_true", help="check existing rewrites instead of writing them")
     p.add_argument("--rewrites", metavar="DIR", help="with --check-only: the rewrites, named like their sources")
