@@ -51,7 +51,8 @@ def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
     from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
 
-    return Console(soft_wrap=False, highlight=False)
+    # markup and emoji codes off: article text is printed literally ("[bold]x[/bold]", "[link=…]", ":fire:")
+    return Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
 
 
 def _render_rich(renderable: object, width: int | None = None) -> str:
@@ -61,7 +62,8 @@ def _render_rich(renderable: object, width: int | None = None) -> str:
     console = _stdout_console()
     if not console.is_terminal:
         buffer = io.StringIO()
-        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None).print(renderable)
+        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None, markup=False,
+                emoji=False).print(renderable)
         return buffer.getvalue()
     with console.capture() as capture:
         console.print(renderable)

@@ -195,7 +195,9 @@ def _plain(renderable: object) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=100, no_color=True, highlight=False, color_system=None).print(renderable)
+    Console(file=buffer, width=100, no_color=True, highlight=False, color_system=None, markup=False, emoji=False).print(
+        renderable
+    )  # article text is printed literally
     return buffer.getvalue()
 
 
