@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from retold.errors import StoreError
+from retold.normalize import display
 
 DB_ENV = "RETOLD_DB"
+LOCK_WAIT = 10.0  # seconds to wait for another process's write to finish before saying the store is locked
 
 
 def default_path() -> Path:
@@ -119,20 +121,68 @@ def _m3_run_title(db: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial, _m2_run_origin_and_time, _m3_run_title)
 
 
+class _Migrating:
+    """The connection as a migration sees it: ``executescript`` (which would COMMIT the migration's
+    transaction and release its lock) runs its statements one by one inside the transaction instead."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def executescript(self, script: str) -> None:
+        statement = ""
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._db.execute(statement)
+                statement = ""
+        if statement.strip() and not statement.strip().startswith("--"):
+            self._db.execute(statement)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+
 def migrate(db: sqlite3.Connection) -> int:
-    """Apply every migration this file has not had yet; returns the schema version."""
-    db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT version FROM schema_versions")}
+    """Apply every migration this file has not had yet; returns the schema version.
+
+    Each step runs in a write transaction (``BEGIN IMMEDIATE``: the database's one writer lock) that first
+    reads which versions are done, so processes opening a new file at once apply each step exactly once:
+    the others wait for the lock, then find it done. A step that fails leaves no half schema.
+    """
     for version, step in enumerate(MIGRATIONS, start=1):
-        if version in done:
+        if version <= _applied(db):  # most opens: nothing to do, no write lock taken
             continue
-        with db:  # one transaction per migration: a failed step leaves no half schema
-            step(db)
-            db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            if version not in {row[0] for row in db.execute("SELECT version FROM schema_versions")}:
+                step(_Migrating(db))  # type: ignore[arg-type]
+                db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
     return len(MIGRATIONS)
 
 
+def _applied(db: sqlite3.Connection) -> int:
+    """The highest version applied in an unbroken run from 1 (0 for a new file)."""
+    try:
+        done = {row[0] for row in db.execute("SELECT version FROM schema_versions")}
+    except sqlite3.OperationalError:  # no such table: a new file
+        return 0
+    version = 0
+    while version + 1 in done:
+        version += 1
+    return version
+
+
 # --------------------------------------------------------------------------- the store
+
+
+class _Undo(Exception):
+    """Rolls back :meth:`Store.check_writable`'s trial write."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,17 +218,42 @@ class Store:
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=not shared)
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared)
             self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=30000")
             migrate(self.db)
         except (sqlite3.Error, OSError) as error:
-            raise StoreError(
-                f"Cannot open the store at {self.path}: {error}; pass --db PATH (or set {DB_ENV}) "
-                "to a writable file, or --no-store to run without one."
-            ) from None
+            raise StoreError(self._problem(error, "open")) from None
+
+    def _problem(self, error: BaseException, doing: str) -> str:
+        """One line that says what went wrong with the store and what to do."""
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            return (
+                f"The store at {display(str(self.path))} is locked by another retold process (waited {LOCK_WAIT:g} s): "
+                f"wait for it to finish, or pass --db PATH (or set {DB_ENV}) to use another store, or --no-store"
+            )
+        if "readonly" in text or "read-only" in text:
+            return (
+                f"The store at {display(str(self.path))} cannot be written ({text}): pass --db PATH (or set {DB_ENV}) "
+                "to a writable file, or --no-store to run without one"
+            )
+        return (
+            f"Cannot {doing} the store at {display(str(self.path))}: {text}; pass --db PATH (or set {DB_ENV}) "
+            "to a writable file, or --no-store to run without one."
+        )
+
+    def check_writable(self) -> None:
+        """Take the write lock and write (then undo) one row: a store that is locked, read-only or corrupt
+        is found before the work, not after it."""
+        try:
+            with self.transaction():
+                self.db.execute("INSERT INTO schema_versions VALUES (?, ?)", (-1, _now()))
+                raise _Undo()
+        except _Undo:
+            pass
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, shared: bool = False) -> Store:
@@ -195,13 +270,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: a run and its article land together or not at all."""
+        """All or nothing: a run and its article land together or not at all. A store locked by another
+        writer for longer than :data:`LOCK_WAIT`, read-only or corrupt is a :class:`StoreError`."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield self.db
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as error:
+            if self.db.in_transaction:  # BEGIN itself may have failed: nothing to roll back then
+                self.db.execute("ROLLBACK")
+            # locked, read-only, full or corrupt: the store's state, said in one line (a broken constraint is a bug)
+            if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
+                raise StoreError(self._problem(error, "write to")) from None
             raise
 
     # ------------------------------------------------------------------ articles and runs
