@@ -434,6 +434,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     """Turn every expected failure into one line on stderr and exit code 2."""
     try:
         check_target(getattr(args, "output", None))  # a bad -o fails before the work, not after
+        cli_store.check_store(args)  # and so does a store that cannot be opened or written
         return func(args)
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)

@@ -30,6 +30,19 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-store", action="store_true", help="leave no trace: neither read nor write the store")
 
 
+def check_store(args: argparse.Namespace) -> None:
+    """Open (and migrate) the store a command will use, before its work: a corrupt, read-only or locked
+    store is one line and exit 2 now, not after the output is written. Commands that write to it also take
+    its write lock once (waiting at most the store's ``LOCK_WAIT``)."""
+    if not hasattr(args, "no_store") or args.no_store:
+        return
+    from retold.store import Store
+
+    with Store.open(getattr(args, "db", None)) as store:
+        if getattr(args, "command", None) in ("rewrite", "check", "batch", "serve"):
+            store.check_writable()
+
+
 @contextmanager
 def open_store(args: argparse.Namespace, *, shared: bool = False) -> Iterator[Any | None]:
     """The store the command line names, migrated and open; ``None`` with ``--no-store``.
