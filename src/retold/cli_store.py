@@ -154,6 +154,21 @@ def _clip(text: str, width: int = 70) -> str:
 # --------------------------------------------------------------------------- batch
 
 
+def _check_out_dir(out_dir: Any) -> None:
+    """``--out`` as a folder retold can write in, made if missing: refused before any article is read."""
+    from retold.normalize import display
+
+    shown = display(str(out_dir))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {shown} is a file: pass a folder (it is created if missing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {shown}: cannot create the folder ({exc.strerror or exc}): pass another --out") from None
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(f"--out {shown}: the folder cannot be written (read-only or not yours): pass another --out")
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -164,6 +179,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise InputError("--rewrites is for --check-only: add --check-only to audit those rewrites")
     if args.address and args.executor != "ray":
         raise InputError("--address is the Ray cluster's: add --executor ray")
+    _check_out_dir(Path(args.out))
     if args.executor == "ray":
         import importlib.util
 
