@@ -351,6 +351,9 @@ class Store:
         return _run(row) if row else None
 
     def get_run(self, run_id: int) -> Run | None:
+        """The run with this id; None for an id no run can have (below 1, or past SQLite's 64 bits)."""
+        if not 0 < run_id < 2**63:
+            return None
         row = self.db.execute(_RUN_SELECT + " WHERE r.id = ?", (run_id,)).fetchone()
         return _run(row) if row else None
 

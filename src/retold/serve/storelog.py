@@ -75,7 +75,7 @@ class StoreRunLog:
             return [self._summary(r) for r in self.store.list_runs(kind=kind, limit=limit, outputs=False)]
 
     def get(self, run_id: str) -> Run | None:
-        if not run_id.isdigit():
+        if not (run_id.isascii() and run_id.isdigit()):  # "²" is a digit to str.isdigit, not to int()
             return None
         with self._lock:
             stored = self.store.get_run(int(run_id))
