@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := examples/nato-ukraine.txt
 
-.PHONY: demo test ray bench perturb speed selfcheck clean
+.PHONY: demo test lint ray bench perturb speed selfcheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ demo: $(VENV)/.installed $(VENV)/.bytecode
 test: $(VENV)/.installed-dev $(VENV)/.bytecode
 	$(BIN)/python -m pytest
 
+# Lint, format and types: ruff and mypy as pyproject.toml configures them (mypy also reads the README's Python
+# examples, kept word for word in tests/readme_examples.py).
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 # The `ray` extra (retold batch --executor ray), hash-pinned like the rest: the dev set plus Ray and its needs.
 ray: $(VENV)/.installed-ray
 
@@ -60,4 +67,4 @@ selfcheck: $(VENV)/.installed
 	$(BIN)/python bench/selfcheck.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -32,7 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, ROOT, bump_articles, fill_to  # noqa: E402
+from bench.common import EXAMPLE, ROOT, bump_articles, fill_to
 
 RETOLD = [sys.executable, "-m", "retold.cli"]
 FAITHFUL = ROOT / "tests" / "data" / "rewrites" / "nato-faithful.md"
@@ -94,7 +94,7 @@ def paired_throughput(folder: Path, count: int, pairs: int, scratch: Path) -> li
         for workers in (1, 2):
             runs[workers].append(throughput(folder, count, workers, scratch))
     rows = []
-    for workers, done in runs.items():
+    for done in runs.values():
         middle = sorted(done, key=lambda run: run["seconds"])[(len(done) - 1) // 2]
         rows.append({**middle, "runs": len(done), "all_seconds": [run["seconds"] for run in done]})
     return rows

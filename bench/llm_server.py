@@ -11,8 +11,10 @@ request asks for it. What it answers is scripted per test: a function of the req
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +45,7 @@ class ScriptedLLM:
         self.script = script
         self.models = tuple(models)
         self.requests: list[dict[str, Any]] = []
+        self.spans: list[tuple[float, float]] = []  # (monotonic start, end) of each chat request the server worked on
         self._queue = list(script) if not callable(script) else []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -102,7 +105,16 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
             if body.get("model") not in owner.models:
                 self._json(404, {"error": {"message": f"model '{body.get('model')}' not found", "code": "model_not_found"}})
                 return
-            reply = owner.reply(body)
+            started = time.monotonic()
+            try:
+                self._answer(body, owner.reply(body))
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up on it and closed the connection
+            finally:
+                with owner._lock:
+                    owner.spans.append((started, time.monotonic()))
+
+        def _answer(self, body: dict[str, Any], reply: Reply) -> None:
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.status != 200:
@@ -155,10 +167,51 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def replay(path: str | Path) -> Callable[[dict[str, Any]], Reply]:
+    """A script answering each request with what a real server answered to the same kind of request.
+
+    ``path`` is a JSONL file of recorded exchanges (``request`` and ``response`` bodies, ``status``), as in
+    ``tests/data/llm-recorded/``. A request is matched by what it asks (a rewrite in a given style, or a
+    repair) and whether it asks for JSON mode, not byte for byte: the fact sheet changes as retold's
+    analysis does. Recorded answers of one kind are served in the order they were recorded; the last repeats.
+    """
+    queues: dict[tuple[str, bool], list[Reply]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        exchange = json.loads(line)
+        request = json.loads(exchange["request"])
+        response = json.loads(exchange["response"])
+        if exchange["status"] == 200:
+            choice = response["choices"][0]
+            reply = Reply(choice["message"].get("content") or "", finish_reason=choice.get("finish_reason") or "stop")
+        else:
+            reply = Reply(status=exchange["status"], error=str((response.get("error") or {}).get("message", "")))
+        queues.setdefault(_kind(request), []).append(reply)
+
+    def script(body: dict[str, Any]) -> Reply:
+        kind = _kind(body)
+        queue = queues.get(kind) or queues.get((kind[0], not kind[1])) or next(iter(queues.values()))
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    return script
+
+
+def _kind(request: dict[str, Any]) -> tuple[str, bool]:
+    """("repair" | "judge" | "rewrite:STYLE", JSON mode asked) of a chat request."""
+    user = request["messages"][-1]["content"]
+    json_mode = "response_format" in request
+    if "FACT-CHECK ERRORS" in user:
+        return "repair", json_mode
+    if user.startswith("CLAIM "):
+        return "judge", json_mode
+    match = re.search(r"^Write an? (\w+) of about", user, re.M)
+    return f"rewrite:{match.group(1) if match else '?'}", json_mode
+
+
 def main() -> None:
     """Serve one fixed answer on 127.0.0.1 until interrupted: ``python bench/llm_server.py ANSWER_FILE [--port N]``."""
     import argparse
-    from pathlib import Path
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("answer", help="a file whose text is every answer")

@@ -23,14 +23,14 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, bump_articles, bump_pairs, fill_to  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rich.console import Console
+from rich.table import Table
 
-import retold  # noqa: E402
-from retold.analyze.nlp import load_nlp  # noqa: E402
-from retold.ingest import from_text  # noqa: E402
-from retold.render import draft_text, render  # noqa: E402
+import retold
+from bench.common import EXAMPLE, bump_articles, bump_pairs, fill_to
+from retold.analyze.nlp import load_nlp
+from retold.ingest import from_text
+from retold.render import draft_text, render
 
 
 def _timed(fn, *args, **kwargs):

@@ -26,7 +26,7 @@ def run_cli(args: list[str], *, stdin: bytes = b"", env: dict[str, str] | None =
 
 
 def _forked(args: list[str], stdin: bytes, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[bytes]:
-    import retold.cli  # noqa: F401  (imported before the fork, so each child starts warm)
+    import retold.cli  # imported before the fork, so each child starts warm
 
     with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr:
         fin.write(stdin)

@@ -84,9 +84,12 @@ def test_an_item_with_a_changed_number_is_repaired_from_its_source_sentence():
 def test_a_repair_callback_is_tried_then_the_fallback_then_the_item_is_dropped():
     seen: list[tuple[str, tuple[str, ...]]] = []
 
-    def stubborn(item, section, errors):  # a model that keeps getting the figure wrong
-        seen.append((section, tuple(f.kind for f in errors)))
-        return Item(text=f"Storage sites across the bloc are now {80 + len(seen)}% full.", sources=item.sources)
+    def stubborn(broken):  # a model that keeps getting the figure wrong
+        out = {}
+        for b in broken:
+            seen.append((b.section, tuple(f.kind for f in b.errors)))
+            out[b.ident] = Item(text=f"Storage sites across the bloc are now {80 + len(seen)}% full.", sources=b.item.sources)
+        return out
 
     replacement = Item(text=PARAGRAPHS[1], sources=(1,))
     audit = audit_draft(draft_with(WRONG), facts(), repair=stubborn, fallback=lambda item, section: replacement, rounds=2)
@@ -95,7 +98,7 @@ def test_a_repair_callback_is_tried_then_the_fallback_then_the_item_is_dropped()
     assert audit.draft.sections[0].items == (replacement,)
     assert audit.report.verdict == "pass"
 
-    dropped = audit_draft(draft_with(WRONG), facts(), repair=lambda *a: None)
+    dropped = audit_draft(draft_with(WRONG), facts(), repair=lambda broken: {})
     assert dropped.draft.sections == () and dropped.steps[-1].action == "dropped"
     assert dropped.report.verdict == "pass"
 

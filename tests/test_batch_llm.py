@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from llm_helpers import EXAMPLE, Reply, ScriptedLLM, answer, isolated  # noqa: F401 (autouse)
-
 import retold.batch.executors as executors
+from llm_helpers import EXAMPLE, Reply, ScriptedLLM, answer, isolated  # noqa: F401 (autouse)
 from retold.batch import Item
 from retold.batch.work import Job, process
 from retold.cli import main
@@ -32,7 +31,7 @@ def test_llm_flags_reach_the_workers_engine(tmp_path, monkeypatch, capsys):
     assert code == 0, err
     (job,) = _in_this_process.jobs
     assert dict(job.extra) == {"model": "scripted", "base_url": server.url, "repair": "0", "timeout": "7.0",
-                               "cache": "False", "db": str(tmp_path / "s.db")}
+                               "cache": "False", "db": str(tmp_path / "s.db"), "log": "-"}
     assert "db" not in json.dumps(job.options())  # where the cache lives is no part of the rerun key
     assert job.published == "2024-11-26"
     # every request went to the scripted model; --repair 0: no item went back to it, so exactly one call
@@ -40,7 +39,7 @@ def test_llm_flags_reach_the_workers_engine(tmp_path, monkeypatch, capsys):
     draft = json.loads((out / "nato.json").read_text())
     assert draft["engine"] == "llm" and draft["report"]["summary"]["by_severity"].get("error", 0) == 0
     assert draft["engine_stats"]["items"]["replaced"] + draft["engine_stats"]["items"]["dropped"] >= 3
-    assert "retold: nato: llm: replaced in driving-the-news by the builtin item (entity: Latvian)" in err  # -v: notes
+    assert "retold: nato: self-check: replaced an item of driving-the-news (a name the source does not give: \u201cLatvian\u201d)" in err
     # what the model and its settings are is part of the input key; how it is reached is not
     summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert summary["options"]["engine_settings"] == {"base_url": server.url, "model": "scripted", "repair": "0"}

@@ -12,7 +12,6 @@ if str(ROOT) not in sys.path:  # bench/ sits beside src/, outside the installed 
 
 from bench.plants import Pools  # noqa: E402
 from bench.roles import plant_roles_swapped  # noqa: E402
-
 from retold import check  # noqa: E402
 from retold.analyze import analyze  # noqa: E402
 from retold.ingest import from_text  # noqa: E402

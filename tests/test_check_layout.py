@@ -21,10 +21,11 @@ def test_no_detector_imports_another() -> None:
         assert not [m for m in imported if m.startswith("retold.check.detectors")], path.name
 
 
-def test_stage_packages_are_importable_and_callable() -> None:
+def test_stage_packages_are_importable_beside_the_stage_functions() -> None:
     align = importlib.import_module("retold.check.align")
     assert callable(align.align)
-    import retold.check.align as again
+    import retold.check.align  # a plain import of a stage module keeps retold.check the function
+    from retold.check import align as again
 
     assert again is align
     assert retold.check("The cat sat on the mat.", "The cat sat on the mat.").verdict == "pass"

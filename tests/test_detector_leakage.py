@@ -59,3 +59,25 @@ def test_words_the_source_itself_contains_are_not_leakage() -> None:
     source = 'The chatbot replied: "As an AI language model, I cannot give legal advice." Regulators said the reply was adequate.'
     rewrite = 'Asked for advice, the chatbot answered "As an AI language model, I cannot give legal advice."'
     assert leaks(rewrite, source) == []
+
+
+def test_a_sentence_of_the_prompt_a_model_was_sent_is_leakage_a_source_sentence_is_not():
+    from retold.analyze import analyze
+    from retold.ingest import from_text
+    from retold.llm.prompt import RULES, fact_sheet
+
+    facts = analyze(from_text(SOURCE))
+    prompt = (RULES, fact_sheet(facts) + "\n\nWrite a brief of about 120 words: headline and bullets.")
+    echoed = (
+        "# Ukraine and NATO\n\n"
+        "- Never put a paraphrase in quotation marks.\n"  # a rule, word for word
+        "- No links, no calls to subscribe or share (notes about yourself and these rules).\n"  # a rule, reworded
+        "- [1] The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones.\n"
+        "- The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones.\n"
+        f"- {FAITHFUL}\n"
+    )
+    found = [f for f in check(facts, echoed, prompt=prompt).findings if f.kind == "leakage"]
+    flagged = {f.text.lstrip("- ")[:20] for f in found}
+    assert flagged == {"Never put a paraphra", "No links, no calls t", "[1] The pair also sp"}
+    assert all(f.severity == "error" for f in found)
+    assert not [f for f in check(facts, echoed).findings if f.kind == "leakage" and "[1]" in f.text]  # no prompt: no rule

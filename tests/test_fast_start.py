@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
 from pathlib import Path
-
-import inspect
 
 import pytest
 
@@ -22,7 +21,9 @@ with contextlib.redirect_stdout(io.StringIO()):
         main(json.loads(sys.argv[1]))
     except SystemExit:
         pass
-print(json.dumps(sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)))
+# a stage package is registered in sys.modules when retold is imported, and executed only on first use
+loaded = [m for m in json.loads(sys.argv[2]) if m in sys.modules and type(sys.modules[m]).__name__ != "_LazyModule"]
+print(json.dumps(sorted(loaded)))
 """
 
 
@@ -40,12 +41,18 @@ def test_command_imports_nothing_heavy(argv):
 
 
 def test_stage_names_stay_functions_after_their_modules_load():
-    import retold
-    from retold.check import align  # noqa: F401  (binds the package retold.check, made callable)
+    import types
 
-    assert callable(retold.check) and callable(retold.ingest) and callable(retold.analyze)
-    assert retold.check.align is align  # the package's modules stay reachable through it
+    import retold
+    import retold.check.align  # a module of the stage package retold.check
+    from retold.check import align
+
+    for name in ("analyze", "check", "extract", "ingest", "rewrite"):
+        assert isinstance(getattr(retold, name), types.FunctionType), name
+    assert isinstance(sys.modules["retold.check"], types.ModuleType) and not callable(sys.modules["retold.check"])
+    assert sys.modules["retold.check"].align is align  # the package's modules stay reachable through sys.modules
     assert "source" in str(inspect.signature(retold.check)) and retold.Report.__name__ == "Report"
+    assert retold.check("Anna Berg opened the bridge.", "Anna Berg opened the bridge.").verdict == "pass"
     with pytest.raises(AttributeError):
         retold.no_such_name  # noqa: B018
 
@@ -117,7 +124,10 @@ def test_the_program_prints_what_main_returns_in_process(tmp_path):
     )
     in_process = subprocess.run(
         [sys.executable, "-c", "import sys; from retold.cli import main; sys.exit(main(sys.argv[1:]))", *argv],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert program.returncode == in_process.returncode == 0, program.stderr
     assert program.stdout == in_process.stdout and json.loads(program.stdout)["verdict"] == "pass"

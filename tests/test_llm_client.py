@@ -115,3 +115,52 @@ def test_a_server_that_answers_400_for_an_unknown_model_is_understood():
     with ScriptedLLM([Reply(status=400, error="The model `gpt-x` does not exist.")], models=("scripted", "phi3")) as server:
         with pytest.raises(EngineError, match=r"Model 'scripted' is not served .*phi3"):
             client(server).complete(ASK)
+
+
+def test_a_server_answering_after_the_timeout_gets_one_request_per_try_never_two_at_once():
+    import time
+
+    with ScriptedLLM([Reply("late", delay=1.2)]) as server:
+        c = LLMClient(LLMSettings(model="scripted", base_url=server.url, cache=False, retries=3, timeout=0.8))
+        with pytest.raises(EngineError, match=r"did not answer within 0.8 s \(2 tries, one at a time\)"):
+            c.complete(ASK)
+        deadline = time.monotonic() + 5
+        while len(server.spans) < len(server.requests) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the server is still working on the last try
+        spans = sorted(server.spans)
+    assert len(server.requests) == 2 == c.usage.calls  # a timeout is tried once more, not `retries` times
+    assert len(spans) == 2
+    assert spans[1][0] >= spans[0][1]  # the second try came only after the server was done with the first
+
+
+def test_streaming_shows_tokens_so_far_and_says_when_done():
+    seen: list[int] = []
+    with ScriptedLLM([Reply("word " * 100)]) as server:
+        c = client(server, stream=True)
+        c.progress = seen.append
+        assert c.complete(ASK).text == "word " * 100
+    assert seen[:3] == [1, 2, 3] and seen[-1] == -1 and max(seen) >= 10
+
+
+def test_ctrl_c_closes_the_connection_and_is_not_retried(monkeypatch):
+    with ScriptedLLM([Reply("an answer")]) as server:
+        c = client(server)
+        c.complete(ASK)
+        assert c._openai is not None
+
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(c, "_send", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            c.complete([{"role": "user", "content": "Another question."}])
+    assert c._openai is None and c.usage.calls == 2
+
+
+def test_the_raw_answer_goes_to_the_log(tmp_path, capsys):
+    log = tmp_path / "answers.log"
+    with ScriptedLLM([Reply("**Why it matters:** an answer as the model wrote it")]) as server:
+        client(server, log=str(log)).complete(ASK, purpose="rewrite")
+        client(server, log="-").complete(ASK, purpose="repair")
+    assert "llm rewrite answer from scripted" in log.read_text() and "**Why it matters:**" in log.read_text()
+    assert "llm repair answer from scripted" in capsys.readouterr().err

@@ -84,3 +84,62 @@ def test_repair_answers_by_item_id():
                                  {"id": "9.9", "text": "Not asked for."}]})
     got = repaired_items(text, 3, specs)
     assert got["0.0"].text == "Fixed." and got["2.1"] is None and "9.9" not in got
+
+
+def _texts(parsed, key):
+    return [i.text for i in parsed.sections.get(key, [])]
+
+
+def test_bold_labels_pick_sections_and_leave_the_text_alone():
+    answer = (
+        "**Driving the news:** Ann Lee won the vote on Tuesday.\n"
+        "The council met in May.\n\n"
+        "- **Why it matters**: The vote sets the budget.\n"
+        "__The big picture__\n"
+        "The city has grown.\n"
+        "What's next: A second vote follows in June.\n"
+    )
+    parsed = parse_answer(answer, EXPLAINER, 10)
+    assert _texts(parsed, "driving-the-news") == ["Ann Lee won the vote on Tuesday.", "The council met in May."]
+    assert _texts(parsed, "why-it-matters") == ["The vote sets the budget."]
+    assert _texts(parsed, "big-picture") == ["The city has grown."]
+    assert _texts(parsed, "whats-next") == ["A second vote follows in June."]
+    assert parsed.placed
+
+
+def test_headings_at_any_level_numbered_lists_preamble_closing_and_think_blocks():
+    answer = (
+        "<think>The user wants sections. Let me plan: why it matters first.</think>\n"
+        "Sure! Here is the rewritten article:\n\n"
+        "## Ukraine asks allies for a path\n\n"  # a headline at level 2, before any section
+        "#### Driving the news\n"
+        "1. Ann Lee won the vote on Tuesday.\n"
+        "2) The council met in May.\n"
+        "### Why it matters ###\n"
+        "* The vote sets the budget.\n\n"
+        "Let me know if you'd like any changes!\n"
+    )
+    parsed = parse_answer(answer, EXPLAINER, 10)
+    assert parsed.headline.text == "Ukraine asks allies for a path"
+    everything = " ".join(i.text for items in parsed.sections.values() for i in items)
+    assert "Sure" not in everything and "Let me know" not in everything and "plan" not in everything
+    assert _texts(parsed, "driving-the-news") == ["Ann Lee won the vote on Tuesday.", "The council met in May."]
+    assert _texts(parsed, "why-it-matters") == ["The vote sets the budget."]
+    assert parse_answer("<think>only thinking, cut off", EXPLAINER, 10).shape == "empty"
+
+
+def test_json_inside_prose_is_found_where_it_opens_a_line_not_at_the_first_brace():
+    answer = (
+        "I will fill the {sections} field as asked.\n"
+        "Here is the JSON:\n" + json.dumps(ANSWER, indent=2) + "\nThat is all."
+    )
+    parsed = parse_answer(answer, EXPLAINER, 10)
+    assert parsed.shape == "json" and parsed.headline.text == "A headline"
+    think = "<think>{\"draft\": 1}</think>\n```json\n" + json.dumps(ANSWER) + "\n```"
+    assert parse_answer(think, EXPLAINER, 10).headline.text == "A headline"
+
+
+def test_page_metadata_is_no_rewrite():
+    answer = json.dumps({"title": "Ukraine-Lithuania: The EU's role", "url": "https://example.com/a", "source": "x"})
+    parsed = parse_answer(answer, EXPLAINER, 10)
+    assert parsed.shape == "metadata" and parsed.headline is None and not parsed.sections

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import retold.analyze.sentences as sentences
-from retold.analyze import analyze
+from retold.analyze import analyze, sentences
 from retold.ingest import from_text
 from retold.types import Paragraph
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retold.errors import StyleError
 from retold import styles
+from retold.errors import StyleError
 from retold.styles import (
     SectionSpec,
     Style,

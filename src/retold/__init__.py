@@ -4,23 +4,56 @@
     >>> report = retold.check(source_text, rewrite_text)
     >>> report.verdict, report.score
 
-The four stages are plain functions: ``ingest`` (path, URL or "-" → Article), ``analyze``
-(Article → FactSheet), ``rewrite`` (FactSheet → Draft) and ``check`` (source, rewrite → Report).
+The stages are plain functions (:mod:`retold.api`): ``ingest`` (path, URL or "-" → Article), ``extract`` (a page in
+memory → Article), ``analyze`` (Article → FactSheet), ``rewrite`` (FactSheet → Draft) and ``check`` (source,
+rewrite → Report).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
-import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# Each public name and the module that defines it. They load on first use, so `retold --help`,
-# `history` or `extract` of a text file never import spaCy or the checker.
+
+def _register_lazily(name: str) -> None:
+    """Put the stage package ``name`` in ``sys.modules`` now, to be executed on its first use.
+
+    Each stage function shares its name with its package: ``retold.check(...)`` is the function, and
+    ``retold.check.align`` a module of the package. When Python first imports a submodule it binds it on its
+    parent (``retold.check = <package>``), which would replace the function. A package already in
+    ``sys.modules`` is not imported again, so not bound again; and registered through the standard library's
+    lazy loader, it costs nothing until something reads it (``retold --help`` never does).
+    """
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:  # pragma: no cover - a broken install
+        raise ImportError(f"cannot find {name}: reinstall retold")
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
+for _stage in ("analyze", "check", "ingest", "rewrite"):
+    _register_lazily(f"retold.{_stage}")
+
+from retold.api import analyze, check, extract, ingest, rewrite  # noqa: E402  (after the packages are registered)
+
+if TYPE_CHECKING:
+    from retold.check.report import Report
+    from retold.errors import RetoldError
+    from retold.ingest import from_text
+    from retold.types import Article, Draft, FactSheet, Finding, Options
+
+# Names that load on first use (PEP 562), so `retold --help`, `history` or `extract` of a text file import neither
+# spaCy nor the checker.
 _LAZY = {
-    "Report": "retold.check",
+    "Report": "retold.check.report",
     "from_text": "retold.ingest",
     "RetoldError": "retold.errors",
     "Article": "retold.types",
@@ -29,45 +62,17 @@ _LAZY = {
     "Finding": "retold.types",
     "Options": "retold.types",
 }
-# The stage functions share their names with the stage packages.
-_STAGES = frozenset({"analyze", "check", "ingest", "rewrite"})
 
 
-class _Stage(types.ModuleType):
-    """A stage package that is also its stage function: ``retold.check(source, rewrite)`` calls
-    ``retold.check.check``, and ``import retold.check.align`` still finds the package's modules."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'retold' has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name]), name)
 
 
-def _callable(package: types.ModuleType) -> types.ModuleType:
-    if not isinstance(package, _Stage):
-        import inspect  # here, not at the top: `retold --help` has no use for it (nor for its ast, tokenize…)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
-        package.__class__ = _Stage
-        package.__signature__ = inspect.signature(getattr(package, package.__name__.rpartition(".")[2]))  # type: ignore[attr-defined]
-    return package
-
-
-class _Package(types.ModuleType):
-    """``retold`` itself: names load lazily, and each stage package is callable as its stage function
-    however it was imported (``retold.check(...)`` or ``import retold.check.align``)."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name in _STAGES:
-            return _callable(importlib.import_module(f"retold.{name}"))
-        if name not in _LAZY:
-            raise AttributeError(f"module 'retold' has no attribute {name!r}")
-        return getattr(importlib.import_module(_LAZY[name]), name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _STAGES and isinstance(value, types.ModuleType):
-            value = _callable(value)  # the import system binds a stage package once it has loaded
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Article",
@@ -79,6 +84,7 @@ __all__ = [
     "RetoldError",
     "analyze",
     "check",
+    "extract",
     "from_text",
     "ingest",
     "rewrite",

@@ -14,11 +14,18 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from retold import __version__, cli_store
+from retold.cli_llm import add_llm_options as _add_llm_options
+from retold.cli_llm import llm_extra as _llm_extra
+from retold.cli_llm import llm_judge as _llm_judge
+from retold.cli_llm import say_llm_usage as _say_llm_usage
 from retold.errors import InputError, RetoldError
 from retold.output import check_target, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from retold.check import Report
+    from retold.types import Article
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -76,17 +83,22 @@ def _say(message: str) -> None:
     print(f"retold: {message}", file=sys.stderr)
 
 
-def _ingest(args: argparse.Namespace, source: str):
+def _ingest(args: argparse.Namespace, source: str) -> Article:
     from retold.ingest import ingest
 
     article = ingest(
         source, max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls
     )
+    _say_removed(source, article)
+    return article
+
+
+def _say_removed(source: str, article: Article) -> None:
+    """What ingest took out of the input, and its warnings, on stderr."""
     for block in article.removed:
         _say(f"removed {block.reason} from {source}: {_clip(block.text)}")
     for warning in article.warnings:
         _say(f"warning: {source}: {warning}")
-    return article
 
 
 def _clip(text: str, width: int = 90) -> str:
@@ -94,7 +106,7 @@ def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def _with_published(article, published: dt.date | None):
+def _with_published(article: Article, published: dt.date | None) -> Article:
     if published is None:
         return article
     import dataclasses
@@ -138,41 +150,36 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_rewrite(args: argparse.Namespace) -> int:
-    from retold.analyze import analyze
-    from retold.render import html_page, render
-    from retold.rewrite import rewrite
-    from retold.rewrite import get_engine, get_style
-    from retold.types import Options
+    from retold.pipeline import Settings, Source, run
 
-    get_style(args.style), get_engine(args.engine)  # an unknown name fails before any reading or analysis
-    article = _with_published(_ingest(args, args.input), args.published)
-    facts = analyze(article)
-    options = Options(words=args.words, cite=args.cite, extra=_llm_extra(args))
-    draft = rewrite(facts, style=args.style, engine=args.engine, options=options)
-    report = draft.report  # rewrite() checked the draft and mended what the check found
+    settings = Settings(
+        style=args.style, engine=args.engine, words=args.words, cite=args.cite, format=args.format,
+        extra=_llm_extra(args), published=args.published, max_bytes=args.max_bytes, timeout=args.timeout,
+        allow_private_urls=args.allow_private_urls,
+    )
+    result = run(Source(location=args.input), settings)
+    _say_removed(args.input, result.article)
+    report = result.report
     counts = report.summary.get("by_severity", {})
     _say(
         f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
         f"score {report.score:.2f} ({report.verdict})"
     )
-    for note in draft.notes:
+    for note in result.draft.notes:
         _say(note)
-    _say_llm_usage(draft.stats, args.verbose)
-    if args.format == "text":
+    _say_llm_usage(result.draft.stats, args.verbose)
+    out = result.output
+    if args.format == "text" and _stdout_console().is_terminal:
         from retold.render import draft_rich
 
         # The self-check verdict is on stderr already; the terminal view stays the explainer itself.
-        out = _render_rich(draft_rich(draft, cite=args.cite))
-    else:
-        out = render(draft, args.format, cite=args.cite, report=report)
-        if args.format == "html":
-            out = html_page(out, draft.headline.text)
+        out = _render_rich(draft_rich(result.draft, cite=args.cite))
     emit(out, args.output)
-    cli_store.record_run(args, "rewrite", article, report, printed=out, draft=draft)
+    cli_store.record_run(args, "rewrite", result.article, report, printed=out, draft=result.draft)
     return _exit_code(report, args.fail_on)
 
 
-def _exit_code(report, fail_on: str) -> int:
+def _exit_code(report: Report, fail_on: str) -> int:
     return EXIT_OK if fail_on == "never" else report.exit_code(fail_on)
 
 
@@ -199,8 +206,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             judge.client.close()
     if judge is not None:
         _say_llm_usage({"usage": judge.client.usage.to_dict()}, args.verbose)
+        if judge.account is not None:
+            _say(judge.account.summary())
     if args.format == "json":
-        out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        payload = report.to_dict()
+        if judge is not None and judge.account is not None:
+            payload["judge"] = judge.account.to_dict()
+        out = json.dumps(payload, ensure_ascii=False, indent=2)
     elif args.format == "md":
         out = report.to_markdown()
     elif args.format == "html":
@@ -236,64 +248,6 @@ def cmd_styles(args: argparse.Namespace) -> int:
     lines.append(f"(your own styles go in {user_styles_dir()}/NAME.toml)")
     emit("\n".join(lines), None)
     return EXIT_OK
-
-
-# --------------------------------------------------------------------------- LLM options (engine and judge)
-
-
-def _add_llm_options(parser: argparse.ArgumentParser) -> None:
-    """--model, --base-url and friends; each unset flag falls back to RETOLD_* variables, then the config file."""
-    group = parser.add_argument_group("LLM (with --engine llm or --judge llm; see README 'Using an LLM')")
-    group.add_argument("--model", help="model name on the server (RETOLD_MODEL)")
-    group.add_argument("--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)")
-    group.add_argument("--repair", type=cli_store.repair_rounds, metavar="N", help="rounds an item with an error goes back to the model (default 2)")
-    group.add_argument("--llm-timeout", type=_seconds, metavar="S", help="seconds to wait for one answer (default 60)")
-    group.add_argument("--stream", action="store_true", default=None, help="read answers as they stream")
-    group.add_argument("--no-cache", action="store_true", help="ask the model again even when its answer is cached")
-    group.add_argument("-v", "--verbose", action="store_true", help="report calls, tokens and time on stderr")
-
-
-def _llm_flags(args: argparse.Namespace) -> dict[str, object]:
-    return {
-        "model": getattr(args, "model", None),
-        "base_url": getattr(args, "base_url", None),
-        "repair": getattr(args, "repair", None),
-        "timeout": getattr(args, "llm_timeout", None),
-        "stream": getattr(args, "stream", None),
-        # the answer cache lives in the store: where --db puts it, and nowhere under --no-store (no trace)
-        "cache": False if getattr(args, "no_cache", False) or getattr(args, "no_store", False) else None,
-        "db": getattr(args, "db", None),
-    }
-
-
-def _llm_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
-    """The LLM flags given on the command line, as the engine's ``Options.extra``."""
-    return tuple((k, str(v)) for k, v in _llm_flags(args).items() if v is not None)
-
-
-def _llm_judge(args: argparse.Namespace):
-    if getattr(args, "judge", "rules") != "llm":
-        return None
-    from retold.llm.client import LLMClient
-    from retold.llm.config import load_settings
-    from retold.llm.judge import LLMJudge
-
-    settings = load_settings(_llm_flags(args))
-    settings.require_model()
-    return LLMJudge(LLMClient(settings))
-
-
-def _say_llm_usage(stats: dict | None, verbose: bool) -> None:
-    if not verbose or not stats or "usage" not in stats:
-        return
-    u = stats["usage"]
-    repair = stats.get("repair", {})
-    _say(
-        f"llm: {u['calls']} call(s) ({u['cache_hits']} cached, {u['retries']} retried), "
-        f"{u['prompt_tokens']} prompt + {u['completion_tokens']} completion tokens, {u['seconds']:.2f} s waiting"
-        + (f"; repair: {repair['calls']} call(s), {repair['seconds']:.2f} s" if repair else "")
-        + (f"; {stats['seconds']:.2f} s in all" if "seconds" in stats else "")
-    )
 
 
 # --------------------------------------------------------------------------- parser
@@ -442,6 +396,14 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
         return func(args)
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ModuleNotFoundError as exc:  # an optional part whose extra is not installed: say which
+        from retold.extras import missing_extra
+
+        fix = missing_extra(exc)
+        if fix is None:
+            raise
+        print(f"retold: error: {fix}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("retold: interrupted", file=sys.stderr)

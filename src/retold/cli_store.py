@@ -238,9 +238,9 @@ def _engine_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
     """The LLM flags, as `retold rewrite` hands them to its engine (each worker's engine gets the same)."""
     if not hasattr(args, "model"):  # a parser built without the LLM options
         return ()
-    from retold.cli import _llm_extra
+    from retold.cli_llm import llm_extra
 
-    return _llm_extra(args)
+    return llm_extra(args)
 
 
 # --------------------------------------------------------------------------- parsers
@@ -259,6 +259,19 @@ def whole_number(value: str, low: int = 1, high: int = INT64_MAX) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} must be {'greater than 0' if low == 1 else f'at least {low}'}")
     if number > high:
         raise argparse.ArgumentTypeError(f"{value!r} must be at most {high}")
+    return number
+
+
+def seconds(value: str) -> float:
+    """An argparse type: a finite number of seconds above 0 and at most a day (not ``nan``, ``inf`` or ``-1``)."""
+    from retold.ingest.read import MAX_TIMEOUT
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not (0 < number <= MAX_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(f"{value!r} must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
     return number
 
 

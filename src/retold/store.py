@@ -117,8 +117,25 @@ def _m3_run_title(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE runs ADD COLUMN title TEXT")
 
 
+def _m4_finding_decisions(db: sqlite3.Connection) -> None:
+    """An editor's decision on each finding of a run (dismissed, reviewed, accepted), kept with the run."""
+    db.executescript(
+        """
+        CREATE TABLE decisions (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            finding INTEGER NOT NULL,           -- the finding's index in the run's report
+            decision TEXT NOT NULL,             -- dismissed | reviewed | accepted
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, finding)
+        );
+        """
+    )
+
+
 # Append only: a migration, once released, is never edited or reordered.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1_initial, _m2_run_origin_and_time, _m3_run_title)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _m1_initial, _m2_run_origin_and_time, _m3_run_title, _m4_finding_decisions,
+)
 
 
 class _Migrating:
@@ -382,6 +399,37 @@ class Store:
         select = _RUN_SELECT if outputs else _RUN_SELECT.replace("r.output AS output", "'{}' AS output")
         sql = select + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id DESC LIMIT ?"
         return [_run(row) for row in self.db.execute(sql, (*args, limit))]
+
+    # ------------------------------------------------------------------ an editor's decisions on findings
+
+    def set_decision(self, run_id: int, finding: int, decision: str | None) -> None:
+        """Record (or, with None, withdraw) the decision on finding number ``finding`` of run ``run_id``."""
+        if decision is None:
+            self.db.execute("DELETE FROM decisions WHERE run_id = ? AND finding = ?", (run_id, finding))
+            return
+        self.db.execute(
+            "INSERT INTO decisions (run_id, finding, decision, decided_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(run_id, finding) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at",
+            (run_id, finding, decision, _now()),
+        )
+
+    def decisions(self, run_id: int) -> dict[int, str]:
+        """The decisions on a run's findings, by finding number."""
+        rows = self.db.execute("SELECT finding, decision FROM decisions WHERE run_id = ? ORDER BY finding", (run_id,))
+        return {int(row[0]): str(row[1]) for row in rows}
+
+    def review_counts(self, run_ids: list[int]) -> dict[int, int]:
+        """How many findings each check run of ``run_ids`` made by ``retold serve`` holds (what a listing
+        shows as left to review, less the decisions), read inside SQLite without loading the outputs."""
+        if not run_ids:
+            return {}
+        marks = ",".join("?" * len(run_ids))
+        rows = self.db.execute(
+            "SELECT id, json_array_length(json_extract(output, '$.result.findings')) FROM runs"
+            f" WHERE kind = 'check' AND id IN ({marks}) AND json_extract(output, '$.result.findings') IS NOT NULL",
+            run_ids,
+        )
+        return {int(row[0]): int(row[1] or 0) for row in rows}
 
     # ------------------------------------------------------------------ LLM answer cache
 

@@ -9,8 +9,8 @@ All offsets are character offsets into one text, named on each class.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 BlockKind = Literal["text", "heading", "list", "quote"]

@@ -1,4 +1,4 @@
-"""The work on one article, as a worker process (or a Ray actor) does it: the same stages the CLI calls.
+"""The work on one article, as a worker process (or a Ray actor) does it: the pipeline `retold rewrite` runs.
 
 A worker calls :func:`warm` once (the spaCy pipeline, the engine and the style load there), then
 :func:`process` per article. Neither touches the store: the parent records what comes back.
@@ -11,10 +11,13 @@ import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from retold.batch.inputs import Item
 from retold.errors import RetoldError
+
+if TYPE_CHECKING:
+    from retold.render import Format
 
 MODES = ("rewrite", "check")
 FORMAT_SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "text": ".txt"}
@@ -34,7 +37,9 @@ class Job:
     timeout: float = 15.0
     allow_private_urls: bool = False  # --allow-private-urls: fetch from loopback and private addresses too
     published: str | None = None  # --published YYYY-MM-DD: every article's publication date (resolves "on Tuesday")
-    extra: tuple[tuple[str, str], ...] = ()  # the engine's settings, as `retold rewrite` passes them (--model, --repair...)
+    extra: tuple[
+        tuple[str, str], ...
+    ] = ()  # the engine's settings, as `retold rewrite` passes them (--model, --repair...)
 
     def options(self) -> dict[str, Any]:
         """The options that change an output (not the read limits, nor how an engine's server is reached)."""
@@ -66,7 +71,7 @@ class Job:
 
 
 # engine settings that change how long an answer takes or where it is kept, never what it says
-_HOW_TO_REACH = frozenset({"timeout", "stream", "cache", "retries", "db"})
+_HOW_TO_REACH = frozenset({"timeout", "stream", "cache", "retries", "db", "log"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,38 +112,46 @@ def process(job: Job, item: Item) -> Outcome:
             raise RetoldError(item.error)
         return _process(job, item, started)
     except RetoldError as error:
-        return Outcome(ok=False, seconds=time.perf_counter() - started, error=str(error), title=item.title, url=item.url)
+        return Outcome(
+            ok=False, seconds=time.perf_counter() - started, error=str(error), title=item.title, url=item.url
+        )
     except Exception as error:  # one broken article must not end the batch
         reason = f"internal error ({type(error).__name__}: {error}); please report it with this article"
         return Outcome(ok=False, seconds=time.perf_counter() - started, error=reason, title=item.title, url=item.url)
 
 
 def _process(job: Job, item: Item, started: float) -> Outcome:
-    import dataclasses
+    from retold import pipeline
 
-    from retold.analyze import analyze
-    from retold.check import check
-    from retold.ingest import from_text, ingest
-
-    if item.text is not None:
-        article = from_text(item.text, url=item.url)
-    else:
-        article = ingest(
-            item.url or item.origin, max_bytes=job.max_bytes, timeout=job.timeout,
-            allow_private_urls=job.allow_private_urls,
-        )
-    if item.title and not article.title:
-        article = dataclasses.replace(article, title=item.title)
-    if job.published is not None:
-        article = dataclasses.replace(article, published=dt.date.fromisoformat(job.published))
-    facts = analyze(article)
+    source = pipeline.Source(location=item.url or item.origin, text=item.text, url=item.url, title=item.title)
+    settings = pipeline.Settings(
+        style=job.style,
+        engine=job.engine,
+        words=job.words,
+        cite=job.cite,
+        format=cast("Format", job.format),
+        extra=job.extra,
+        published=dt.date.fromisoformat(job.published) if job.published is not None else None,
+        max_bytes=job.max_bytes,
+        timeout=job.timeout,
+        allow_private_urls=job.allow_private_urls,
+    )
     if job.mode == "check":
+        from retold.analyze import analyze
+        from retold.check import check
+
+        article = pipeline.read(source, settings)
         if item.rewrite is None:
             raise RetoldError(f"no rewrite to check for {item.origin}: pass --rewrites DIR")
-        report = check(facts, item.rewrite)
+        report = check(analyze(article), item.rewrite)
         output, stored = _report_outputs(job, report)
     else:
-        output, stored, report = _rewrite_outputs(job, facts)
+        result = pipeline.run(source, settings)
+        article, report, output = result.article, result.report, result.output
+        # the store keeps Markdown and JSON besides the batch's format, for `retold show` and the web page
+        formats: tuple[Format, ...] = ("md", "json", settings.format)
+        rendered = {fmt: result.output if fmt == job.format else result.render(fmt) for fmt in dict.fromkeys(formats)}
+        stored = {"rendered": rendered, "notes": list(result.draft.notes)}
     counts: dict[str, int] = {}
     for finding in report.findings:
         if finding.severity in ("error", "warning"):
@@ -159,46 +172,18 @@ def _process(job: Job, item: Item, started: float) -> Outcome:
     )
 
 
-def _rewrite_outputs(job: Job, facts: Any) -> tuple[str, dict[str, Any], Any]:
-    from retold.render import html_page, render
-    from retold.rewrite import rewrite
-    from retold.types import Options
-
-    options = Options(words=job.words, cite=job.cite, extra=job.extra)
-    draft = rewrite(facts, style=job.style, engine=job.engine, options=options)
-    report = draft.report  # rewrite() checked the final draft (as `retold rewrite` reports it): no second check
-    rendered = {"md": render(draft, "md", cite=job.cite, report=report), "json": render(draft, "json", cite=job.cite, report=report)}
-    if job.format == "html":
-        rendered["html"] = html_page(render(draft, "html", cite=job.cite, report=report), draft.headline.text)
-    elif job.format == "text":
-        from retold.render import draft_rich
-
-        rendered["text"] = _plain(draft_rich(draft, cite=job.cite))
-    return rendered[job.format], {"rendered": rendered, "notes": list(draft.notes)}, report
-
-
 def _report_outputs(job: Job, report: Any) -> tuple[str, dict[str, Any]]:
+    from retold.pipeline import plain
+
     rendered = {"md": report.to_markdown(), "json": json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"}
     if job.format == "html":
         from retold.render import html_page
 
         rendered["html"] = html_page(report.to_html(), f"retold check: {report.verdict}")
     elif job.format == "text":
-        rendered["text"] = _plain(report)
+        rendered["text"] = plain(report)
     # the rewrite the findings point into, so the web page's history can mark them
     return rendered[job.format], {"rendered": rendered, "rewrite_text": report.rewrite_text}
-
-
-def _plain(renderable: object) -> str:
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=100, no_color=True, highlight=False, color_system=None, markup=False, emoji=False).print(
-        renderable
-    )  # article text is printed literally
-    return buffer.getvalue()
 
 
 def _digest(text: str) -> str:

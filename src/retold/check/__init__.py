@@ -28,14 +28,16 @@ def check(
     *,
     published: dt.date | None = None,
     judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
+    prompt: tuple[str, ...] = (),
 ) -> Report:
     """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given
     but for the attribution footer retold puts under its own explainers (metadata, not claims).
 
     ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
-    findings are added to every rule finding.
+    findings are added to every rule finding. ``prompt`` is what a model was sent to write ``rewrite``: its
+    own sentences in the rewrite are leakage.
     """
-    ctx = check_context(source, rewrite, published=published)
+    ctx = check_context(source, rewrite, published=published, prompt=prompt)
     findings = run_detectors(ctx)
     if judge is not None:
         findings = tuple(sorted((*findings, *judge(ctx, findings)), key=lambda f: (f.start, f.end, f.kind)))
@@ -48,13 +50,16 @@ def check(
 
 
 def check_context(
-    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None
+    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None,
+    prompt: tuple[str, ...] = (),
 ) -> CheckContext:
     """Both texts analysed and aligned: what every detector reads (and what :func:`unsettled` takes)."""
     source_facts = _source_facts(source, published)
     when = published or (source_facts.article.published if source_facts.article else None)
     rewrite_facts = rewrite if isinstance(rewrite, FactSheet) else analyze(without_own_footer(rewrite), published=when)
-    return CheckContext(source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts))
+    return CheckContext(
+        source=source_facts, rewrite=rewrite_facts, alignment=_align(source_facts, rewrite_facts), prompt=prompt
+    )
 
 
 def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:

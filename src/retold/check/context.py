@@ -32,3 +32,4 @@ class CheckContext:
     source: FactSheet
     rewrite: FactSheet
     alignment: tuple[Alignment, ...]  # one per rewrite sentence, same order
+    prompt: tuple[str, ...] = ()  # what a model was sent to write the rewrite (its messages), when known

@@ -61,15 +61,17 @@ def ingest(
     return _build(text, _sniff(text, raw), url=raw.url, origin=raw.origin, label=label, notes=notes)
 
 
-def from_text(text: str, *, format: str = "auto", url: str | None = None) -> Article:
-    """Clean an article already in memory; ``format`` is "auto" (sniffed), "text", "markdown" or "html"."""
+def from_text(text: str, *, format: str = "auto", url: str | None = None, origin: str | None = None) -> Article:
+    """Clean an article already in memory; ``format`` is "auto" (sniffed), "text", "markdown" or "html".
+
+    ``origin`` is where the text was read from (a path), credited as :func:`ingest` credits a file it reads."""
     if format not in FORMATS:
         raise InputError(f"Unknown format {format!r}: use one of {', '.join(FORMATS)}")
     text = read_text(text).lstrip("\ufeff")
     if not text.strip():
         raise InputError("The text is empty: pass the article text")
     fmt = _sniff(text, Raw(data=b"", origin="")) if format == "auto" else format
-    return _build(text, fmt, url=url, origin=None, label=url or "the text", notes=())
+    return _build(text, fmt, url=url, origin=origin, label=url or origin or "the text", notes=())
 
 
 def _sniff(text: str, raw: Raw) -> str:

@@ -23,7 +23,7 @@ import httpcore
 import httpx
 
 from retold.errors import FetchError, PrivateAddressError
-from retold.ingest.read import too_large
+from retold.ingest.limits import too_large
 
 MAX_REDIRECTS = 10
 USER_AGENT = "retold/0.1 (article reader)"

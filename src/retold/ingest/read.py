@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from retold.errors import InputError
 from retold.ingest.charset import detect, mostly_utf8, utf16_without_bom, western
+from retold.ingest.limits import too_large
 from retold.normalize import display, read_text
 
 if TYPE_CHECKING:
@@ -154,10 +155,6 @@ def read_stream(stream: BinaryIO, *, max_bytes: int, origin: str = "-") -> Raw:
     if len(data) > max_bytes:
         raise InputError(too_large(origin, max_bytes))
     return Raw(data=data, origin=origin)
-
-
-def too_large(origin: str, max_bytes: int) -> str:
-    return f"{'stdin' if origin == '-' else origin} is larger than {max_bytes:,} bytes: pass --max-bytes N to raise it"
 
 
 # --------------------------------------------------------------------------- decoding

@@ -1,15 +1,21 @@
-"""One chat-completion call to any OpenAI-compatible server, with bounded retries and the answer cache.
+"""One chat-completion call at a time to any OpenAI-compatible server, with bounded retries and the answer cache.
 
 Built on the official ``openai`` client (its own retries off: this module retries, so it can count
 calls, honour ``Retry-After`` within a bound and say what to fix when it gives up). Tests and
 embedders pass ``http_client`` (an ``httpx2.Client``, what openai 3.x speaks through) to reach a
 loopback server or a mock transport.
+
+A local model on a CPU takes minutes per answer, and a server such as llama.cpp's keeps working on a
+request whose client went away. So a timeout closes the connection and the request is tried once more
+only after waiting as long again (never two requests of ours on the server at once); Ctrl-C closes the
+connection too. With ``stream`` the answer's progress (tokens so far) is shown on a terminal.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +27,7 @@ from retold.llm.config import LLMSettings
 Message = dict[str, str]
 MAX_BACKOFF = 8.0  # seconds between two tries, at most
 MAX_RETRY_AFTER = 30.0  # a server asking for longer than this is not waited for
+TIMEOUT_TRIES = 2  # a request that timed out is sent once more, at most, after waiting as long again
 _CONTEXT_WORDS = ("context length", "context_length", "maximum context", "too many tokens", "context window",
                   "exceeds the context", "prompt is too long", "n_ctx")
 
@@ -81,6 +88,7 @@ class LLMClient:
     http_client: Any = None  # an httpx2.Client; None: openai's own
     sleep: Callable[[float], None] = time.sleep
     usage: Usage = field(default_factory=Usage)
+    progress: Callable[[int], None] | None = None  # told the tokens so far of a streamed answer; None: stderr on a terminal
     _openai: Any = None
     _store: Any = None
     _json_refused: bool = False
@@ -124,8 +132,19 @@ class LLMClient:
 
     # ------------------------------------------------------------------ asking
 
-    def complete(self, messages: Sequence[Message], *, json_mode: bool = False) -> Answer:
-        """The model's answer to ``messages``; raises :class:`EngineError` saying what to fix when none comes."""
+    def _drop_connection(self) -> None:
+        """Close every open connection: the server sees the request cancelled."""
+        if self._openai is not None:
+            try:
+                self._openai.close()
+            finally:
+                self._openai = None
+
+    def complete(self, messages: Sequence[Message], *, json_mode: bool = False, purpose: str = "answer") -> Answer:
+        """The model's answer to ``messages``; raises :class:`EngineError` saying what to fix when none comes.
+
+        ``purpose`` names the call in the log of raw answers (``--verbose`` or ``--log FILE``).
+        """
         json_mode = json_mode and self.settings.json_mode and not self._json_refused
         params = {"temperature": self.settings.temperature, "max_tokens": self.settings.max_tokens, "json": json_mode}
         key = cache_key(self.model, self.base_url, messages, params)
@@ -135,8 +154,15 @@ class LLMClient:
             if hit is not None:
                 self.usage.cache_hits += 1
                 data = json.loads(hit)
-                return Answer(text=data["text"], finish_reason=data.get("finish_reason"), cached=True)
-        answer = self._ask(messages, json_mode)
+                answer = Answer(text=data["text"], finish_reason=data.get("finish_reason"), cached=True)
+                self._log(purpose, answer)
+                return answer
+        try:
+            answer = self._ask(messages, json_mode)
+        except KeyboardInterrupt:
+            self._drop_connection()  # Ctrl-C: the server sees the request cancelled
+            raise
+        self._log(purpose, answer)
         if store is not None and answer.text.strip() and answer.refusal is None:
             store.cache_put(
                 key,
@@ -145,6 +171,26 @@ class LLMClient:
                 base_url=self.base_url,
             )
         return answer
+
+    def _log(self, purpose: str, answer: Answer) -> None:
+        """The model's raw answer, to stderr (``log = "-"``) or appended to the ``log`` file."""
+        where = self.settings.log
+        if not where:
+            return
+        cached = ", cached" if answer.cached else ""
+        text = (
+            f"----- llm {purpose} answer from {self.model} ({len(answer.text)} characters{cached}, "
+            f"finish: {answer.finish_reason or 'unknown'})\n{answer.text}\n----- end of answer\n"
+        )
+        if where == "-":
+            sys.stderr.write(text)
+            sys.stderr.flush()
+            return
+        try:
+            with open(where, "a", encoding="utf-8") as log:
+                log.write(text)
+        except OSError as exc:
+            raise EngineError(f"Cannot write the log {where} ({exc.strerror}): pass another --log FILE.") from None
 
     def _ask(self, messages: Sequence[Message], json_mode: bool) -> Answer:
         import openai
@@ -179,6 +225,16 @@ class LLMClient:
                 raise EngineError(
                     f"{self.base_url} refused the API key ({_error_text(exc)}): set RETOLD_API_KEY or OPENAI_API_KEY."
                 ) from None
+            except openai.APITimeoutError as exc:
+                # The server may still be working on it: the connection is closed, and the one more try
+                # waits as long again, so our requests never pile up on a busy local server.
+                self.usage.seconds += time.perf_counter() - started
+                self._drop_connection()
+                if attempt >= min(self.settings.retries, TIMEOUT_TRIES - 1):
+                    raise EngineError(self._gave_up(exc, attempt + 1)) from None
+                attempt += 1
+                self.usage.retries += 1
+                self.sleep(self.settings.timeout)
             except (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError) as exc:
                 self.usage.seconds += time.perf_counter() - started
                 if attempt >= self.settings.retries:
@@ -222,6 +278,8 @@ class LLMClient:
         refusal: list[str] = []
         prompt_tokens = completion_tokens = 0
         stream = client.chat.completions.create(**kwargs, stream=True, stream_options={"include_usage": True})
+        show = self.progress or _terminal_progress()
+        pieces = 0
         try:
             for chunk in stream:
                 if chunk.usage:
@@ -230,12 +288,24 @@ class LLMClient:
                 for choice in chunk.choices or ():
                     if choice.delta is not None and choice.delta.content:
                         parts.append(choice.delta.content)
+                        pieces += 1
+                        if show is not None:
+                            show(pieces)
                     if choice.delta is not None and getattr(choice.delta, "refusal", None):
                         refusal.append(choice.delta.refusal)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+        except Exception as exc:
+            # A stream that stalls past the timeout raises the transport's own timeout: the same as any timeout.
+            import openai
+
+            if "Timeout" in type(exc).__name__ and not isinstance(exc, openai.APIError):
+                raise openai.APITimeoutError(request=stream.response.request) from exc
+            raise
         finally:
             stream.close()
+            if show is not None:
+                show(-1)
         return Answer(
             text="".join(parts),
             finish_reason=finish,
@@ -259,14 +329,15 @@ class LLMClient:
                 return None if seconds > MAX_RETRY_AFTER else max(seconds, 0.0)
         return min(MAX_BACKOFF, 0.5 * 2**attempt)
 
-    def _gave_up(self, exc: Exception) -> str:
+    def _gave_up(self, exc: Exception, tries: int | None = None) -> str:
         import openai
 
-        tries = self.settings.retries + 1
+        tries = tries or self.settings.retries + 1
         if isinstance(exc, openai.APITimeoutError):
             return (
-                f"{self.base_url} did not answer within {self.settings.timeout:g} s ({tries} tries): "
-                "raise --llm-timeout, or use a smaller --model."
+                f"{self.base_url} did not answer within {self.settings.timeout:g} s ({tries} tries, one at a time): "
+                "raise --llm-timeout" + ("" if self.settings.stream else ", use --stream to watch it work")
+                + ", or use a smaller --model."
             )
         if isinstance(exc, openai.APIConnectionError):
             return f"Cannot reach the LLM server at {self.base_url}: start it, or pass --base-url URL."
@@ -290,6 +361,21 @@ class LLMClient:
             return sorted(m.id for m in self._client().models.list())
         except Exception:  # a server without /v1/models: nothing to suggest, the caller says so
             return []
+
+
+def _terminal_progress() -> Callable[[int], None] | None:
+    """Tokens so far on one stderr line, when stderr is a terminal (``-1``: the answer is complete)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(tokens: int) -> None:
+        if tokens < 0:
+            sys.stderr.write("\r\033[K")
+        elif tokens % 8 == 1:
+            sys.stderr.write(f"\rllm: {tokens} tokens so far (Ctrl-C cancels)")
+        sys.stderr.flush()
+
+    return show
 
 
 def _error_text(exc: Exception) -> str:

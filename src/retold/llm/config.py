@@ -6,12 +6,13 @@ platformdirs' ``user_config_dir("retold")``, or ``RETOLD_CONFIG``), with an ``[l
     [llm]
     model = "llama3.2"
     base_url = "http://localhost:11434/v1"
-    timeout = 60        # seconds per request
+    timeout = 600       # seconds per request (a local model on a CPU takes minutes); one more try after as long again
     retries = 3         # extra tries on 429, 5xx, timeouts and dropped connections
     repair = 2          # rounds an item with an error goes back to the model
     stream = false      # read answers as server-sent events
     json_mode = true    # ask for response_format json_object (turned off by itself when refused)
     cache = true        # answers cached in the store (--db, RETOLD_DB or the user data dir; none with --no-store)
+    log = "answers.log" # the model's raw answers appended here ("-": stderr, what --verbose does)
 
 The key comes from ``--api-key``, ``RETOLD_API_KEY`` or ``OPENAI_API_KEY`` (never from the file). A local
 server needs none: a placeholder is sent.
@@ -39,7 +40,7 @@ class LLMSettings:
     model: str | None = None
     base_url: str = DEFAULT_BASE_URL
     api_key: str | None = None
-    timeout: float = 60.0
+    timeout: float = 600.0  # a 2,000-token prompt on a small local model on 2 CPU cores takes 1-4 minutes
     retries: int = 3
     repair: int = 2
     stream: bool = False
@@ -48,6 +49,7 @@ class LLMSettings:
     temperature: float = 0.2
     max_tokens: int = 2048
     db: str | None = None  # the store file holding the answer cache; None: the store's default
+    log: str | None = None  # where the model's raw answers go: a file, "-" for stderr, None for nowhere
 
     @property
     def key(self) -> str:
@@ -64,7 +66,7 @@ class LLMSettings:
 
 _KINDS = {
     "model": str, "base_url": str, "api_key": str, "timeout": float, "retries": int, "repair": int,
-    "stream": bool, "json_mode": bool, "cache": bool, "temperature": float, "max_tokens": int, "db": str,
+    "stream": bool, "json_mode": bool, "cache": bool, "temperature": float, "max_tokens": int, "db": str, "log": str,
 }
 
 

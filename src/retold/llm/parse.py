@@ -15,7 +15,7 @@ from retold.normalize import fold_key
 from retold.styles import SectionSpec, Style
 from retold.types import Item
 
-Shape = Literal["json", "repaired-json", "markdown", "prose", "refusal", "empty"]
+Shape = Literal["json", "repaired-json", "markdown", "prose", "refusal", "empty", "metadata"]
 
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)(?:```|\Z)", re.S)
 _REFUSAL = re.compile(
@@ -23,7 +23,21 @@ _REFUSAL = re.compile(
     r"as an ai\b|i must decline|unfortunately,? i)",
     re.I,
 )
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|\*\*([^*]{2,60})\*\*:?|([A-Z][^.!?:]{1,40}):)\s*$")
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|\*\*([^*]{2,60})\*\*:?|__([^_]{2,60})__:?|([A-Z][^.!?:]{1,40}):)\s*$")
+# "**Why it matters:** text", "- **Driving the news**: text", "Why it matters: text" (a label the style knows)
+_LABELLED = re.compile(r"^\s*(?:[-*\u2022]\s+|\d{1,2}[.)]\s+)?(?:\*\*([^*]{2,60}?):?\*\*:?|([A-Z][A-Za-z'\u2019 ]{1,40}):)\s+(\S.*)$")
+_THINK = re.compile(r"<(think|thinking|reasoning)>.*?(?:</\1>|\Z)", re.S | re.I)
+_PREAMBLE = re.compile(
+    r"^\W*(?:sure|certainly|of course|absolutely|okay|ok|great|here(?:'s|\u2019s| is| are)|below is|below you will find)\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^\W*(?:let me know|i hope (?:this|that)|hope this helps|feel free|if you(?:'d| would)? (?:like|want|need)|"
+    r"would you like|do you want me)\b",
+    re.I,
+)
+_METADATA_KEYS = frozenset({"url", "source", "source_url", "author", "authors", "date", "published", "publisher",
+                            "description", "year", "date_time", "caption", "content_type", "image_size", "site"})
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)/]|\d{1,2}/\d{1,2})\s+(.*)$")
 _QUOTE_LINE = re.compile(r"^\s*>\s*(.*)$")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019)]))\s+(?=[\"\u201c(]?[A-Z0-9])")
@@ -39,6 +53,7 @@ class Parsed:
     headline: Item | None = None
     sections: dict[str, list[Item]] = field(default_factory=dict)
     refusal: str | None = None
+    placed: bool = True  # the model named the sections; False: its items run on, in order, from the first section
 
     @property
     def count(self) -> int:
@@ -49,9 +64,30 @@ class Parsed:
 
 
 def loads_lenient(text: str) -> tuple[Any, bool] | None:
-    """The first JSON object in ``text`` (fences stripped), closing a truncated one; ``(value, repaired)``."""
-    fenced = _FENCE.search(text)
-    body = fenced.group(1) if fenced else text
+    """The JSON object of ``text``, closing a truncated one; ``(value, repaired)``.
+
+    Where it is looked for, in order: a fenced block; a ``{`` opening a line (JSON inside prose: "Here is
+    the JSON:" then the object); the first ``{`` at all. A brace inside a sentence ("the {name} field")
+    is tried last.
+    """
+    text = _THINK.sub("", text)
+    for body in _json_candidates(text):
+        found = _decode(body)
+        if found is not None and isinstance(found[0], (dict, list)):
+            return found
+    return None
+
+
+def _json_candidates(text: str) -> list[str]:
+    out = [m.group(1) for m in _FENCE.finditer(text) if "{" in m.group(1)]
+    out += [text[m.start(1):] for m in re.finditer(r"^[ \t]*(\{)", text, re.M)]
+    first = text.find("{")
+    if first >= 0:
+        out.append(text[first:])
+    return list(dict.fromkeys(out))
+
+
+def _decode(body: str) -> tuple[Any, bool] | None:
     start = body.find("{")
     if start < 0:
         return None
@@ -164,6 +200,13 @@ def _section_key(name: str, style: Style) -> str | None:
 def _from_json(data: Any, style: Style, n_sentences: int, shape: Shape) -> Parsed:
     if isinstance(data, list):
         data = {"sections": {style.sections[0].key: data}}
+    if not isinstance(data, dict):
+        return Parsed(shape=shape)
+    if "sections" not in data and "headline" not in data and _METADATA_KEYS & set(data):
+        # A page's details (title, address, author, date), the shape a base model gives a news page: not the rewrite
+        # asked for, and its "title" is no headline of this article.
+        if not any(_section_key(str(k), style) for k in data if k not in _METADATA_KEYS and k != "title"):
+            return Parsed(shape="metadata")
     headline = None
     raw_head = data.get("headline") or data.get("title")
     if raw_head:
@@ -202,23 +245,47 @@ def sentences_of(text: str) -> list[str]:
     return out
 
 
+def _answer_lines(text: str) -> list[str]:
+    """The answer's lines without a reasoning block, an opening "Sure! Here is…" or a closing "Let me know…"."""
+    lines = [line for line in _THINK.sub("", text).splitlines() if line.strip() and line.strip() not in ("---", "***", "___")]
+    while lines and _PREAMBLE.match(lines[0]) and (lines[0].rstrip().endswith(":") or len(lines[0]) < 120):
+        lines.pop(0)
+    while lines and _CLOSING.match(lines[-1]):
+        lines.pop()
+    return lines
+
+
 def _from_prose(text: str, style: Style) -> Parsed:
-    """Markdown or plain prose: headings pick sections, bullets and sentences become items."""
+    """Markdown or plain prose: headings and bold labels pick sections, bullets and sentences become items."""
     headline = None
     key = _default_key(style)
     sections: dict[str, list[Item]] = {}
-    saw_markup = False
-    for line in text.splitlines():
-        if not line.strip() or line.strip() in ("---", "***"):
-            continue
+    saw_markup = placed = False
+    for line in _answer_lines(text):
         heading = _HEADING.match(line)
         if heading:
-            title = next(g for g in heading.groups() if g)
-            if line.lstrip().startswith("# ") and headline is None and not sections:
-                headline = Item(text=clean(title), sources=())
-            else:
-                key = _section_key(title, style) or key
+            title = clean(next(g for g in heading.groups() if g)).rstrip(":")
+            first = headline is None and not sections and key == _default_key(style)
+            if first and line.lstrip().startswith("#") and _section_key(title, style) is None:
+                headline = Item(text=title, sources=())  # a heading at any level that names no section, first
+            elif fold_key(title) in ("headline", "title") and headline is None:
+                key = "headline"
+            elif _section_key(title, style) is not None:
+                key, placed = _section_key(title, style) or key, True
             saw_markup = True
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled:
+            label = clean(labelled.group(1) or labelled.group(2)).rstrip(":")
+            if fold_key(label) in ("headline", "title") and headline is None:
+                headline = Item(text=clean(labelled.group(3)), sources=())
+                saw_markup = True
+                continue
+            found = _section_key(label, style)
+            if found is not None:
+                key, line, saw_markup, placed = found, labelled.group(3), True, True
+        if key == "headline":  # "## Headline" then its text on the next line
+            headline, key = Item(text=clean(line.lstrip("#*-\u2022 ")), sources=()), _default_key(style)
             continue
         spec = style.section(key)
         quote_line = _QUOTE_LINE.match(line)
@@ -236,7 +303,7 @@ def _from_prose(text: str, style: Style) -> Parsed:
             continue
         parts = [body] if bullet else sentences_of(body)
         sections.setdefault(key, []).extend(Item(text=p, sources=()) for p in parts if p)
-    return Parsed(shape="markdown" if saw_markup else "prose", headline=headline, sections=sections)
+    return Parsed(shape="markdown" if saw_markup else "prose", headline=headline, sections=sections, placed=placed)
 
 
 def _default_key(style: Style) -> str:
@@ -253,13 +320,14 @@ def parse_answer(text: str, style: Style, n_sentences: int, *, refusal: str | No
     """The model's answer as items of ``style``'s sections; a refusal or empty answer has none."""
     if refusal:
         return Parsed(shape="refusal", refusal=" ".join(refusal.split())[:200])
-    if not text.strip():
+    if not _THINK.sub("", text).strip():
         return Parsed(shape="empty")
     found = loads_lenient(text)
     if found is not None and isinstance(found[0], (dict, list)):
         parsed = _from_json(found[0], style, n_sentences, "repaired-json" if found[1] else "json")
-        if parsed.count:
+        if parsed.count or parsed.shape == "metadata":
             return parsed
+    text = _THINK.sub("", text).strip()
     if _REFUSAL.match(text) and len(text) < 600:
         return Parsed(shape="refusal", refusal=" ".join(text.split())[:200])
     prose = text

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from retold.rewrite.audit import Audit, audit_draft
+from retold.rewrite.audit import Audit, Strategy, audit_draft
 from retold.rewrite.engines import Engine, engine_names, get_engine
 from retold.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
 
-__all__ = ["Audit", "Engine", "audit_draft", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]
+__all__ = ["Audit", "Engine", "Strategy", "audit_draft", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]
 
 
 def rewrite(
@@ -20,16 +20,25 @@ def rewrite(
     """Rewrite ``source`` in ``style`` with ``engine``, checked: ``draft.report`` is its self-check.
 
     A ``str`` is cleaned like any input text first. Every item the check finds an error in is
-    repaired, replaced or dropped before the draft is returned (:func:`retold.rewrite.audit.audit_draft`);
-    an engine joins that loop with an optional ``audit_hooks(facts, style, options) -> (repair, fallback)``.
+    repaired, replaced or dropped before the draft is returned, in one audit loop for every engine
+    (:func:`retold.rewrite.audit.audit_draft`). An engine with a ``draft(facts, style, options) ->
+    (Draft, Strategy)`` method supplies its own way of mending (the llm engine: its model, then the
+    builtin item); any other engine's ``rewrite`` draft is mended by the default strategy.
     """
     chosen_style = get_style(style)  # unknown names fail before any model loads
     chosen_engine = get_engine(engine)
     facts = _facts(source)
-    draft = fit_to_style(chosen_engine.rewrite(facts, chosen_style, options), chosen_style)
-    hooks = getattr(chosen_engine, "audit_hooks", None)
-    repair, fallback = hooks(facts, chosen_style, options) if hooks is not None else (None, None)
-    return audit_draft(draft, facts, repair=repair, fallback=fallback).draft
+    make = getattr(chosen_engine, "draft", None)
+    if make is not None:
+        draft, strategy = make(facts, chosen_style, options)
+    else:
+        draft, strategy = chosen_engine.rewrite(facts, chosen_style, options), Strategy()
+    try:
+        audit = audit_draft(fit_to_style(draft, chosen_style), facts, strategy=strategy)
+        return strategy.finish(audit) if strategy.finish is not None else audit.draft
+    finally:
+        if strategy.close is not None:
+            strategy.close()
 
 
 def _facts(source: Article | FactSheet | str) -> FactSheet:

@@ -1,30 +1,31 @@
 """The ``llm`` engine: any OpenAI-compatible model writes, retold's check decides what gets printed.
 
 The model gets the fact sheet and the style's sections (:mod:`retold.llm.prompt`); its answer — JSON,
-broken JSON, Markdown or prose — becomes items (:mod:`retold.llm.parse`); every item is audited against
-the source and repaired, replaced by the builtin engine's item, or dropped (:mod:`retold.llm.audit`).
+broken JSON, Markdown or prose — becomes items (:mod:`retold.llm.parse`). The draft then goes through the
+rewrite stage's one audit loop (:mod:`retold.rewrite.audit`) with this engine's strategy: a model's item
+must rest on the source (:mod:`retold.llm.audit`); one that does not goes back to the model with the
+findings, then gives way to the builtin engine's item for the same section, or is dropped. When nothing the
+model wrote survives, the builtin engine's rewrite is printed whole, and the account says so.
 Settings come from ``Options.extra`` (the command line), ``RETOLD_*`` variables and the config file.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable
+from typing import Any
 
 from retold.errors import EngineError
-from retold.llm.audit import Ledger, audit
-from retold.llm.client import ContextTooLong, LLMClient
+from retold.llm.audit import grounded, repairer, strict_findings
+from retold.llm.client import ContextTooLong, LLMClient, Message
 from retold.llm.config import LLMSettings, load_settings
-from retold.llm.parse import Parsed, parse_answer, repaired_items
-from retold.llm.prompt import SHORTEST, repair_messages, rewrite_messages
-from retold.rewrite.audit import Fallback, Repair, audit_draft, builtin_fallback
+from retold.llm.parse import Parsed, parse_answer
+from retold.llm.prompt import SHORTEST, rewrite_messages
+from retold.rewrite.audit import HEADLINE, Account, Audit, Strategy, audit_draft, builtin_pool
 from retold.rewrite.builtin import BuiltinEngine
-from retold.styles import Style
-from retold.types import Draft, FactSheet, Finding, Item, Options, Section
-
-_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]{3,}")
+from retold.styles import Style, fit_to_style
+from retold.types import Draft, FactSheet, Options, Section
 
 
 def settings_from(options: Options) -> LLMSettings:
@@ -40,123 +41,129 @@ class LLMEngine:
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client  # injected by tests and embedders; else built from the settings per call
 
-    def audit_hooks(self, facts: FactSheet, style: Style, options: Options) -> tuple[Repair | None, Fallback]:
-        """For the stage's own audit after this engine's: should anything still fail, the builtin item stands in."""
-        return None, builtin_fallback(facts, style, options)
-
     def rewrite(self, facts: FactSheet, style: Style, options: Options) -> Draft:
+        """The model's draft, audited (what :func:`retold.rewrite` does with :meth:`draft`)."""
+        draft, strategy = self.draft(facts, style, options)
+        try:
+            audit = audit_draft(draft, facts, strategy=strategy)
+            return strategy.finish(audit) if strategy.finish is not None else audit.draft
+        finally:
+            if strategy.close is not None:
+                strategy.close()
+
+    def draft(self, facts: FactSheet, style: Style, options: Options) -> tuple[Draft, Strategy]:
+        """The model's draft, unchecked, and how the audit loop should mend it (repairs go to the same client)."""
         started = time.perf_counter()
         client = self.client or LLMClient(settings_from(options))
-        client.settings.require_model()
+        close = client.close if self.client is None else (lambda: None)
         try:
-            return self._rewrite(client, facts, style, options, started)
-        finally:
-            if self.client is None:
-                client.close()
-
-    def _rewrite(self, client: LLMClient, facts: FactSheet, style: Style, options: Options, started: float) -> Draft:
-        builtin = audit_draft(BuiltinEngine().rewrite(facts, style, options), facts).draft  # the fallback's items, checked
-        words = options.words or style.words
-        parsed, level = self._ask(client, facts, style, words)
-        ledger = Ledger()
+            client.settings.require_model()
+            # Built once: the headline when the model gives none, the link list and footer, the stand-ins.
+            builtin = BuiltinEngine().rewrite(facts, style, options)
+            words = options.words or style.words
+            parsed, level, messages = self._ask(client, facts, style, words)
+        except BaseException:
+            close()
+            raise
+        checked = _once(lambda: audit_draft(builtin, facts).draft)
         notes: list[str] = []
         if level:
             notes.append(f"llm: the fact sheet was shortened (level {level}) to fit the model's context")
-        draft = _assemble(parsed, facts, style, builtin, words)
-        ledger.from_model = sum(len(s.items) for s in draft.sections if style.section(s.key).form != "links")
+        draft = fit_to_style(_assemble(parsed, facts, style, builtin, words), style)
+        own = [(s.key, i.text) for s in draft.sections if style.section(s.key).form != "links" for i in s.items]
         offered = sum(len(items) for items in parsed.sections.values())
-        if offered > ledger.from_model:
-            notes.append(f"llm: {offered - ledger.from_model} more item(s) from the model left out: past a section's limit or --words")
-        if not ledger.from_model:
-            why = {"refusal": f"refused ({parsed.refusal})", "empty": "gave an empty answer"}.get(
-                parsed.shape, "gave no item retold could read"
-            )
-            notes.append(f"llm: the model {why}: the builtin engine's rewrite is printed instead")
-            final = dataclasses.replace(builtin, engine=self.name)
-        else:
-            draft = dataclasses.replace(draft, engine=self.name)
-            repair_started = time.perf_counter()
-            calls_before = client.usage.calls
-            final, _report = audit(
-                draft, facts, builtin, repair=_repairer(client, facts, style),
-                rounds=client.settings.repair, ledger=ledger,
-            )
-            ledger_repair = {"calls": client.usage.calls - calls_before,
-                             "seconds": round(time.perf_counter() - repair_started, 3)}
-            notes.append(
-                f"llm: {ledger.from_model} item(s) from the model ({parsed.shape}): {ledger.kept} kept, "
-                f"{ledger.repaired} repaired, {ledger.replaced} replaced by the builtin engine's, {ledger.dropped} dropped"
-            )
-            notes.extend(f"llm: {reason}" for reason in ledger.reasons)
-        stats = {
-            "model": client.model,
-            "base_url": client.base_url,
-            "answer": parsed.shape,
-            "items": ledger.to_dict(),
-            "repair": ledger_repair if ledger.from_model else {"calls": 0, "seconds": 0.0},
-            "usage": client.usage.to_dict(),
-            "seconds": round(time.perf_counter() - started, 3),
-        }
-        return dataclasses.replace(final, notes=tuple(final.notes) + tuple(notes), stats=stats, report=None)
+        if offered > len(own):
+            notes.append(f"llm: {offered - len(own)} more item(s) from the model left out: past a section's limit or --words")
+        base = {"model": client.model, "base_url": client.base_url, "answer": parsed.shape}
 
-    def _ask(self, client: LLMClient, facts: FactSheet, style: Style, words: int) -> tuple[Parsed, int]:
+        def stats(account: Account, repair: dict[str, Any]) -> dict[str, Any]:
+            return {**base, "items": account.to_dict(), "repair": repair, "usage": client.usage.to_dict(),
+                    "seconds": round(time.perf_counter() - started, 3)}
+
+        if not own:
+            close()
+            notes.append(f"llm: the model {_what_it_gave(parsed)}: the builtin engine's rewrite is printed instead, whole")
+            whole = dataclasses.replace(builtin, notes=tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR))
+            return whole, Strategy()
+        calls_before = client.usage.calls
+        audit_started = time.perf_counter()
+
+        def ask(repair_prompt: list[Message]) -> str:
+            return client.complete(repair_prompt, json_mode=True, purpose="repair").text
+
+        def finish(audit: Audit) -> Draft:
+            account = audit.account or Account()
+            repair = {"calls": client.usage.calls - calls_before, "seconds": round(time.perf_counter() - audit_started, 3)}
+            said = list(notes)
+            if account.whole_builtin:
+                said.append(f"llm: {account.from_model} item(s) from the model ({parsed.shape}), none printed: "
+                            "the builtin engine's rewrite is printed instead, whole")
+            else:
+                said.append(
+                    f"llm: {account.from_model} item(s) from the model ({parsed.shape}): {account.kept} kept, "
+                    f"{account.repaired} repaired, {account.replaced} replaced by the builtin engine's, "
+                    f"{account.dropped} dropped; {account.builtin} builtin item(s) printed in all"
+                )
+            final = audit.draft
+            engine = "builtin" if account.whole_builtin else self.name
+            return dataclasses.replace(final, engine=engine, notes=tuple(final.notes) + tuple(said),
+                                       stats=stats(account, repair), report=audit.report)
+
+        strategy = Strategy(
+            repair=repairer(ask, facts, {spec.key: spec for spec in style.sections}),
+            fallback=builtin_pool(checked),
+            rounds=client.settings.repair,
+            model=frozenset(own + ([(HEADLINE, draft.headline.text)] if parsed.headline is not None else [])),
+            strict=strict_findings,
+            prompt=tuple(m["content"] for m in messages),
+            whole=checked,
+            finish=finish,
+            close=close,
+        )
+        return dataclasses.replace(draft, engine=self.name), strategy
+
+    def _ask(self, client: LLMClient, facts: FactSheet, style: Style, words: int) -> tuple[Parsed, int, list[Message]]:
         """The model's rewrite, asked again with a shorter fact sheet while it does not fit the context."""
         for level in range(SHORTEST + 1):
+            messages = rewrite_messages(facts, style, words, level)
             try:
-                answer = client.complete(rewrite_messages(facts, style, words, level), json_mode=True)
+                answer = client.complete(messages, json_mode=True, purpose="rewrite")
             except ContextTooLong:
                 continue
             parsed = parse_answer(answer.text, style, len(facts.sentences), refusal=answer.refusal)
-            return parsed, level
+            return parsed, level, messages
         raise EngineError(
             f"The article does not fit {client.model}'s context window even shortened: use a model with a longer context."
         )
 
 
-def _repairer(client: LLMClient, facts: FactSheet, style: Style):
-    def repair(broken: Sequence[tuple[str, str, Item, Sequence[Finding]]]) -> dict[str, Item | None]:
-        specs = {ident: style.section(key) for ident, key, _item, _f in broken}
-        try:
-            answer = client.complete(repair_messages(facts, broken), json_mode=True)
-        except EngineError:  # the server failed mid-repair: what still fails is replaced or dropped
-            return {}
-        found = repaired_items(answer.text, len(facts.sentences), specs)
-        before = {ident: item for ident, _key, item, _f in broken}
-        out: dict[str, Item | None] = {}
-        for ident, new in found.items():
-            if new is not None and new.label is None and before[ident].label and new.kind == before[ident].kind:
-                new = dataclasses.replace(new, label=before[ident].label)  # a quote keeps its credit, an event its date
-            out[ident] = _grounded(facts, new) if new is not None else None
-        return out
-
-    return repair
+_NO_REPAIR = {"calls": 0, "seconds": 0.0}
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+def _what_it_gave(parsed: Parsed) -> str:
+    return {
+        "refusal": f"refused ({parsed.refusal})",
+        "empty": "gave an empty answer",
+        "metadata": "answered with page details (a title, an address, a date) instead of the article's facts",
+    }.get(parsed.shape, "gave no item retold could read")
 
 
-def _grounded(facts: FactSheet, item: Item) -> Item:
-    """``item`` with the source sentence it best matches as its source, when the model cited none."""
-    if item.sources:
-        return item
-    mine = _words(item.text) | _words(item.label or "")
-    best, best_score = None, 0.0
-    for sentence in facts.sentences:
-        theirs = _words(sentence.text)
-        if not theirs or not mine:
-            continue
-        score = len(mine & theirs) / len(mine | theirs)
-        if score > best_score:
-            best, best_score = sentence.id, score
-    return dataclasses.replace(item, sources=(best,)) if best is not None and best_score > 0.1 else item
+def _once(make: Callable[[], Draft]) -> Callable[[], Draft]:
+    made: list[Draft] = []
+
+    def get() -> Draft:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
 
 
 def _assemble(parsed: Parsed, facts: FactSheet, style: Style, builtin: Draft, words: int) -> Draft:
     """The model's items laid into the style's sections (capped per section and to about ``words``)."""
     builtin_sections = {s.key: s for s in builtin.sections}
     found = dict(parsed.sections)
-    if parsed.shape == "prose":  # no headings: the sentences run on through the style's text sections in order
+    if not parsed.placed:  # no section named: the items run on through the style's text sections in order
         pending = [i for items in found.values() for i in items]
         found = {}
         for spec in style.sections:
@@ -168,10 +175,10 @@ def _assemble(parsed: Parsed, facts: FactSheet, style: Style, builtin: Draft, wo
             if spec.key in builtin_sections:
                 sections.append(builtin_sections[spec.key])
             continue
-        items = [_grounded(facts, i) for i in found.get(spec.key, [])][: spec.max_items]
+        items = [grounded(facts, i) for i in found.get(spec.key, [])][: spec.max_items]
         if items:
             sections.append(Section(key=spec.key, title=spec.title, items=tuple(items)))
-    headline = _grounded(facts, parsed.headline) if parsed.headline is not None else builtin.headline
+    headline = grounded(facts, parsed.headline) if parsed.headline is not None else builtin.headline
     sections = _trim(sections, words)
     return dataclasses.replace(builtin, headline=headline, sections=tuple(sections), notes=())
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import socket
 
 from retold.errors import InputError
-
 from retold.serve.app import create_app
 from retold.serve.config import ServeConfig, config_from
 from retold.serve.runlog import MemoryRunLog, Run, RunLog
@@ -47,4 +46,6 @@ def _check_port(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise InputError(f"Cannot listen on {host}:{port} ({exc.strerror}): pick another port with --port N") from None
+            raise InputError(
+                f"Cannot listen on {host}:{port} ({exc.strerror}): pick another port with --port N"
+            ) from None

@@ -17,13 +17,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from retold import __version__
 from retold.errors import EngineError, FetchError, InputError, PrivateAddressError, RetoldError, StyleError
 from retold.rewrite import engine_names, style_names
-from retold.styles import list_styles
 from retold.serve import pipeline, reference
 from retold.serve.config import ServeConfig
 from retold.serve.jobs import QueueFull, TimeLimit, WorkQueue
-from retold.serve.models import CheckRequest, ExtractRequest, RewriteRequest
-from retold.serve.runlog import MemoryRunLog, RunLog
+from retold.serve.models import CheckRequest, DecisionRequest, ExtractRequest, RewriteRequest
+from retold.serve.runlog import MemoryRunLog, RunLog, with_decisions
 from retold.serve.security import Guard
+from retold.serve.suggest import add_suggestions
+from retold.styles import list_styles
 
 log = logging.getLogger("retold.serve")
 
@@ -74,13 +75,17 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     app.state.config, app.state.queue, app.state.runs = config, queue, runs
     _add_error_handlers(app)
 
-    async def run(kind: str, body: dict[str, Any], func, *args: Any, meta: dict[str, Any] | None = None, **kwargs: Any):
+    async def run(
+        kind: str, body: dict[str, Any], func, *args: Any, meta: dict[str, Any] | None = None,
+        follows: str | None = None, **kwargs: Any,
+    ):
         outcome = await queue.run(func, *args, fetching, timeout=config.time_limit, **kwargs)
         record = runs.record(
             kind, title=outcome.title, request=body, result=outcome.result, verdict=outcome.verdict,
             score=outcome.score, meta=meta,
         )
-        return JSONResponse({**outcome.result, "run_id": record.id})
+        decisions = _carry_decisions(runs, follows, record.id, outcome.result) if follows else {}
+        return JSONResponse({**with_decisions(outcome.result, decisions), "run_id": record.id})
 
     @app.post("/api/rewrite", summary="Rewrite an article as an explainer (checked before it is returned)", tags=["api"])
     async def api_rewrite(req: RewriteRequest) -> JSONResponse:
@@ -98,7 +103,7 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     async def api_check(req: CheckRequest) -> JSONResponse:
         return await run(
             "check", req.model_dump(mode="json"), _check, req.source, req.source_url, req.rewrite, req.rewrite_url,
-            meta={"url": req.source_url}, published=req.published,
+            meta={"url": req.source_url}, follows=req.follows, published=req.published,
         )
 
     @app.post("/api/extract", summary="Extract the article text (boilerplate removed and listed)", tags=["api"])
@@ -107,6 +112,18 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
             "extract", req.model_dump(mode="json"), _extract, req.text, req.url, meta={"url": req.url},
             published=req.published,
         )
+
+    @app.post("/api/runs/{run_id}/decisions", summary="Dismiss, mark reviewed or accept one finding of a check run",
+              tags=["api"])
+    async def api_decide(run_id: str, req: DecisionRequest) -> dict[str, Any]:
+        found = runs.get(run_id)
+        if found is None:
+            raise HTTPException(404, f"No run {run_id!r}: list the runs with GET /api/history")
+        if found.kind != "check" or not 0 <= req.finding < len(found.result.get("findings") or ()):
+            raise HTTPException(422, f"Run {run_id} has no finding number {req.finding}")
+        decided = runs.decide(run_id, req.finding, req.decision)
+        assert decided is not None
+        return decided.summary()
 
     @app.get("/api/styles", summary="The rewrite styles", tags=["api"])
     async def api_styles() -> dict[str, Any]:
@@ -118,9 +135,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
             ]
         }
 
-    @app.get("/api/engines", summary="The rewrite engines", tags=["api"])
+    @app.get("/api/engines", summary="The rewrite engines ready to use on this server", tags=["api"])
     async def api_engines() -> dict[str, Any]:
-        return {"engines": list(engine_names())}
+        return {"engines": list(offered_engines())}
 
     @app.get("/api/history", summary="Past runs, latest first", tags=["api"])
     async def api_history(
@@ -144,9 +161,14 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     async def index() -> HTMLResponse:
         page = pages.get_template("index.html").render(
             # Behind a token the history is the API's to give: the page fetches it with the token.
-            styles=list_styles(), engines=engine_names(),
+            styles=list_styles(), engines=offered_engines(),
             runs=[] if config.token else [r.summary() for r in runs.list(limit=30)],
-            version=__version__, token_required=bool(config.token),
+            version=__version__, token_required=bool(config.token), max_body=config.max_body,
+            style_forms={
+                s.name: {sec.key: {"form": sec.form, "max_chars": sec.max_chars} for sec in s.sections}
+                for s in list_styles()
+            },
+            max_words=RewriteRequest.model_fields["words"].metadata[1].le,
         )
         return HTMLResponse(page)
 
@@ -169,7 +191,45 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
 
 
 def _check(source, source_url, rewrite, rewrite_url, fetching, *, published=None):
-    return pipeline.do_check(source, source_url, rewrite, rewrite_url, fetching, published=published)
+    outcome = pipeline.do_check(source, source_url, rewrite, rewrite_url, fetching, published=published)
+    add_suggestions(outcome.result)
+    return outcome
+
+
+def _carry_decisions(runs: RunLog, follows: str, run_id: str, result: dict[str, Any]) -> dict[int, str]:
+    """A re-check of an edited rewrite keeps the editor's dismissals and reviews of the findings it still makes
+    (the same kind, words and message); an accepted finding that is still there is not fixed, so it is left open."""
+    before = runs.get(follows)
+    if before is None or before.kind != "check":
+        return {}
+    old = before.result.get("findings") or ()
+    open_decisions: dict[tuple[str, str, str], list[str]] = {}
+    for n, f in enumerate(old):
+        decision = before.decisions.get(n)
+        if decision in ("dismissed", "reviewed"):
+            open_decisions.setdefault((f["kind"], f["text"], f["message"]), []).append(decision)
+    carried = {}
+    for n, f in enumerate(result.get("findings") or ()):
+        waiting = open_decisions.get((f["kind"], f["text"], f["message"]))
+        if waiting:
+            carried[n] = waiting.pop(0)
+            runs.decide(run_id, n, carried[n])
+    return carried
+
+
+def offered_engines() -> tuple[str, ...]:
+    """The engines an editor can use here: the llm engine only when a model is configured for it."""
+    return tuple(name for name in engine_names() if name != "llm" or _llm_model_configured())
+
+
+def _llm_model_configured() -> bool:
+    from retold.llm.config import load_settings
+
+    try:
+        return bool(load_settings().model)
+    except RetoldError as exc:
+        log.warning("the llm engine is not offered: %s", exc)
+        return False
 
 
 def _extract(text, url, fetching, *, published=None):
@@ -192,6 +252,20 @@ def _status_of(exc: RetoldError) -> int:
     return 500
 
 
+def _for_the_editor(exc: RetoldError) -> str:
+    """What an editor reads: what happened and what they can do. Advice for whoever runs the server (flags,
+    config files and their paths) goes to the server's log instead."""
+    if isinstance(exc, PrivateAddressError):
+        log.warning("refused a private address: %s", exc)
+        return ("This address is on a private network, and this server only fetches public pages: "
+                "paste the article's text instead")
+    if isinstance(exc, EngineError):
+        log.warning("the rewrite engine failed: %s", exc)
+        return ("The rewrite engine could not write this explainer: try again, or choose the builtin engine; "
+                "the server's log has the details for whoever runs it")
+    return str(exc)
+
+
 def _json_error(status: int, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
 
@@ -199,7 +273,7 @@ def _json_error(status: int, message: str, **extra: Any) -> JSONResponse:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RetoldError)
     async def retold_error(_request: Request, exc: RetoldError) -> JSONResponse:
-        return _json_error(_status_of(exc), str(exc), kind=type(exc).__name__)
+        return _json_error(_status_of(exc), _for_the_editor(exc), kind=type(exc).__name__)
 
     @app.exception_handler(QueueFull)
     async def queue_full(_request: Request, _exc: QueueFull) -> JSONResponse:
@@ -211,7 +285,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(TimeLimit)
     async def time_limit(request: Request, _exc: TimeLimit) -> JSONResponse:
         limit = request.app.state.config.time_limit
-        return _json_error(504, f"The request took longer than {limit:g} s: send a shorter text, or raise --time-limit")
+        log.warning("a request ran past the time limit of %g s; start the server with --time-limit N to allow more", limit)
+        return _json_error(504, f"This took longer than the server allows ({limit:g} s): try a shorter text")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

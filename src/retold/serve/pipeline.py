@@ -1,24 +1,25 @@
 """What each API call does: read the input, call the stages, and answer the CLI's JSON (plus what the page needs).
 
 These functions are blocking and CPU-bound; the app runs them on its work queue, never on the event loop.
-No fact logic lives here: ingest, analyze, rewrite, check and render do the work.
+No fact logic lives here: a rewrite goes through :func:`retold.pipeline.run`, as the CLI's does; a check
+through the check stage.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from retold.analyze import analyze
 from retold.check import check
 from retold.errors import InputError
 from retold.ingest import from_text, ingest
 from retold.normalize import read_text
-from retold.render import draft_dict, draft_text, render
-from retold.rewrite import rewrite
-from retold.types import Article, FactSheet, Options
+from retold.pipeline import Settings, Source, run
+from retold.types import Article, FactSheet
+
 
 @dataclass(frozen=True, slots=True)
 class Fetching:
@@ -95,17 +96,24 @@ def do_rewrite(
     words: int | None = None,
     published: dt.date | None = None,
 ) -> Outcome:
-    """``retold rewrite --format json``: the draft, its source sentences and its self-check report."""
-    article = read_article(text, url, fetching, published)
-    facts = analyze(article)
-    extra = (("model", model),) if model else ()
-    draft = rewrite(facts, style=style, engine=engine, options=Options(words=words, extra=extra))
-    report = check(facts, draft_text(draft))
-    result = draft_dict(draft, report=report)
-    result["markdown"] = render(draft, "md")  # as `retold rewrite --format md` prints it
-    result["article"] = _article_meta(article)
-    result["source"] = source_view(facts)
-    return Outcome(result=result, title=title_of(article), verdict=report.verdict, score=round(report.score, 4))
+    """``retold rewrite --format json``: the draft and its self-check report, with its Markdown, the article's
+    details and its source sentences."""
+    settings = Settings(
+        style=style,
+        engine=engine,
+        words=words,
+        format="json",
+        extra=(("model", model),) if model else (),
+        published=published,
+        **_fetch_options(fetching),
+    )
+    done = run(Source(location=url) if url else Source(text=text or ""), settings)
+    result = json.loads(done.output)
+    result["markdown"] = done.render("md")  # as `retold rewrite --format md` prints it
+    result["article"] = _article_meta(done.article)
+    result["source"] = source_view(done.facts)
+    report = done.report
+    return Outcome(result=result, title=title_of(done.article), verdict=report.verdict, score=round(report.score, 4))
 
 
 def do_check(
@@ -145,6 +153,4 @@ def _article_meta(article: Article) -> dict[str, Any]:
 def warm_up() -> None:
     """Load the language model and every stage once, so the first request is not the slow one."""
     source = "Anna Berg, the mayor of Oslo, opened the bridge on 3 May 2024. \u201cIt is a fine day,\u201d she said."
-    facts = analyze(from_text(source))
-    draft = rewrite(facts)
-    check(facts, draft_text(draft))
+    run(Source(text=source))  # reads, analyses, rewrites and checks: every stage loads

@@ -28,10 +28,12 @@ class Run:
     verdict: str | None = None  # "pass" | "fail" for a rewrite (its self-check) or a check
     score: float | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # style, engine, url
+    decisions: dict[int, str] = field(default_factory=dict)  # finding number -> dismissed | reviewed | accepted
+    findings: int | None = None  # how many findings a check run has (None for other kinds)
 
     def summary(self) -> dict[str, Any]:
         """The row a history list shows (no texts, no result)."""
-        return {
+        row: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "created": self.created.isoformat(timespec="seconds"),
@@ -40,9 +42,29 @@ class Run:
             "score": self.score,
             **self.meta,
         }
+        if self.findings is not None:
+            row["findings"] = self.findings
+            row["decided"] = len(self.decisions)
+            row["left_to_review"] = max(0, self.findings - len(self.decisions))
+        return row
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.summary(), "request": self.request, "result": self.result}
+        return {**self.summary(), "request": self.request, "result": with_decisions(self.result, self.decisions)}
+
+
+DECISIONS = ("dismissed", "reviewed", "accepted")
+
+
+def with_decisions(result: dict[str, Any], decisions: dict[int, str]) -> dict[str, Any]:
+    """A check result with ``reviews``: the editor's decision on each finding, in the findings' order (None: not
+    yet decided). Beside the findings, not in them, so the findings stay the CLI's JSON key for key."""
+    if "findings" not in result:
+        return result
+    return {**result, "reviews": [decisions.get(n) for n in range(len(result["findings"]))]}
+
+
+def finding_count(kind: str, result: dict[str, Any]) -> int | None:
+    return len(result.get("findings") or ()) if kind == "check" else None
 
 
 @runtime_checkable
@@ -66,6 +88,10 @@ class RunLog(Protocol):
         ...
 
     def get(self, run_id: str) -> Run | None: ...
+
+    def decide(self, run_id: str, finding: int, decision: str | None) -> Run | None:
+        """Record an editor's decision on one finding (None withdraws it); the run, or None if there is none."""
+        ...
 
 
 class MemoryRunLog:
@@ -103,6 +129,7 @@ class MemoryRunLog:
             verdict=verdict,
             score=score,
             meta=dict(meta or {}),
+            findings=finding_count(kind, result),
         )
         size = len(json.dumps(request, ensure_ascii=False)) + len(json.dumps(result, ensure_ascii=False))
         with self._lock:
@@ -122,3 +149,14 @@ class MemoryRunLog:
     def get(self, run_id: str) -> Run | None:
         with self._lock:
             return self._runs.get(run_id)
+
+    def decide(self, run_id: str, finding: int, decision: str | None) -> Run | None:
+        with self._lock:
+            run = self._runs.get(run_id)
+            if run is None:
+                return None
+            if decision is None:
+                run.decisions.pop(finding, None)
+            else:
+                run.decisions[finding] = decision
+            return run

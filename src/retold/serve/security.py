@@ -8,8 +8,11 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+log = logging.getLogger("retold.serve")
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -109,7 +112,8 @@ def _host_name(host: str) -> str:
 
 
 def _too_large(cap: int) -> str:
-    return f"The request body is larger than {cap:,} bytes: send a shorter text, or start the server with --max-body N"
+    log.warning("refused a request body over %s bytes; start the server with --max-body N to accept more", f"{cap:,}")
+    return f"The text is larger than this server accepts ({cap:,} bytes): send a shorter text"
 
 
 async def _read_capped(receive: Receive, cap: int) -> tuple[bytes, bool]:

@@ -20,7 +20,7 @@ from retold.store import Run as StoredRun
 from retold.store import Store
 
 # What the API answers beyond the CLI's JSON contract, for the page: not part of the stored JSON output.
-_PAGE_ONLY = ("article", "source", "markdown", "source_text", "rewrite_text")
+_PAGE_ONLY = ("article", "source", "markdown", "source_text", "rewrite_text", "suggestions", "reviews")
 
 
 class StoreRunLog:
@@ -72,7 +72,22 @@ class StoreRunLog:
 
     def list(self, limit: int = 50, kind: str | None = None) -> list[Run]:
         with self._lock:
-            return [self._summary(r) for r in self.store.list_runs(kind=kind, limit=limit, outputs=False)]
+            stored = self.store.list_runs(kind=kind, limit=limit, outputs=False)
+            counts = self.store.review_counts([r.id for r in stored])
+            decided = {r.id: self.store.decisions(r.id) for r in stored if r.id in counts}
+        return [
+            _as_run(r, request={}, result={}, findings=counts.get(r.id), decisions=decided.get(r.id))
+            for r in stored
+        ]
+
+    def decide(self, run_id: str, finding: int, decision: str | None) -> Run | None:
+        if not run_id.isdigit():
+            return None
+        with self._lock:
+            if self.store.get_run(int(run_id)) is None:
+                return None
+            self.store.set_decision(int(run_id), finding, decision)
+        return self.get(run_id)
 
     def get(self, run_id: str) -> Run | None:
         if not (run_id.isascii() and run_id.isdigit()):  # "²" is a digit to str.isdigit, not to int()
@@ -87,14 +102,16 @@ class StoreRunLog:
 
     # ------------------------------------------------------------------ stored run -> the server's run
 
-    def _summary(self, stored: StoredRun) -> Run:
-        return _as_run(stored, request={}, result={})
-
     def _run(self, stored: StoredRun) -> Run:
         """A run with its request and answer; for a command's run, rebuilt from what the command stored."""
         output = stored.output
         if "result" in output:
-            return _as_run(stored, request=output.get("request", {}), result=output["result"])
+            answer = output["result"]
+            return _as_run(
+                stored, request=output.get("request", {}), result=answer,
+                findings=len(answer.get("findings") or ()) if stored.kind == "check" else None,
+                decisions=self.store.decisions(stored.id),
+            )
         rendered = output.get("rendered", {})
         try:
             result: dict[str, Any] = json.loads(rendered.get("json") or "{}")
@@ -121,7 +138,14 @@ def _article_text(kind: str, result: dict[str, Any]) -> str:
     return str(result.get("text", ""))
 
 
-def _as_run(stored: StoredRun, *, request: dict[str, Any], result: dict[str, Any]) -> Run:
+def _as_run(
+    stored: StoredRun,
+    *,
+    request: dict[str, Any],
+    result: dict[str, Any],
+    findings: int | None = None,
+    decisions: dict[int, str] | None = None,
+) -> Run:
     created = dt.datetime.fromisoformat(stored.created_at)
     meta = {"style": stored.style, "engine": stored.engine, "url": stored.url}
     return Run(
@@ -134,4 +158,6 @@ def _as_run(stored: StoredRun, *, request: dict[str, Any], result: dict[str, Any
         verdict=stored.verdict,
         score=stored.score,
         meta={k: v for k, v in meta.items() if v is not None},
+        decisions=decisions or {},
+        findings=findings,
     )

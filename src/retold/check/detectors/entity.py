@@ -22,6 +22,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                     "warning",
                     f"misspelt name: the source writes “{name.near.text}”",
                     (mention_evidence(ctx.source, name.near),),
+                    "contradicts",
                 )
             )
             continue
@@ -43,6 +44,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 "warning",
                 f"mis-cased name: the source writes “{twin.text}”",
                 (mention_evidence(ctx.source, twin),),
+                "contradicts",
             )
         )
     return findings

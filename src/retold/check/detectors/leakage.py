@@ -1,4 +1,9 @@
-"""``leakage``: prompt or model artefacts left in a rewrite ("As an AI…", "[insert link]", "{{name}}")."""
+"""``leakage``: prompt or model artefacts left in a rewrite ("As an AI…", "[insert link]", "{{name}}").
+
+When the prompt a model was sent is known (``CheckContext.prompt``: retold's own llm engine), a rewrite
+sentence that repeats a sentence of that prompt the article does not hold — an instruction, a line of the
+numbered fact sheet — is leakage too: a weak model echoes its request.
+"""
 
 from __future__ import annotations
 
@@ -71,6 +76,51 @@ def detect(ctx: CheckContext) -> list[Finding]:
                     message=f"{message}; delete it",
                 )
             )
+    for finding in _echoes(ctx):
+        if not any(s < finding.end and finding.start < e for s, e in taken):
+            findings.append(finding)
+    return findings
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_FACT_LINE = re.compile(r"[ \t>*-]*\[\d{1,4}\]\s")  # "[12] …": a line of the numbered fact sheet
+ECHO_SHARE = 0.5  # of a sentence's word triples found in the prompt and not in the source: an echo
+MIN_ECHO_WORDS = 4
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = _WORDS.findall(fold(text).lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _echoes(ctx: CheckContext) -> list[Finding]:
+    """Rewrite sentences that repeat the prompt rather than the article."""
+    if not ctx.prompt:
+        return []
+    source = _triples(ctx.source.text)
+    prompt = set().union(*(_triples(message) for message in ctx.prompt)) - source  # retold's own words
+    findings = []
+    for sentence in ctx.rewrite.sentences:
+        if sentence.kind == "heading":
+            continue  # a section title is named in the prompt by design
+        start, end = _trim(ctx.rewrite.text, sentence.start, sentence.end)
+        line_start = ctx.rewrite.text.rfind("\n", 0, start) + 1
+        marker = _FACT_LINE.match(ctx.rewrite.text, line_start)
+        if marker is not None and marker.end() <= start + 1:
+            start = ctx.rewrite.text.index("[", line_start)  # the marker is part of what to delete
+        text = ctx.rewrite.text[start:end]
+        if marker is not None and marker.end() <= sentence.start + 1:
+            message = "a numbered line of the fact sheet retold sent the model, not a sentence of the rewrite; delete it"
+        else:
+            mine = _triples(text)
+            if len(mine) < MIN_ECHO_WORDS - 2:
+                continue
+            echoed = len(mine & prompt) / len(mine)
+            sourced = len(mine & source) / len(mine)
+            if echoed < ECHO_SHARE or sourced >= 0.5:
+                continue
+            message = "a sentence of the request retold sent the model, not of the article; delete it"
+        findings.append(Finding(kind="leakage", severity="error", start=start, end=end, text=text, message=message))
     return findings
 
 

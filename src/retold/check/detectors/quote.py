@@ -14,7 +14,7 @@ from retold.check.match.quotes import (
     quoted_around,
     words,
 )
-from retold.types import Evidence, Finding, Quote
+from retold.types import Evidence, EvidenceRelation, Finding, Quote
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
@@ -56,13 +56,16 @@ def _check_quote(ctx: CheckContext, quote: Quote, source_words: SourceWords) -> 
             "warning",
             "misquoted: the source's words differ in small words only; quote them exactly",
             (Evidence(close[0], close[1], ctx.source.text[close[0] : close[1]]),),
+            "contradicts",
         )
     near, share = closest_source_quote(quote_words, ctx.source)
+    relation: EvidenceRelation | None = None
     if near is not None and share >= 0.5:
         message = "altered quote: the source's words differ; quote them exactly or drop the quotation marks"
         evidence: tuple[Evidence, ...] = (Evidence(near.start, near.end, near.text),)
+        relation = "contradicts"
     else:
         message = "the source has no such words: quote only what was said, or drop the quotation marks"
         sentence_ids = [s.sentence for s in ctx.alignment[quote.sentences[0]].support[:1]] if quote.sentences else []
         evidence = sentence_evidence(ctx.source, sentence_ids)
-    return Finding.on(quote, "quote", "error", message, evidence)
+    return Finding.on(quote, "quote", "error", message, evidence, relation)
