@@ -174,7 +174,7 @@ def test_a_later_migration_written_as_a_script_runs_under_the_lock_all_or_nothin
     import retold.store as store_module
 
     def broken(db):
-        db.executescript("CREATE TABLE decisions (id INTEGER PRIMARY KEY); CREATE TABLE decisions (id INTEGER);")
+        db.executescript("CREATE TABLE trial (id INTEGER PRIMARY KEY); CREATE TABLE trial (id INTEGER);")
 
     monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, broken))
     with pytest.raises(StoreError):
@@ -182,7 +182,7 @@ def test_a_later_migration_written_as_a_script_runs_under_the_lock_all_or_nothin
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     with Store(tmp_path / "s.db") as store:
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert "decisions" not in tables
+        assert "trial" not in tables
 
 
 def test_a_locked_store_waits_a_bounded_time_then_says_so(tmp_path, monkeypatch):

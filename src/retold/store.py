@@ -13,11 +13,13 @@ Where the file lives: ``--db PATH`` (front ends pass it as ``path``), else ``RET
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -232,17 +234,27 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, shared: bool = False) -> None:
         self.path = Path(path)
-        try:
-            if str(self.path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            migrate(self.db)
-        except (sqlite3.Error, OSError) as error:
-            raise StoreError(self._problem(error, "open")) from None
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                if str(self.path) != ":memory:":
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                migrate(self.db)
+                return
+            except (sqlite3.Error, OSError) as error:
+                # SQLite answers "locked" at once, without waiting, where waiting could deadlock (a new file
+                # changing its journal mode under many openers): try again until the wait is used up.
+                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error) and time.monotonic() < deadline:
+                    with contextlib.suppress(sqlite3.Error, AttributeError):
+                        self.db.close()
+                    time.sleep(0.05)
+                    continue
+                raise StoreError(self._problem(error, "open")) from None
 
     def _problem(self, error: BaseException, doing: str) -> str:
         """One line that says what went wrong with the store and what to do."""
