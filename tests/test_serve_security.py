@@ -237,7 +237,7 @@ def test_a_connection_that_trickles_its_headers_is_cut():
                     if slow.recv(1) == b"":
                         closed = True
                         break
-                except socket.timeout:
+                except TimeoutError:
                     continue
                 except OSError:
                     closed = True

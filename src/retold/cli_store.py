@@ -210,12 +210,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.executor == "ray":
         from retold.batch.executors import ray_results
 
-        def results(todo):  # type: ignore[no-untyped-def]
+        def results(todo: Any) -> Any:
             return ray_results(job, todo, workers, args.address)
     else:
         from retold.batch.executors import local_results
 
-        def results(todo):  # type: ignore[no-untyped-def]
+        def results(todo: Any) -> Any:
             return local_results(job, todo, min(workers, max(1, len(todo))))
 
     out_dir = Path(args.out)

@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -78,12 +78,12 @@ def attach_rewrites(items: list[Item], directory: str | os.PathLike[str], *, max
         if item.rewrite is not None or item.error is not None:
             matched.append(item)
             continue
-        path = by_stem.get(item.name)
-        if path is None:
+        found = by_stem.get(item.name)
+        if found is None:
             matched.append(replace(item, error=f"no rewrite named {item.name}.* in {root}: add it, or leave the source out"))
             continue
         try:
-            text, _ = decode(read_path(path, max_bytes=max_bytes))
+            text, _ = decode(read_path(found, max_bytes=max_bytes))
         except InputError as error:
             matched.append(replace(item, error=str(error)))
             continue
@@ -160,7 +160,7 @@ def _from_url(url: str, *, max_bytes: int, timeout: float, allow_private_urls: b
 # --------------------------------------------------------------------------- records and feeds
 
 
-def _record_item(record: dict[str, object], origin: str, fields: Fields, fallback: str) -> Item:
+def _record_item(record: Mapping[str, object], origin: str, fields: Fields, fallback: str) -> Item:
     def field(key: str) -> str | None:
         value = record.get(key)
         return None if value is None or value == "" else str(value)

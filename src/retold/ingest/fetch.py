@@ -102,7 +102,8 @@ class _GuardedBackend(httpcore.SyncBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[tuple[int, int, int | bytes] | tuple[int, int, None, int]] | None = None,
+        socket_options: Iterable[tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]]
+        | None = None,
     ) -> httpcore.NetworkStream:
         addresses = _public_addresses(host, port)
         for address in addresses[:-1]:  # each checked address in turn, as a resolver-driven connect would

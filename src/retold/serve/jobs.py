@@ -89,7 +89,7 @@ class WorkQueue:
         self._waiting.put(job)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(job.future), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._stop(job)
             raise TimeLimit() from None
         except asyncio.CancelledError:  # the client went away: the work is not wanted either

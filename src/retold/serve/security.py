@@ -169,7 +169,7 @@ def header_timeout_protocol(seconds: float = HEADER_TIMEOUT) -> type:
     class HeaderTimeout(H11Protocol):
         _header_timer: Any = None
 
-        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._arm()
 
