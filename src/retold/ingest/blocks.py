@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retold.normalize import drop_invisible, scrub
+from retold.normalize import scrub
 from retold.types import Article, BlockKind, Paragraph
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
@@ -45,9 +45,8 @@ def split_blocks(text: str) -> tuple[Paragraph, ...]:
 
 def article_from_text(text: str, **meta: object) -> Article:
     """An :class:`Article` over ``text`` as given: no cleaning, no boilerplate removal (lone surrogates, which
-    nothing can encode, become U+FFFD; offsets hold; invisible characters such as U+200B are dropped, as
-    when a file is read, and offsets count in the text without them: the Article's ``text``)."""
-    text = drop_invisible(scrub(text))
+    nothing can encode, become U+FFFD; offsets hold)."""
+    text = scrub(text)
     return Article(text=text, paragraphs=split_blocks(text), **meta)  # type: ignore[arg-type]
 
 
