@@ -17,6 +17,7 @@ import asyncio
 import ctypes
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -100,8 +101,21 @@ class WorkQueue:
         with job.lock:
             if job.future.cancel():  # still waiting: it will never start, and its slot is free now
                 self._release(job)
-            elif job.thread is not None:
+                return
+            if job.thread is None:
+                return
+        # Raised again until the job lets go: an exception that lands in a garbage-collector callback or a
+        # finaliser running on that thread is swallowed there, and the job would go on.
+        threading.Thread(target=self._stop_running, args=(job,), name="retold-stop", daemon=True).start()
+
+    @staticmethod
+    def _stop_running(job: _Job, every: float = 0.05, tries: int = 600) -> None:
+        for _ in range(tries):
+            with job.lock:  # raised only while the job runs: never into the worker's next job
+                if job.thread is None:
+                    return
                 _raise_in(job.thread)
+            time.sleep(every)
 
     def _serve(self) -> None:
         """One worker thread: jobs until shutdown. A :class:`Cancelled` that lands after its job returned
