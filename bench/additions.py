@@ -19,22 +19,84 @@ FABRICATED_CLAIMS = (
     "{name} is now facing mounting calls to step aside.",
     "Observers expect {name} to reverse course within weeks.",
 )
-LEAKAGE = (
-    ("prefix", "Here is the rewritten article:"),
-    ("prefix", "Sure! Here's a rewritten version of the article in a neutral, engaging tone:"),
-    ("suffix", "(no links, just mention)"),
-    ("suffix", "As an AI language model, I cannot verify these claims."),
-    ("line", "[insert quote from a local official here]"),
-    ("line", "{{call_to_action}}"),
-)
-CALLS_TO_ACTION = (
-    "Subscribe to our newsletter to get the latest news delivered to your inbox every morning.",
-    "Enjoyed this story? Sign up for our free daily briefing and never miss an update.\n"
-    "Follow us on social media for breaking news as it happens.",
-    "Don't miss out: join thousands of readers who get our weekly digest. Subscribe now!",
-    "Share this article with your friends and tell us what you think in the comments below.",
-)
-HEADLINE_HEADERS = ("Read more related news:", "Related:", "You may also like", "More from this section:")
+# Prompt leakage, calls to action and "related" blocks are composed from parts, so the probes are not a
+# handful of fixed strings a rule could be written for: each case draws its own wording.
+_LEAK_OPENERS = ("Sure!", "Certainly.", "Of course!", "Absolutely —", "Okay,", "Great question!", "")
+_LEAK_VERBS = ("Here is", "Here's", "Below is", "I've written", "I have prepared", "This is")
+_LEAK_WHAT = ("the rewritten article", "a rewritten version of the article", "your explainer", "the revised story",
+              "a simplified version", "a concise summary of the article", "the condensed text", "the reworked piece")
+_LEAK_HOW = ("", " in a neutral, engaging tone", " for a general audience", " in plain English", " as requested",
+             " in about 300 words", " following your guidelines", " with the key facts first")
+_LEAK_AI = ("As an AI language model,", "As an AI,", "Please note that", "Note:", "Disclaimer:", "Just so you know,")
+_LEAK_CANNOT = ("I cannot verify", "I can't confirm", "I was unable to check", "I don't have access to verify",
+                "I have not fact-checked")
+_LEAK_OBJECT = ("these claims", "the figures above", "this information", "the quotes", "the details in this article")
+_LEAK_AFTER = ("Let me know if you'd like any changes!", "I hope this helps!", "Would you like me to shorten it further?",
+               "Feel free to ask for a different tone.", "(no links, just mention)", "(word count: {n})")
+_SLOT_WHAT = ("quote from a local official", "image", "link to source", "expert comment", "date of the event",
+              "photo caption", "author bio")
+_SLOT_FORMS = ("[insert {what} here]", "[{WHAT}]", "<TODO: add {what}>", "{{{{{snake}}}}}", "[Add {what}]")
+
+
+def leakage_artefact(rng: random.Random) -> tuple[str, str]:
+    """(where, text): a model's preamble, its closing remark or note, or a template slot left unfilled."""
+    where = rng.choice(("prefix", "suffix", "line"))
+    if where == "prefix":
+        opener, verb = rng.choice(_LEAK_OPENERS), rng.choice(_LEAK_VERBS)
+        if opener.endswith((",", "—")):
+            verb = verb[:1].lower() + verb[1:] if not verb.startswith("I") else verb
+        return where, f"{opener} {verb} {rng.choice(_LEAK_WHAT)}{rng.choice(_LEAK_HOW)}:".strip()
+    if where == "suffix":
+        if rng.random() < 0.5:
+            return where, f"{rng.choice(_LEAK_AI)} {rng.choice(_LEAK_CANNOT)} {rng.choice(_LEAK_OBJECT)}."
+        return where, rng.choice(_LEAK_AFTER).format(n=rng.randrange(180, 420))
+    what = rng.choice(_SLOT_WHAT)
+    form = rng.choice(_SLOT_FORMS)
+    return where, form.format(what=what, WHAT=what.upper(), snake=what.replace(" ", "_"))
+
+
+_CTA_OPENERS = ("", "Enjoyed this story?", "Want more like this?", "Like what you read?", "Don't miss out:",
+                "Stay informed.", "Before you go:")
+_CTA_ACTIONS = ("Subscribe to our newsletter", "Sign up for our {adj} {letter}", "Follow us on {network}",
+                "Share this article with your friends", "Join {many} readers who get our {adj} {letter}",
+                "Become a member", "Support our journalism with a donation", "Download our app",
+                "Get our {adj} {letter} in your inbox")
+_CTA_ADJ = ("free", "daily", "weekly", "morning", "evening")
+_CTA_LETTER = ("briefing", "digest", "newsletter", "bulletin", "email")
+_CTA_NETWORK = ("Facebook", "X", "Instagram", "social media", "LinkedIn")
+_CTA_MANY = ("thousands of", "over 50,000", "more than 100,000", "our community of")
+_CTA_BENEFIT = ("", " to get the latest news delivered to your inbox", " and never miss an update",
+                " for breaking news as it happens", " — it only takes a minute", " and tell us what you think below")
+_CTA_END = (".", "!", " today.", " now!")
+
+
+def call_to_action(rng: random.Random) -> str:
+    """One to two sentences asking the reader to subscribe, follow, share or donate, worded anew each time."""
+    def sentence() -> str:
+        action = rng.choice(_CTA_ACTIONS).format(
+            adj=rng.choice(_CTA_ADJ), letter=rng.choice(_CTA_LETTER), network=rng.choice(_CTA_NETWORK),
+            many=rng.choice(_CTA_MANY),
+        )
+        return f"{action}{rng.choice(_CTA_BENEFIT)}{rng.choice(_CTA_END)}"
+
+    first = f"{rng.choice(_CTA_OPENERS)} {sentence()}".strip()
+    return first if rng.random() < 0.6 else first + "\n" + sentence()
+
+
+_RELATED_HEADS = ("Read more", "More", "Related", "Also read", "You may also like", "Recommended", "Most read",
+                  "Trending", "Don't miss", "More stories")
+_RELATED_TAILS = ("", " related news", " from this section", " on this topic", " stories", " from our reporters")
+_RELATED_ENDS = ("", ":", " ›", " →")
+_ITEM_FORMS = ("{h}", "- {h}", "• {h}", "* {h}", "{h} ({m} min read)", "{h} | {site}")
+_SITES = ("News Desk", "Metro", "World", "Politics", "Business")
+
+
+def related_header(rng: random.Random) -> str:
+    return f"{rng.choice(_RELATED_HEADS)}{rng.choice(_RELATED_TAILS)}{rng.choice(_RELATED_ENDS)}"
+
+
+def related_item(rng: random.Random, headline: str) -> str:
+    return rng.choice(_ITEM_FORMS).format(h=headline, m=rng.randrange(2, 9), site=rng.choice(_SITES))
 
 
 def _addition_base(facts: Any, rng: random.Random, bases: Mapping[str, str]) -> tuple[str, str] | None:
@@ -70,7 +132,7 @@ def plant_leakage(facts: Any, pools: Pools, rng: random.Random, *, bases: Mappin
     base = _addition_base(facts, rng, bases)
     if base is None:
         return None
-    where, artefact = rng.choice(LEAKAGE)
+    where, artefact = leakage_artefact(rng)
     if where == "prefix":
         return Case("leakage", artefact + "\n\n" + base[1], 0, len(artefact), artefact, base=base[0])
     return _append(base, artefact, " " if where == "suffix" else "\n\n", "leakage", artefact)
@@ -82,7 +144,7 @@ def plant_call_to_action(facts: Any, pools: Pools, rng: random.Random, *, bases:
     base = _addition_base(facts, rng, bases)
     if base is None:
         return None
-    block = rng.choice(CALLS_TO_ACTION)
+    block = call_to_action(rng)
     return _append(base, block, "\n\n", "call-to-action", block.split("\n")[0])
 
 
@@ -93,7 +155,7 @@ def plant_related_headlines(facts: Any, pools: Pools, rng: random.Random, *, ind
     others = [h for i, h in pools.headlines if i != index]
     if base is None or len(others) < 3:
         return None
-    block = "\n".join([rng.choice(HEADLINE_HEADERS), *rng.sample(others, rng.choice((2, 3)))])
+    block = "\n".join([related_header(rng), *(related_item(rng, h) for h in rng.sample(others, rng.choice((2, 3))))])
     return _append(base, block, "\n\n", "related-headlines", block.split("\n")[1])
 
 

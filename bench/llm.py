@@ -15,7 +15,6 @@ seconds spent per article on repair.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import dataclasses
 import hashlib
 import json
@@ -24,16 +23,16 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import retold  # noqa: E402
 from bench.common import bump_articles  # noqa: E402
 from bench.llm_server import Reply, ScriptedLLM  # noqa: E402
 from bench.plants import body_sentences, changed_date, changed_number, is_name, quoted  # noqa: E402
-
-import retold  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.render import draft_text  # noqa: E402
 from retold.styles import get_style, register_style  # noqa: E402

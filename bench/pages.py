@@ -33,7 +33,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable from t
 PAGES_DIR = Path(__file__).resolve().parent / "data" / "pages"
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 HEADLINE_MAX_WORDS = 16
-STYLES = ("explainer", "brief", "summary")
+STYLES = ("explainer", "brief", "summary", "thread", "newsletter")
 
 # Words that cannot open an item: they point at something the item itself does not name.
 DANGLING = re.compile(
@@ -107,6 +107,28 @@ class Tally:
         return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "accuracy": round(accuracy, 4)}
 
 
+def gate_decision(page: dict, article) -> dict:
+    """The article gate's decision on a page and the signals it used (``article``: the Article, or the refusal)."""
+    from retold.ingest.gates import english_ratio
+    from retold.ingest.html import extract_html
+    from retold.ingest.pagekind import assess_page, weak_signals
+
+    extracted = extract_html(page_html(page), url=page["url"])
+    signals = list(assess_page(extracted).signals)
+    # the weak signals are measured on every page, also where a strong one decided: both ways
+    signals += [f"weak: {signal}" for signal, _ in weak_signals(extracted) if signal not in signals]
+    ratio = english_ratio(" ".join(b.text for b in extracted.blocks))
+    if ratio is not None:
+        signals.append(f"English words {ratio:.0%}")
+    warned = [] if isinstance(article, str) else [w for w in article.warnings if _DOUBT.search(w)]
+    decision = "refused" if isinstance(article, str) else "warned" if warned else "rewritten"
+    why = article if isinstance(article, str) else "; ".join(warned)
+    return {"page": page["file"], "kind": page["kind"], "decision": decision, "signals": signals, "why": why}
+
+
+_DOUBT = re.compile(r"may not be a news article|does not look like English")
+
+
 def retold_article(page: dict):
     """The cleaned Article of a page, or the one-line reason it was refused (a str)."""
     from retold.errors import RetoldError
@@ -129,6 +151,11 @@ class Lint:
     long_headlines: list[str] = field(default_factory=list)
     unattributed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    not_story: list[str] = field(default_factory=list)  # a caption, credit or citation as headline or item
+    whos_who_repeats: list[str] = field(default_factory=list)  # one person listed twice
+    whos_who_untold: list[str] = field(default_factory=list)  # a person no other item names
+    mended: list[str] = field(default_factory=list)  # what the rewrite's own audit had to mend
+    wrong_referents: list[str] = field(default_factory=list)  # … of it, for an error on who
 
     def counts(self) -> dict[str, int]:
         return {
@@ -138,10 +165,60 @@ class Lint:
             "long_headlines": len(self.long_headlines),
             "dropped_attributions": len(self.unattributed),
             "selfcheck_errors": len(self.errors),
+            "caption_or_citation_items": len(self.not_story),
+            "whos_who_repeats": len(self.whos_who_repeats),
+            "whos_who_untold": len(self.whos_who_untold),
+            "audit_mended": len(self.mended),
+            "audit_wrong_referents": len(self.wrong_referents),
         }
 
 
-LINT_FIELDS = ("fragments", "dangling", "bare_surnames", "long_headlines", "unattributed", "errors")
+LINT_FIELDS = (
+    "fragments", "dangling", "bare_surnames", "long_headlines", "unattributed", "errors", "not_story",
+    "whos_who_repeats", "whos_who_untold", "mended", "wrong_referents",
+)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev|sen|rep|gov|gen|col|capt|sgt|lt)\.?$", re.I)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in name.split() if not _HONORIFIC.match(w))
+
+
+def lint_whos_who(draft, lint: Lint) -> None:
+    """Who's who entries that repeat a person (with or without an honorific, a surname alone) or that name
+    someone no other item of the draft names."""
+    entries = [i for s in draft.sections if s.key == "whos-who" for i in s.items]
+    told = " ".join(f"{i.text} {i.label or ''}" for s in draft.sections if s.key != "whos-who" for i in s.items)
+    seen: list[tuple[str, ...]] = []
+    for entry in entries:
+        words = _name_words(entry.label or "")
+        if any(words == w or (len(words) == 1 and w[-1:] == words) or (len(w) == 1 and words[-1:] == w) for w in seen):
+            lint.whos_who_repeats.append(entry.label or "")
+        seen.append(words)
+        if words and not re.search(rf"(?<![\w-]){re.escape((entry.label or '').split()[-1])}(?![\w-])", told):
+            lint.whos_who_untold.append(f"{entry.label} — {entry.text}")
+
+
+def lint_not_story(draft, lint: Lint) -> None:
+    """A headline or item that is a picture's caption, a credit or a citation (by ingest's own rules)."""
+    from retold.rewrite.select import not_story
+
+    for item in [draft.headline, *(i for s in draft.sections if s.key != "go-deeper" for i in s.items)]:
+        if item.kind == "text" and not_story(item.text):
+            lint.not_story.append(item.text)
+
+
+def lint_audit(draft, lint: Lint) -> None:
+    """What the rewrite stage's audit mended before returning (the final draft's errors are 0 by construction)."""
+    from bench.selfcheck import REFERENT_KINDS, note_kinds
+
+    audit = (draft.stats or {}).get("audit", {})
+    notes = [note for note in draft.notes if note.startswith("self-check:")]  # one per step the audit took
+    assert len(notes) == audit.get("mended", 0) + audit.get("kept", 0), (notes, audit)
+    lint.mended.extend(notes)
+    lint.wrong_referents.extend(n for n in notes if note_kinds(n) & set(REFERENT_KINDS))
+
+
 _QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
 
 
@@ -161,7 +238,7 @@ def dropped_attribution(item, facts) -> bool:
     return not any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", outside) for v in verbs)
 
 
-def lint_headline(draft, facts, lint: "Lint") -> None:
+def lint_headline(draft, facts, lint: Lint) -> None:
     """The headline's part of the lint: its length, and its attribution when it is cut from a sentence."""
     headline = draft.headline
     if len(headline.text.split()) > HEADLINE_MAX_WORDS:
@@ -217,6 +294,9 @@ def lint_draft(draft, facts) -> Lint:
                 told[-1] = f"{item.text} {item.label}"
     if draft.report is not None:
         lint.errors.extend(f"{f.kind}: {f.text!r} {f.message}" for f in draft.report.findings if f.severity == "error")
+    lint_whos_who(draft, lint)
+    lint_not_story(draft, lint)
+    lint_audit(draft, lint)
     lint.bare_surnames.extend(bare_surname_first_mentions("\n".join(told), facts))
     return lint
 
@@ -267,9 +347,11 @@ def run(only: str | None = None, styles: tuple[str, ...] = STYLES, show: bool = 
     lint_by_style: dict[str, Lint] = {s: Lint() for s in styles}
     rows: list[dict] = []
     seconds: list[float] = []
+    decisions: list[dict] = []
     for page in pages:
         html = page_html(page)
         article = retold_article(page)
+        decisions.append(gate_decision(page, article))
         if page["kind"] != "article":
             (refused_right if isinstance(article, str) else missed).append(
                 f"{page['file']}: {article if isinstance(article, str) else 'not refused'}"
@@ -309,6 +391,7 @@ def run(only: str | None = None, styles: tuple[str, ...] = STYLES, show: bool = 
             "reasons": refused_right,
         },
         "articles_refused": refused_wrong,
+        "decisions": decisions,
         "lint": {s: {**lint.counts(), "items": {k: v for k, v in vars(lint).items() if v}} for s, lint in lint_by_style.items()},
         "median_seconds_per_article": round(statistics.median(seconds), 3) if seconds else None,
         "rows": rows,
@@ -329,11 +412,16 @@ def gate_figures(result: dict) -> dict[str, float]:
         ),
         "pages.non_articles.refused_share": result["non_articles"]["refused"] / max(1, result["non_articles"]["total"]),
         "pages.articles_refused": len(result["articles_refused"]),
+        "pages.non_articles.refused_or_warned_share": sum(
+            d["decision"] != "rewritten" for d in result["decisions"] if d["kind"] != "article"
+        ) / max(1, sum(d["kind"] != "article" for d in result["decisions"])),
+        "pages.articles_warned": sum(d["decision"] == "warned" for d in result["decisions"] if d["kind"] == "article"),
     }
     for style, counts in result["lint"].items():
         for name in (
             "fragments", "dangling_openers", "bare_surname_first_mentions", "long_headlines", "dropped_attributions",
-            "selfcheck_errors",
+            "selfcheck_errors", "caption_or_citation_items", "whos_who_repeats", "whos_who_untold", "audit_mended",
+            "audit_wrong_referents",
         ):
             figures[f"pages.lint.{style}.{name}"] = counts[name]
     return figures
@@ -346,6 +434,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every explainer")
     parser.add_argument("--styles", default=",".join(STYLES + ("brief-40",)), help="styles to lint (brief-40: brief --words 40)")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
+    parser.add_argument("--decisions", action="store_true", help="print the gate's decision and signals per page (Markdown)")
     args = parser.parse_args()
     result = run(args.only, tuple(args.styles.split(",")), args.show)
     ex = result["extraction"]
@@ -367,6 +456,10 @@ def main() -> int:
             for item in items:
                 print(f"  {kind}: {item}")
     print(f"median {result['median_seconds_per_article']} s per article (analyze + every style rewritten and checked)")
+    if args.decisions:
+        print("\n| page | kind | decision | signals |\n|---|---|---|---|")
+        for d in result["decisions"]:
+            print(f"| {d['page']} | {d['kind']} | {d['decision']} | {', '.join(d['signals'])} |")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     if not args.gate:

@@ -3,8 +3,10 @@
     python bench/styles.py [--limit N] [--gate]
 
 Beside the check errors, the editor's lint of bench/pages.py that needs no reading: headlines over 16
-words and claims that lost their attribution in compression. ``--gate`` fails on any check error or
-thread post over 280 characters, and on any figure above its maximum in bench/baseline.json.
+words and claims that lost their attribution in compression, and what the rewrite's own audit had to
+mend before returning (the check errors of the returned drafts are 0 by construction). ``--gate`` fails
+on any check error or thread post over 280 characters, and on any figure above its maximum in
+bench/baseline.json.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import EXAMPLE, bump_articles  # noqa: E402
-from bench.pages import BASELINE, Lint, lint_headline, dropped_attribution  # noqa: E402
-
 import retold  # noqa: E402
+from bench.common import EXAMPLE, bump_articles  # noqa: E402
+from bench.pages import BASELINE, Lint, dropped_attribution, lint_headline  # noqa: E402
+from bench.selfcheck import wrong_referents  # noqa: E402
 from retold.ingest import from_text  # noqa: E402
 from retold.render import draft_text  # noqa: E402
 
@@ -34,12 +36,15 @@ def run(limit: int | None) -> dict:
     figures: dict[str, dict] = {}
     sheets = [retold.analyze(from_text(text)) for text in texts]
     for style in STYLES:
-        errors, failing, seconds, long_posts, empty = 0, [], [], 0, 0
+        errors, failing, seconds, long_posts, empty, mended, wrong = 0, [], [], 0, 0, 0, 0
         lint = Lint()
         for index, facts in enumerate(sheets):
             started = time.perf_counter()
             draft = retold.rewrite(facts, style=style)
             report = retold.check(facts, draft_text(draft))
+            audit = (draft.stats or {}).get("audit", {})
+            mended += audit.get("mended", 0) + audit.get("kept", 0)
+            wrong += wrong_referents(audit)
             seconds.append(time.perf_counter() - started)
             found = [f for f in report.findings if f.severity == "error"]
             errors += len(found)
@@ -57,7 +62,8 @@ def run(limit: int | None) -> dict:
         figures[style] = {
             "articles": len(sheets), "with_errors": len(failing), "errors": errors, "empty_drafts": empty,
             "posts_over_280": long_posts, "long_headlines": len(lint.long_headlines),
-            "dropped_attributions": len(lint.unattributed), "median_seconds": round(statistics.median(seconds), 3),
+            "dropped_attributions": len(lint.unattributed), "audit_mended": mended, "audit_wrong_referents": wrong,
+            "median_seconds": round(statistics.median(seconds), 3),
             "failing": failing, "lint": {"long_headlines": lint.long_headlines, "dropped_attributions": lint.unattributed},
         }
     return figures
@@ -79,7 +85,7 @@ def main() -> int:
         over = [
             f"styles.{style}.{name} {f[name]} > {ceilings[f'styles.{style}.{name}']}"
             for style, f in figures.items()
-            for name in ("long_headlines", "dropped_attributions")
+            for name in ("long_headlines", "dropped_attributions", "audit_mended", "audit_wrong_referents")
             if f"styles.{style}.{name}" in ceilings and f[name] > ceilings[f"styles.{style}.{name}"]
         ]
         for line in over:

@@ -18,7 +18,6 @@ from bench.pages import (  # noqa: E402
     dropped_attribution,
     has_finite_verb,
 )
-
 from retold.analyze import analyze  # noqa: E402
 from retold.ingest.blocks import article_from_text  # noqa: E402
 from retold.types import Item  # noqa: E402
@@ -89,3 +88,36 @@ def test_a_real_non_article_page_is_refused_with_one_line():
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "a listing of" in lines[0] and "Traceback" not in result.stderr
+
+
+def _draft(whos: list[tuple[str, str]], told: list[str], headline: str = "Council approves park"):
+    from retold.types import Attribution, Draft, Section
+
+    sections = (
+        Section(key="driving-the-news", title="Driving the news", items=tuple(Item(text=t, sources=(0,)) for t in told)),
+        Section(key="whos-who", title="Who's who", items=tuple(Item(text=r, sources=(0,), kind="person", label=n) for n, r in whos)),
+    )
+    return Draft(headline=Item(text=headline, sources=()), sections=sections, attribution=Attribution(None, None, None))
+
+
+def test_whos_who_lint_finds_repeats_and_people_no_item_names():
+    from bench.pages import Lint, lint_whos_who
+
+    lint = Lint()
+    told = ["Mayor Jane Roe said the council approved the park on Tuesday."]
+    lint_whos_who(_draft([("Jane Roe", "Mayor"), ("Dr. Jane Roe", "Mayor"), ("Tim Brausen", "Council member")], told), lint)
+    assert lint.whos_who_repeats == ["Dr. Jane Roe"] and lint.whos_who_untold == ["Tim Brausen — Council member"]
+    clean = Lint()
+    lint_whos_who(_draft([("Jane Roe", "Mayor")], told), clean)
+    assert clean.whos_who_repeats == [] and clean.whos_who_untold == []
+
+
+def test_caption_and_citation_lint():
+    from bench.pages import Lint, lint_not_story
+
+    lint = Lint()
+    lint_not_story(_draft([], ["Retrieved May 2, 2024, from https://example.org/report"], "Jane Roe, left, and Tim Brausen, right, at the park"), lint)
+    assert len(lint.not_story) == 2
+    clean = Lint()
+    lint_not_story(_draft([], ["Mayor Jane Roe said the council approved the park on Tuesday."]), clean)
+    assert clean.not_story == []

@@ -162,3 +162,33 @@ def test_an_empty_rewrite_passes_with_full_score() -> None:
 def test_an_unreadable_source_raises_the_input_error() -> None:
     with pytest.raises(InputError, match="empty"):
         check("", COCAINE_SUMMARY)
+
+
+def test_the_text_and_markdown_reports_say_what_the_evidence_is() -> None:
+    source = "Inflation rose 3.5% in May, the statistics agency said. Unemployment stayed at 4 percent."
+    report = check(source, "Inflation rose 4.5% in May. Wages rose sharply, the agency said.")
+    number = next(f for f in report.findings if f.kind == "number")
+    assert number.evidence_relation == "contradicts"
+    markdown = report.to_markdown()
+    assert "> source, contradicts: Inflation rose 3.5% in May" in markdown
+    assert "> source: " not in markdown
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(report)
+    assert "source, contradicts: “Inflation rose 3.5%" in console.export_text()
+
+
+def test_a_closest_sentence_is_never_shown_as_support() -> None:
+    source = "The bridge closed on Monday for repairs. Engineers said it would reopen in May."
+    report = check(source, "The bridge closed on Monday for 40 days of repairs.")
+    number = next(f for f in report.findings if f.kind == "number")
+    assert number.evidence_relation == "closest"
+    assert "closest source sentence, does not support:" in report.to_markdown()
+
+
+def test_the_html_report_marks_each_evidence_with_its_relation() -> None:
+    source = "Inflation rose 3.5% in May, the statistics agency said. Unemployment stayed at 4 percent."
+    fragment = check(source, "Inflation rose 4.5% in May.").to_html()
+    assert 'data-relation="contradicts"' in fragment
+    assert "source, contradicts:</span>" in fragment

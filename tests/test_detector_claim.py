@@ -165,3 +165,66 @@ def test_another_member_of_a_closed_class_is_a_changed_word(source: str, rewrite
 )
 def test_a_converse_relation_or_an_occasion_is_not_a_changed_word(source: str, rewrite: str) -> None:
     assert claim_errors(source, rewrite) == []
+
+
+def test_cannot_help_but_is_not_a_negation() -> None:
+    from retold.check import check
+
+    source = "As a sales representative, I cannot help but notice that your company has grown quickly."
+    report = check(source, "The sales representative notices that the company has grown quickly.")
+    assert not [f for f in report.findings if f.kind == "claim" and "negation" in f.message]
+
+
+def test_a_not_before_the_verbs_subject_does_not_negate_it() -> None:
+    from retold.check import check
+
+    source = "You can make some side money as they send you sponsorship and one not so I highly recommend this app."
+    report = check(source, "The speaker highly recommends this app for side money.")
+    assert not [f for f in report.findings if f.kind == "claim" and f.severity == "error"]
+    flipped = check("I highly recommend this app for making side money.", "I do not recommend this app for making side money.")
+    assert [f for f in flipped.findings if f.kind == "claim" and f.severity == "error" and "negation" in f.message]
+
+
+def _claim_errors(source: str, rewrite: str) -> list:
+    from retold.check import check
+
+    return [f for f in check(source, rewrite).findings if f.kind == "claim" and f.severity == "error"]
+
+
+def test_a_negation_inside_reported_speech_is_compared() -> None:
+    source = "The spear was found near the river in 2019. Researchers note it was not used for hunting, but for fishing."
+    (f,) = _claim_errors(source, "The spear was found near the river in 2019. It was used for hunting.")
+    assert "negation" in f.message and f.evidence_relation == "contradicts"
+    assert _claim_errors(source, "The spear was found near the river in 2019. It was not used for hunting.") == []
+
+
+def test_a_verb_whose_wordnet_antonym_shares_a_sense_is_an_opposite() -> None:
+    source = "All 12 crew members survived the crash of the cargo plane near Lagos on Monday, officials said."
+    (f,) = _claim_errors(source, "All 12 crew members perished in the crash of the cargo plane near Lagos on Monday.")
+    assert f.text == "perished" and "survive" in f.message
+    assert _claim_errors(source, "All 12 crew members lived through the crash of the cargo plane near Lagos on Monday.") == []
+
+
+def test_an_aim_is_not_a_negation_flip_of_what_did_not_happen() -> None:
+    source = "Reporters could not get hold of the mayor on Tuesday. The council met without him."
+    assert not [f for f in _claim_errors(source, "Reporters tried to get hold of the mayor on Tuesday.")
+                if "negation" in f.message]
+    (f,) = [f for f in _claim_errors(source, "Reporters got hold of the mayor on Tuesday.") if "negation" in f.message]
+    assert f.severity == "error"
+
+
+def test_a_compound_negation_is_not_a_flip() -> None:
+    source = "The museum showed details of the painting that had never been seen before, curators said."
+    assert _claim_errors(source, "The museum showed never-before-seen details of the painting, curators said.") == []
+    flipped = _claim_errors(
+        "The museum showed details of the painting that had been seen before, curators said.",
+        "The museum showed details of the painting that had never been seen before, curators said.",
+    )
+    assert flipped and "negation" in flipped[0].message
+
+
+def test_a_headings_dont_is_not_a_negation_flip() -> None:
+    source = "Officials say residents should panic about the water supply. The reservoir holds 9 days of water."
+    for heading in ("## Why officials say don't panic", "What You Don't Need to Worry About"):
+        rewrite = f"{heading}\n\nThe reservoir holds 9 days of water."
+        assert not [f for f in _claim_errors(source, rewrite) if "negation" in f.message]

@@ -106,3 +106,36 @@ def test_a_demonym_of_a_place_the_source_names_is_known() -> None:
     assert errors(source, "A Texan and a Londoner were arrested in Paris on Friday.") == []
     (f,) = errors(source, "A Texan and an Austrian were arrested in Paris on Friday.")
     assert f.text == "Austrian"
+
+
+def test_a_mixed_case_abbreviation_of_a_source_phrase_is_known() -> None:
+    from retold.check import check
+
+    source = "Organic revenues in the second quarter were up 19% year-over-year. Conditions remain uncertain due to COVID."
+    found = [f for f in check(source, "Revenues were up 19% YoY, and COVID-19 keeps conditions uncertain.").findings
+             if f.kind == "entity" and f.severity == "error"]
+    assert found == []
+    invented = [f for f in check(source, "Revenues were up 19% QoQ at Acme Corp.").findings
+                if f.kind == "entity" and f.severity == "error"]
+    assert {f.text for f in invented} >= {"Acme Corp."} or {f.text for f in invented} >= {"Acme Corp"}
+
+
+def test_a_rewrites_own_title_cased_headings_are_not_names() -> None:
+    from retold.check import check
+
+    source = "The council voted 7-2 to raise bus fares by 10% from June. Mayor Ann Cole said the city had no choice."
+    rewrite = "Current State of Affairs\n\nThe council voted 7-2 to raise fares.\n\nTakeaway\n\nFares rise in June."
+    assert [f for f in check(source, rewrite).findings if f.kind == "entity"] == []
+    invented = check(source, "Why Latvia Objects\n\nLatvia objects. The council voted 7-2 to raise fares.")
+    assert {f.text for f in invented.findings if f.kind == "entity" and f.severity == "error"} == {"Latvia"}
+
+
+def test_a_surname_written_in_lower_case_is_a_miscased_name_not_a_missing_person() -> None:
+    from retold.check import check
+
+    source = "Mayor Ann Cole said the city had no choice. Cole said fares would rise by 10% in June."
+    report = check(source, "Mayor Ann cole said the city had no choice.")
+    forms = [f for f in report.findings if f.kind == "entity-form"]
+    assert [(f.text, f.severity) for f in forms] == [("cole", "warning")] and "Cole" in forms[0].message
+    assert not [f for f in check(source, "Mayor Ann Cole said the city had no choice.").findings
+                if f.kind == "entity-form"]

@@ -115,3 +115,58 @@ def test_the_figure_the_source_gives_for_that_noun_is_not_flagged() -> None:
 
 def test_two_counts_of_one_sentence_read_either_way_are_not_flagged() -> None:
     assert numbers(BIRD_FLU, "The number of infections in the state has grown to 142 cases.") == []
+
+
+LISTING = (
+    "He recommended our services: Custom CRM Development, Data Analysis, and Workflow Automation. "
+    "Prices start at $500 per month."
+)
+
+
+def test_a_small_count_of_what_the_source_lists_is_a_warning_not_an_error() -> None:
+    (f,) = numbers(LISTING, "He recommended three services, starting at $500 per month.")
+    assert f.severity == "warning" and f.text == "three" and "count" in f.message
+
+
+def test_a_small_count_against_another_count_of_the_same_thing_is_an_error() -> None:
+    source = "Officers arrested two Spanish citizens on board the vessel."
+    (f,) = numbers(source, "Officers arrested three Spanish citizens on board the vessel.")
+    assert f.severity == "error" and f.text == "three"
+
+
+def test_a_figure_a_speaker_says_in_words_is_in_the_source() -> None:
+    source = "Professor C: So all twenty - five people were sending things. Keep the cost under twelve dot fifty Euros."
+    assert numbers(source, "All 25 people sent things, and the cost must stay under 12.50 Euros.") == []
+    (f,) = numbers(source, "All 35 people sent things.")
+    assert f.severity == "error" and f.text == "35"
+
+
+def test_a_figure_taken_into_a_merged_sentence_with_its_own_words_is_not_moved() -> None:
+    source = (
+        "Net of this adjusting item, earnings per share in the quarter were $6.86. "
+        "In the third quarter, Capital One earned $3.1 billion or $6.78 per diluted common share."
+    )
+    assert numbers(source, "Capital One reported earnings per share of $6.86 in the quarter and earned $3.1 billion.") == []
+    (f,) = numbers(source, "Capital One earned $3.1 billion or $6.86 per diluted common share in the third quarter.")
+    assert f.severity == "error" and "changed figure" in f.message
+
+
+def test_a_price_per_another_unit_of_the_same_measure_is_an_error() -> None:
+    source = "Wholesale power sold for $45 per megawatt-hour on Monday, the grid operator said."
+    (f,) = numbers(source, "Wholesale power sold for $45 per kilowatt-hour on Monday.")
+    assert f.severity == "error" and "changed unit" in f.message and f.evidence_relation == "contradicts"
+    assert numbers(source, "Wholesale power sold for $45 per megawatt-hour on Monday.") == []
+
+
+def test_a_figure_that_is_not_in_the_source_shows_its_evidence_as_closest_only() -> None:
+    (f,) = numbers(COCAINE, "Officers boarded the vessel after a chase of 40 miles.")
+    assert f.text == "40" and f.evidence_relation == "closest"
+    (g,) = numbers(INFLATION, "Inflation rose 4.5% in May.")
+    assert g.evidence_relation == "contradicts"
+
+
+def test_a_scale_written_short_in_the_source_is_the_same_figure() -> None:
+    source = "James: if we're late we may loose 5 mln bucks ."
+    assert numbers(source, "James may lose 5 million dollars if they are late.") == []
+    (f,) = numbers(source, "James may lose 6 million dollars if they are late.")
+    assert f.severity == "error"

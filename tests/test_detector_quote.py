@@ -82,3 +82,18 @@ def test_a_quote_differing_in_function_words_only_is_a_warning(misquoted: str) -
 def test_a_quote_changed_in_meaning_stays_an_error(altered: str) -> None:
     (f,) = quotes(altered)
     assert f.severity == "error"
+
+
+def test_a_faithful_paraphrase_in_quotation_marks_is_its_own_error_kind() -> None:
+    from retold.check import check
+
+    source = (
+        "The mayor said the city would reopen all of its public libraries next month after the repairs are finished. "
+        "Officials expect the work to cost $2 million."
+    )
+    report = check(source, 'The mayor said "the city will reopen every public library next month once repairs finish".')
+    kinds = {(f.kind, f.severity) for f in report.findings if f.kind in ("quote", "paraphrase-quote")}
+    assert kinds == {("paraphrase-quote", "error")}
+    invented = check(source, 'The mayor said "we will sell the stadium to a football club in Madrid".')
+    assert {f.kind for f in invented.findings if f.severity == "error"} >= {"quote"}
+    assert "paraphrase-quote" not in {f.kind for f in invented.findings}

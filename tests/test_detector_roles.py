@@ -116,3 +116,25 @@ def test_an_office_in_the_plural_or_inside_a_name_is_nobody_in_particular() -> N
     source = "Arsenal beat Chelsea 2-1 at the Emirates on Saturday. Police arrested two fans after the match."
     found = errors(source, "Prosecutors said Arsenal beat Chelsea 2-1 in the Premier League on Saturday.")
     assert [f.text for f in found if "office" in f.message] == []
+
+
+def test_a_named_persons_title_is_checked_against_the_titles_the_source_gives_them() -> None:
+    from retold.check import check
+
+    source = (
+        "Acme Corp president Jane Miller said the company would cut 200 jobs. "
+        "Chief financial officer Tom Reed said costs rose 5%."
+    )
+    wrong = [f for f in check(source, "Acme CFO Jane Miller said the company would cut 200 jobs.").findings
+             if f.kind == "entity" and f.severity == "error"]
+    assert [f.text for f in wrong] == ["Jane Miller"] and "wrong title" in wrong[0].message
+    assert wrong[0].evidence_relation == "contradicts"
+    right = check(source, "Acme president Jane Miller said the company would cut 200 jobs.")
+    assert not [f for f in right.findings if "title" in f.message]
+
+
+def test_title_offices_compare_by_office_not_by_words() -> None:
+    from retold.check.match.titles import offices
+
+    assert offices("Acme's chief financial officer") == offices("CFO") == {"cfo"}
+    assert offices("chief executive") == {"ceo"} and offices("vice president") == {"vice president"}

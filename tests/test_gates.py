@@ -125,7 +125,7 @@ def test_short_article_with_a_long_list_of_related_links_passes():
 
 
 def extracted(*blocks: tuple[str, bool]) -> Extracted:
-    return Extracted(blocks=tuple(Block(t, block_kind(t)) for t, _ in blocks), linked=tuple(l for _, l in blocks))
+    return Extracted(blocks=tuple(Block(t, block_kind(t)) for t, _ in blocks), linked=tuple(link for _, link in blocks))
 
 
 def test_gate_weighs_link_words_against_prose_words():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from llm_helpers import EXAMPLE, Reply, ScriptedLLM, answer, isolated  # noqa: F401 (autouse)
-
 from retold.cli import main
 
 

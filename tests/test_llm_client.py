@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from llm_helpers import Reply, ScriptedLLM, isolated  # noqa: F401 (autouse)
 
+from llm_helpers import Reply, ScriptedLLM, isolated  # noqa: F401 (autouse)
 from retold.errors import EngineError
 from retold.llm.client import ContextTooLong, LLMClient, cache_key
 from retold.llm.config import LLMSettings

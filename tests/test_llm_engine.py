@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_helpers import ROOT, Reply, ScriptedLLM, answer, errors, extra, isolated, nato_facts  # noqa: F401 (autouse)
 
 import retold
+from llm_helpers import ROOT, Reply, ScriptedLLM, answer, errors, extra, isolated, nato_facts  # noqa: F401 (autouse)
 from retold.errors import EngineError
 from retold.render import draft_text
 from retold.types import Options

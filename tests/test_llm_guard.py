@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from llm_helpers import nato_facts
-
 from retold.llm.guard import lookalike_names, unknown_figures
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from llm_helpers import Reply, ScriptedLLM, nato_facts, isolated  # noqa: F401 (autouse)
-
 import retold
+from llm_helpers import Reply, ScriptedLLM, isolated, nato_facts  # noqa: F401 (autouse)
 from retold.llm.client import LLMClient
 from retold.llm.config import LLMSettings
 from retold.llm.judge import LLMJudge

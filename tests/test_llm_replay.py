@@ -8,9 +8,9 @@ import json
 import re
 
 import pytest
-from llm_helpers import EXAMPLE, ROOT, Reply, ScriptedLLM, isolated  # noqa: F401 (autouse)
 
 from bench.llm_server import replay
+from llm_helpers import EXAMPLE, ROOT, Reply, ScriptedLLM, isolated  # noqa: F401 (autouse)
 from retold.check import check
 from retold.cli import main
 from retold.ingest import ingest

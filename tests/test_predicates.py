@@ -14,7 +14,7 @@ RING = (
 
 
 def invented(rewrite: str) -> list[Finding]:
-    return [f for f in check(RING, rewrite).findings if f.kind == "claim" and "invented claim" in f.message]
+    return [f for f in check(RING, rewrite, hints=True).findings if f.kind == "claim" and "invented claim" in f.message]
 
 
 def test_a_predicate_the_source_never_states_with_that_figure_is_a_warning() -> None:
@@ -39,3 +39,12 @@ def test_a_predicate_of_the_same_sense_is_backed() -> None:
 
 def test_a_claim_without_arguments_to_look_for_is_not_read() -> None:
     assert unbacked_predicates(check_context(RING, "They did it.")) == []
+
+
+def test_the_invented_claim_warning_is_left_out_of_the_default_report() -> None:
+    rewrite = "More than 40 women were trafficked by the ring, police said."
+    shown = check(RING, rewrite, hints=True)
+    default = check(RING, rewrite)
+    assert [f for f in shown.findings if "invented claim" in f.message]
+    assert not [f for f in default.findings if "invented claim" in f.message]
+    assert shown.score == default.score

@@ -86,7 +86,7 @@ def test_terminal_rendering_marks_spans_and_lists_findings() -> None:
     assert "Latvian[1]" in text  # the span is numbered even without colour
     assert "Brussels[2]" in text
     assert "1. error entity “Latvian”: “Latvian” is not in the source" in text
-    assert "source: “Lithuanian”" in text
+    assert "closest source sentence, does not support: “Lithuanian”" in text  # the relation, in words
     assert "3. info omission: the rewrite leaves out a key date" in text
 
 
@@ -106,7 +106,7 @@ def test_markdown_lists_findings_with_evidence() -> None:
     md = report(ENTITY, CTA).to_markdown()
     assert md.startswith("**Check: FAIL** · score 0.50")
     assert "1. **error** `entity` “Latvian”" in md
-    assert "> source: Lithuanian" in md
+    assert "> closest source sentence, does not support: Lithuanian" in md
     assert "&lt;newsletter>" in md  # raw HTML in a finding cannot leak into the Markdown
 
 
@@ -119,7 +119,8 @@ def test_html_is_escaped_and_marks_spans() -> None:
     assert "<newsletter>" not in html
     assert '<li id="f3" class="retold-info">' in html
     start = SOURCE.index("Lithuanian")
-    assert f'data-start="{start}" data-end="{start + len("Lithuanian")}">Lithuanian</blockquote>' in html
+    assert f'data-start="{start}" data-end="{start + len("Lithuanian")}" data-relation="closest">' in html
+    assert "does not support:</span> Lithuanian</blockquote>" in html
 
 
 def test_omissions_are_listed_after_the_findings_in_the_text() -> None:

@@ -161,9 +161,11 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     _say_removed(args.input, result.article)
     report = result.report
     counts = report.summary.get("by_severity", {})
+    mended = (result.draft.stats or {}).get("audit", {})
     _say(
         f"self-check: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
-        f"score {report.score:.2f} ({report.verdict})"
+        f"score {report.score:.2f} ({report.verdict}); the audit mended {mended.get('mended', 0)} item(s) "
+        f"({mended.get('repaired', 0)} repaired, {mended.get('replaced', 0)} replaced, {mended.get('dropped', 0)} dropped)"
     )
     for note in result.draft.notes:
         _say(note)
@@ -200,7 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     judge = _llm_judge(args)
     try:
-        report = check(source, rewrite_article.text, judge=judge)
+        report = check(source, rewrite_article.text, judge=judge, hints=args.hints)
     finally:
         if judge is not None:
             judge.client.close()
@@ -317,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
     p.add_argument("--judge", choices=("rules", "llm"), default="rules", help="rules only (default), or also an LLM for what they leave open")
+    p.add_argument("--hints", action="store_true", help="also list 'invented claim' warnings: a predicate no source sentence has with the same doers (as often faithful paraphrase as an error)")
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)

@@ -304,6 +304,8 @@ def draft_dict(draft: Draft, *, report: Any | None = None) -> dict[str, Any]:
             "origin": a.origin,
         },
         "notes": list(draft.notes),
+        # what ingest warned about the source (a stub, cut-off text, a page that may not be a news article)
+        "warnings": list(draft.facts.article.warnings) if draft.facts is not None and draft.facts.article else [],
         "sources": [{"id": sid, "text": _source_text(draft, sid)} for sid in sorted(_citations(draft))],
         "text": draft_text(draft),
     }

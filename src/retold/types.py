@@ -311,6 +311,7 @@ KINDS = (
     "number",
     "date",
     "quote",
+    "paraphrase-quote",
     "attribution",
     "claim",
     "leakage",

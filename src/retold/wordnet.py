@@ -226,6 +226,34 @@ def same_sense(first: str, second: str, pos: str = "v", second_pos: str | None =
     return bool(senses(a, pos) & senses(b, second_pos or pos))
 
 
+def share_synset(first: str, second: str, pos: str = "v") -> bool:
+    """True when two lemmas stand in one WordNet synset ("succumb" and "perish"): synonyms proper, without the
+    hypernym and derivation links :func:`same_sense` also follows."""
+    a, b = first.lower(), second.lower()
+    if not a or not b or " " in a + b or "_" in a + b:
+        return False
+    return a == b or bool(set(_synset_offsets(pos, a)) & set(_synset_offsets(pos, b)))
+
+
+def kind_of(first: str, second: str, pos: str = "v") -> bool:
+    """True when ``first`` shares a synset with ``second`` or with one of its direct hypernyms: "perish" for
+    "succumb" (to succumb is to die, and "die" and "perish" are one synset)."""
+    if share_synset(first, second, pos):
+        return True
+    mine = {o.decode() for o in _synset_offsets(pos, first.lower())}
+    for offset in _synset_offsets(pos, second.lower()):
+        line = _line(_FILES[pos], offset) or b""
+        fields = line.decode("utf-8", "replace").split(" | ", 1)[0].split()
+        if len(fields) < 4:
+            continue
+        _, at = _words(fields)
+        for k in range(int(fields[at])):
+            symbol, target, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+            if symbol == "@" and target_pos == pos and target in mine:
+                return True
+    return False
+
+
 if __name__ == "__main__":
     TABLE.parent.mkdir(exist_ok=True)
     TABLE.write_text(table_json(), encoding="utf-8")

@@ -17,7 +17,7 @@ from retold.ingest import from_text
 from retold.ingest.boilerplate import without_own_footer
 from retold.types import Article, FactSheet, Finding
 
-__all__ = ["Report", "Unsettled", "check", "check_context", "run_detectors", "unsettled"]
+__all__ = ["Report", "Unsettled", "check", "check_context", "is_hint", "run_detectors", "unsettled"]
 
 _NOT_ARTICLE = frozenset({"leakage", "boilerplate"})
 
@@ -29,6 +29,7 @@ def check(
     published: dt.date | None = None,
     judge: Callable[[CheckContext, tuple[Finding, ...]], list[Finding]] | None = None,
     prompt: tuple[str, ...] = (),
+    hints: bool = False,
 ) -> Report:
     """Check ``rewrite`` against ``source``: a ``str`` source is cleaned by ingest, a ``str`` rewrite is read as given
     but for the attribution footer retold puts under its own explainers (metadata, not claims).
@@ -36,17 +37,31 @@ def check(
     ``judge`` (e.g. :class:`retold.llm.judge.LLMJudge`) reads the sentences the rules left open; its
     findings are added to every rule finding. ``prompt`` is what a model was sent to write ``rewrite``: its
     own sentences in the rewrite are leakage.
+
+    ``hints`` also lists the "invented claim" warnings (a predicate no source sentence has with the same
+    doers): on SummEdits they mark faithful paraphrase about as often as real errors, so they are left out
+    of the default report. The score reads them either way.
     """
     ctx = check_context(source, rewrite, published=published, prompt=prompt)
     findings = run_detectors(ctx)
     if judge is not None:
         findings = tuple(sorted((*findings, *judge(ctx, findings)), key=lambda f: (f.start, f.end, f.kind)))
+    score = faithfulness(ctx, findings)
+    if not hints:
+        findings = tuple(f for f in findings if not is_hint(f))
     return Report(
         findings=findings,
-        score=faithfulness(ctx, findings),
+        score=score,
         rewrite_text=ctx.rewrite.text,
         source_text=ctx.source.text,
     )
+
+
+def is_hint(finding: Finding) -> bool:
+    """A finding shown only on request: the "invented claim" warning (see :func:`check`)."""
+    from retold.check.detectors.claim import UNBACKED
+
+    return finding.kind == "claim" and finding.severity == "warning" and finding.message.startswith(UNBACKED)
 
 
 def check_context(

@@ -99,7 +99,7 @@ class Report:
             line.append(f": {f.message}")
             parts.append(line)
             for ev in f.evidence:
-                parts.append(Text(f"   source: “{_clip(ev.text, 160)}”", style="dim"))
+                parts.append(Text(f"   {relation_words(f.evidence_relation, f.kind)}: “{_clip(ev.text, 160)}”", style="dim"))
         if not self.findings:
             parts.append(Text("No findings."))
         return Group(*parts)
@@ -113,7 +113,7 @@ class Report:
             where = f" “{_md_escape(_clip(f.text))}”" if f.text else ""
             lines.append(f"{n}. **{f.severity}** `{f.kind}`{where} (chars {f.start}–{f.end}): {_md_escape(f.message)}")
             for ev in f.evidence:
-                lines.append(f"   > source: {_md_escape(_clip(ev.text, 240))}")
+                lines.append(f"   > {relation_words(f.evidence_relation, f.kind)}: {_md_escape(_clip(ev.text, 240))}")
         if not self.findings:
             lines.append("No findings.")
         return "\n".join(lines) + "\n"
@@ -148,7 +148,9 @@ class Report:
             )
             for ev in f.evidence:
                 out.append(
-                    f'<blockquote class="retold-evidence" data-start="{ev.start}" data-end="{ev.end}">'
+                    f'<blockquote class="retold-evidence" data-start="{ev.start}" data-end="{ev.end}" '
+                    f'data-relation="{f.evidence_relation}"><span class="retold-relation">'
+                    f"{html.escape(relation_words(f.evidence_relation, f.kind))}:</span> "
                     f"{html.escape(_clip(ev.text, 400))}</blockquote>"
                 )
             out.append("</li>")
@@ -202,3 +204,19 @@ def _html_style() -> str:
         ".retold-report mark.retold-error{text-decoration:underline wavy #c00} "
         f"{rules} .retold-report .retold-evidence{{color:#555;margin:.2em 0 .2em 1em}}</style>"
     )
+
+
+RELATION_WORDS = {
+    "supports": "source, supports",
+    "contradicts": "source, contradicts",
+    "closest": "closest source sentence, does not support",
+    "none": "source",
+}
+
+
+def relation_words(relation: str | None, kind: str = "") -> str:
+    """How a finding's evidence stands to the rewrite, in words: never a closest sentence shown as support.
+    An omission's evidence is the source text the rewrite left out."""
+    if kind == "omission":
+        return "source, left out"
+    return RELATION_WORDS.get(relation or "closest", RELATION_WORDS["closest"])

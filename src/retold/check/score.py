@@ -43,6 +43,7 @@ ERROR_WEIGHT = {
     "date": 0.5,
     "claim": 1.2,
     "quote": 0.2,
+    "paraphrase-quote": 0.2,
     "attribution": 0.5,
     "leakage": 1.0,
     "boilerplate": 0.5,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -162,6 +163,7 @@ def substitutions(ctx: CheckContext) -> list[Substitution]:
             at_edge = i1 == 0 or i2 == len(rewrite)
             if left + right < MIN_ANCHOR or (not at_edge and (left == 0 or right == 0)):
                 continue
+            kind: str | None
             if rephrased:
                 swapped = _rephrased_name_swap(new, old, facts)
                 if swapped is None:
@@ -295,7 +297,9 @@ def _negations(tokens: list[_Tok]) -> int:
     return sum(t.lower in NEGATIONS or t.lemma in NEGATIONS for t in tokens)
 
 
-def _prefix_negations(ops: list[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]) -> bool:
+def _prefix_negations(
+    ops: Sequence[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]
+) -> bool:
     """True when the diff also swaps a word for its negated form ("able" / "unable"): a negation moved, not added."""
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
@@ -408,7 +412,7 @@ class _Names:
 @per_object
 def _source_names(source: FactSheet) -> _Names:
     """Every mention of the source with its entity's keys and words; built once per source."""
-    rows = []
+    rows: list[tuple[int, int, frozenset[str], frozenset[str]]] = []
     for entity in source.entities:
         keys = entity_keys(entity)
         words = frozenset(w.lower().strip("'’") for m in entity.mentions for w in m.text.split())

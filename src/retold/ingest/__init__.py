@@ -19,7 +19,7 @@ from retold.ingest.blocks import (
     split_byline,
     text_blocks,
 )
-from retold.ingest.boilerplate import strip_boilerplate
+from retold.ingest.boilerplate import boilerplate_reason, strip_boilerplate
 from retold.ingest.gates import article_warnings, require_article
 from retold.ingest.html import extract_html, leading_links, looks_like_html
 from retold.ingest.read import Raw, decode, read_source
@@ -94,7 +94,9 @@ def _build(text: str, fmt: str, *, url: str | None, origin: str | None, label: s
     meta: dict[str, object] = {}
     if fmt == "html":
         page = extract_html(text, url=url)
-        require_article(page, label)
+        kind = require_article(page, label)
+        if kind.warn:
+            notes = (*notes, kind.warn)
         others, kept = leading_links(page)
         blocks, removed = strip_boilerplate(kept)
         removed = [RemovedBlock(b.text, "related-links") for b in others] + removed
@@ -111,6 +113,9 @@ def _build(text: str, fmt: str, *, url: str | None, origin: str | None, label: s
             title, blocks = plain_title(blocks)
         byline, blocks = split_byline(blocks)
         meta = {"byline": byline}
+    if title and boilerplate_reason(title) in ("caption", "credits", "citation"):
+        removed.append(RemovedBlock(title, boilerplate_reason(title) or "caption"))  # a picture's caption names no story
+        title = None
     if not blocks:
         raise InputError(_nothing_left(label, removed))
     warnings = list(notes) + article_warnings(blocks, removed)

@@ -115,7 +115,24 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^[^.!?]{0,120}\((?:getty images|ap photo|reuters|afp|epa|pa|shutterstock|alamy)[^)]*\)\W*$"
             r"|^(?:getty images|shutterstock|alamy|ap photo|pa (?:media|wire))\W*$"
             r"|^[^.!?]{0,80}\b(?:photo|image|picture)s? (?:by|courtesy of|credit:?)\s+(?-i:[A-Z])[\w.\-]*"
-            r"(?:\s+(?-i:[A-Z])[\w.\-]*){0,3}(?:\s*/\s*[\w .]{1,40})?\W*$",
+            r"(?:\s+(?-i:[A-Z])[\w.\-]*){0,3}(?:\s*/\s*[\w .]{1,40})?\W*$"
+            # a caption of whole sentences that ends on its credit: "… on Monday. (AP Photo/Evan Vucci)"
+            r"|[(\[]\s*(?:(?:ap|afp|reuters|epa|file|staff|contributed|submitted) )?(?:photo|image|picture|photograph"
+            r"|credit|courtesy|getty images|illustration)s?\b[^)\]]{0,80}[)\]]\W*$"
+            r"|(?:\||\u2014|\u2013)\s*(?:photo|image|picture|credit)s?(?: by)?\s*:?\s+[^|.]{1,60}$",
+            re.I,
+        ),
+    ),
+    (
+        # A reference to where something was read: "Retrieved May 2, 2021, from https://…", "Source: https://…".
+        "citation",
+        re.compile(
+            r"\bretrieved\b.{0,80}?\bfrom:?\s*<?(?:https?://|www\.)"
+            r"|^(?:retrieved|accessed|archived)(?: on)?\b.{0,60}(?:https?://|www\.|\b\d{4}\b)"
+            r"|^(?:sources?|references?|citations?|via)\s*:\s*<?(?:https?://|www\.)"
+            r"|^\[?\d{1,3}[\].)]?\s+[^\n]{0,160}\(\d{4}[a-z]?\)[^\n]{0,200}(?:https?://|doi:)\S+\W*$"
+            r"|^(?-i:[A-Z])[^\n]{0,160}\((?:\d{4}[a-z]?|n\.d\.)(?:,\s*\w+\.?(?:\s+\d{1,2})?)?\)\.\s[^\n]{0,200}"
+            r"(?:https?://|doi:)\S+\W*$",
             re.I,
         ),
     ),

@@ -8,6 +8,7 @@ from retold.errors import InputError
 from retold.ingest.blocks import Block
 from retold.ingest.boilerplate import CREDIT_LEAD, boilerplate_reason
 from retold.ingest.html import Extracted
+from retold.ingest.pagekind import PageKind, assess_page
 from retold.normalize import fold
 from retold.types import RemovedBlock
 
@@ -27,11 +28,15 @@ _STOPWORDS = frozenset(
 )
 
 
-def require_article(extracted: Extracted, origin: str) -> None:
-    """Refuse a page with no article: nothing extracted, a list of short (link) lines, or a page of another kind."""
-    other = not_an_article(extracted)
-    if other is not None:
-        raise InputError(f"No article found in {origin}: it is {other}; pass the URL or file of a single news article")
+def require_article(extracted: Extracted, origin: str) -> PageKind:
+    """Refuse a page with no article: nothing extracted, a list of short (link) lines, or a page of another kind.
+
+    Returns the gate's decision on a page it lets through: its ``warn`` is the one line to show the
+    reader when the page may not be a news article.
+    """
+    kind = assess_page(extracted)
+    if kind.refuse is not None:
+        raise InputError(f"No article found in {origin}: it is {kind.refuse}; pass the URL or file of a single news article")
     blocks, linked = extracted.blocks, extracted.linked or (False,) * len(extracted.blocks)
     prose = [b for b, link in zip(blocks, linked) if not link and b.kind in ("text", "quote") and _words(b.text) >= 8]
     prose_words = sum(_words(b.text) for b in prose)
@@ -48,78 +53,7 @@ def require_article(extracted: Extracted, origin: str) -> None:
         raise InputError(
             f"No article found in {origin}: it looks like an index or list page; pass the URL of a single article"
         )
-
-
-# A page of one of these kinds is never a news article, whatever its text.
-_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "liveblogposting", "report"})
-_PRODUCT_TYPES = frozenset({"product", "offer", "aggregateoffer", "softwareapplication", "og:product", "product.item"})
-_WIKI_GENERATOR = re.compile(r"\b(?:mediawiki|moinmoin|dokuwiki|tiddlywiki|confluence|xwiki)\b", re.IGNORECASE)
-_ABOUT_PATH = re.compile(r"/(?:about|about-us|about_us|aboutus|who-we-are|what-we-do|our-mission|mission|team|contact)/?$")
-_NUMBERED = re.compile(r"^(?:\d{1,4}[.)]|#\d{1,4}\b)\s*")
-_QUESTION_LED = re.compile(r"^[^.!?]{3,120}\?(?:\s|$)")
-_WE = frozenset({"we", "our", "us", "ours", "ourselves", "we're", "we've", "we'll"})
-_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
-_READ_ON = re.compile(r"(?:\bread (?:more|on|the full story)|\bcontinue reading|\bfull story)\W*$", re.IGNORECASE)
-MIN_STORIES = 4  # linked headlines or "Read more" teasers: one page, several stories
-WE_PER_100 = 2.5  # news narration says "we" only inside quotes; an organisation's own page says it throughout
-MIN_NUMBERED = 20  # a numbered list this long, with little prose, is a listing ("317 jokes for kids")
-MIN_QUESTIONS = 12  # paragraphs that open with a question: an FAQ or service-information page
-PROSE_SHARE = 0.15  # below this share of words in paragraphs of 25+ words, a page has no running prose
-
-
-def not_an_article(extracted: Extracted) -> str | None:
-    """What kind of page this is when it is plainly not a news article (a short phrase), else None.
-
-    Product, wiki, documentation and about pages are known by what the page declares (schema.org
-    types, generator, address); listings, question-and-answer pages and pages without running prose
-    by the shape of their text.
-    """
-    from urllib.parse import urlsplit
-
-    blocks = extracted.blocks
-    types, generator = extracted.types, extracted.generator or ""
-    parts = urlsplit(extracted.url or "")
-    host, path = (parts.hostname or "").lower(), parts.path.lower()
-    declared_article = bool(types & _ARTICLE_TYPES - {"article"}) or "newsarticle" in types
-    if types & _PRODUCT_TYPES and not declared_article:
-        return "a product page (it declares a product for sale)"
-    site = (extracted.site or "").lower()
-    if not declared_article and (
-        _WIKI_GENERATOR.search(generator) or host.startswith("wiki.") or "/wiki/" in path or site.endswith(" wiki")
-    ):
-        return "a wiki page, not a news article"
-    if not declared_article and (
-        host.startswith(("docs.", "developer.", "developers.")) or path.startswith("/docs/") or "documentation" in site
-    ):
-        return "a documentation page, not a news article"
-    if _ABOUT_PATH.search(path):
-        return "an organisation's page about itself"
-    linked = extracted.linked or (False,) * len(blocks)
-    story_links = sum(1 for b, link in zip(blocks, linked) if link and b.kind == "heading")
-    teasers = sum(1 for b in blocks if _READ_ON.search(b.text))
-    headings = sum(1 for b in blocks if b.kind == "heading")
-    # An article's subheadings are rarely links; a front page's or a newsletter's headlines mostly are.
-    if (story_links >= MIN_STORIES and 2 * story_links >= headings) or teasers >= MIN_STORIES:
-        n = max(story_links, teasers)
-        return f"a home, section or newsletter page ({n} stories, each a headline or teaser with a link)"
-    words = [_words(b.text) for b in blocks]
-    total = sum(words)
-    if total == 0:
-        return None
-    narration = " ".join(_QUOTED.sub(" ", b.text) for b in blocks if b.kind != "heading").lower()
-    tokens = _WORD.findall(narration.replace("\u2019", "'"))
-    if len(tokens) >= 150 and 100 * sum(t in _WE for t in tokens) / len(tokens) >= WE_PER_100:
-        return "an organisation's page about itself (it speaks as \u201cwe\u201d throughout)"
-    prose = sum(w for b, w in zip(blocks, words) if b.kind in ("text", "quote") and w >= 25) / total
-    numbered = sum(1 for b in blocks if _NUMBERED.match(b.text))
-    if numbered >= MIN_NUMBERED and prose < 0.3:
-        return f"a listing of {numbered} numbered entries, not a news article"
-    questions = sum(1 for b in blocks if b.kind == "text" and _QUESTION_LED.match(b.text))
-    if questions >= MIN_QUESTIONS:
-        return f"a question-and-answer or service-information page ({questions} entries open with a question)"
-    if total >= 200 and prose < PROSE_SHARE:
-        return "a page of short lines (navigation, steps or entries) with no running prose"
-    return None
+    return kind
 
 
 def article_warnings(blocks: list[Block], removed: list[RemovedBlock]) -> list[str]:

@@ -88,6 +88,7 @@ def looks_like_html(text: str) -> bool:
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Main text blocks and metadata of a page; ``url`` is the base (the fetched URL for a download)."""
     import trafilatura  # imported here: it is slow to load and only HTML input needs it
+    from trafilatura.settings import Document
 
     # Bytes-level encoding is settled by the reader; an XML declaration left in a str upsets lxml.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
@@ -107,6 +108,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     except (ValueError, TypeError) as exc:
         where = url or "the input"
         raise InputError(f"Cannot parse the HTML of {where} ({exc}): save the page again or pass its text") from exc
+    if isinstance(document, dict):  # only with as_dict=True, which is not asked for: read it as the Document it holds
+        document = Document.from_dict(document)
     if document is None or document.body is None:
         _refuse_too_deep(html, url)
         return Extracted(blocks=())

@@ -1,21 +1,18 @@
-"""What the one audit loop (:mod:`retold.rewrite.audit`) reads more strictly in a model's text, and how a model repairs.
+"""What the rewrite stage's audit loop reads more strictly in a model's text than in anyone else's.
 
 A model was given every name, figure and quote: in its items a look-alike name, a figure the source
 never gives, a misspelled name, scare quotes or a shifted credit are errors, not warnings. And every
 item must rest on the source — a sentence no source sentence supports is not printed, however fluent.
-Failing items go back to the model in one request per round with the findings and the evidence.
+The llm engine (:mod:`retold.rewrite.llm`) hands these to the loop with its repairs.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
 from typing import Any
 
-from retold.errors import EngineError
 from retold.llm.guard import lookalike_names, unknown_figures
-from retold.rewrite.audit import HEADLINE, Broken, Repair
 from retold.types import FactSheet, Finding, Item
 
 STRICT = frozenset({"entity-form", "quote", "attribution"})  # warnings that are errors in a model's text
@@ -54,36 +51,6 @@ def _unsupported_headline(facts: FactSheet, text: str) -> list[Finding]:
     return [Finding("claim", "error", 2, len(first), first[2:], UNSUPPORTED + ": the headline's words are not the source's")]
 
 
-def repairer(ask: Any, facts: FactSheet, specs: Mapping[str, Any]) -> Repair:
-    """The llm engine's repair: the broken items go back to the model (``ask(messages) -> answer text``) in one request.
-
-    ``specs`` maps a section key to its :class:`~retold.styles.SectionSpec`. A server failing mid-repair
-    repairs nothing: the loop's fallback takes over.
-    """
-    from retold.llm.parse import repaired_items
-    from retold.llm.prompt import repair_messages
-
-    def repair(broken: Sequence[Broken]) -> dict[str, Item | None]:
-        asked = [(b.ident, b.section, b.item, b.errors) for b in broken]
-        try:
-            text = ask(repair_messages(facts, asked))
-        except EngineError:
-            return {}
-        found = repaired_items(text, len(facts.sentences), {b.ident: specs.get(b.section) for b in broken})
-        before = {b.ident: b.item for b in broken}
-        out: dict[str, Item | None] = {}
-        for ident, new in found.items():
-            if new is None:
-                continue
-            if new.label is None and before[ident].label and new.kind == before[ident].kind:
-                new = dataclasses.replace(new, label=before[ident].label)  # a quote keeps its credit, an event its date
-            if ident == f"-1.0" or before[ident].kind == new.kind:
-                out[ident] = grounded(facts, new)
-        return out
-
-    return repair
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
@@ -104,4 +71,4 @@ def grounded(facts: FactSheet, item: Item) -> Item:
     return dataclasses.replace(item, sources=(best,)) if best is not None and best_score > 0.1 else item
 
 
-__all__ = ["HEADLINE", "STRICT", "grounded", "repairer", "strict_findings"]
+__all__ = ["STRICT", "grounded", "strict_findings"]

@@ -20,7 +20,7 @@ from retold.check.context import CheckContext
 from retold.errors import EngineError
 from retold.llm.client import LLMClient
 from retold.llm.parse import loads_lenient
-from retold.types import Evidence, Finding
+from retold.types import Evidence, Finding, Severity
 
 SETTLED = 0.85  # support at or above this is a near-copy: the rules' in-place diff has settled it
 MAX_SENTENCES = 25  # sentences one request asks about
@@ -101,6 +101,7 @@ class LLMJudge:
             reason = " ".join(str(verdict.get("reason", "")).split())[:300]
             if word.startswith(("support", "contradict", "not")):
                 usable += 1
+            severity: Severity
             if word.startswith("contradict"):
                 severity, what = "error", "contradicted by the source"
             elif word.startswith("not"):

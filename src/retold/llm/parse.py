@@ -290,7 +290,8 @@ def _from_prose(text: str, style: Style) -> Parsed:
         spec = style.section(key)
         quote_line = _QUOTE_LINE.match(line)
         bullet = _BULLET.match(line)
-        body = clean((quote_line or bullet).group(1) if (quote_line or bullet) else line)
+        marked = quote_line or bullet
+        body = clean(marked.group(1) if marked else line)
         saw_markup = saw_markup or bool(quote_line or bullet)
         credit = _CREDIT.match(body)
         if credit and (quote_line or (spec and spec.form == "quotes")):
@@ -298,7 +299,7 @@ def _from_prose(text: str, style: Style) -> Parsed:
             continue
         if spec and spec.form in ("timeline", "people") and re.match(r"^[^\u2014\u2013:]{2,40}\s*[\u2014\u2013:]\s+\S", body):
             label, rest = re.split(r"\s*[\u2014\u2013:]\s+", body, maxsplit=1)
-            kind = "event" if spec.form == "timeline" else "person"
+            kind: Literal["event", "person"] = "event" if spec.form == "timeline" else "person"
             sections.setdefault(key, []).append(Item(text=rest, sources=(), kind=kind, label=label))
             continue
         parts = [body] if bullet else sentences_of(body)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retold.rewrite.audit import Audit, Strategy, audit_draft
+import dataclasses
+
+from retold.rewrite.audit import Audit, Strategy, audit_counts, audit_draft
 from retold.rewrite.engines import Engine, engine_names, get_engine
 from retold.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
@@ -35,7 +37,9 @@ def rewrite(
         draft, strategy = chosen_engine.rewrite(facts, chosen_style, options), Strategy()
     try:
         audit = audit_draft(fit_to_style(draft, chosen_style), facts, strategy=strategy)
-        return strategy.finish(audit) if strategy.finish is not None else audit.draft
+        final = strategy.finish(audit) if strategy.finish is not None else audit.draft
+        # the final draft's errors are 0 by construction; what the audit had to mend is the measure
+        return dataclasses.replace(final, stats={**(final.stats or {}), "audit": audit_counts(audit)})
     finally:
         if strategy.close is not None:
             strategy.close()

@@ -449,6 +449,7 @@ _PLAIN = {
     "number": "a figure the source does not give",
     "date": "a date the source does not give",
     "quote": "quotation marks around words the source does not quote",
+    "paraphrase-quote": "quotation marks around the source's meaning in other words",
     "attribution": "words credited to someone the source does not credit",
     "claim": "no source sentence says this",
     "leakage": "text of the request, not of the article",
@@ -464,6 +465,25 @@ def reason(finding: Finding) -> str:
     if finding.kind == "claim" and not finding.message.startswith("no source sentence"):
         what = finding.message.split(":")[0]
     return f"{what}: \u201c{words}\u201d" if words else what
+
+
+def audit_counts(audit: Audit) -> dict[str, Any]:
+    """What the audit mended, for a draft's ``stats["audit"]``: each action's count, ``mended`` (repaired,
+    replaced or dropped) and, by finding kind, how many steps an error of that kind caused."""
+    counts: dict[str, Any] = dict(audit.counts)
+    counts["mended"] = sum(counts[action] for action in ACTIONS if action != "kept")
+    kinds = Counter(kind for step in audit.steps for kind in dict.fromkeys(kind_of(why) for why in step.errors))
+    counts["by_kind"] = dict(kinds)
+    return counts
+
+
+def kind_of(why: str) -> str:
+    """The finding kind behind one reason of a step (:func:`reason` words it for a reader)."""
+    for kind, plain in _PLAIN.items():
+        if why.startswith(plain):
+            return kind
+    head = why.split(":", 1)[0]
+    return head if head and " " not in head else "claim"  # a kind without plain words is named as it is
 
 
 def builtin_pool(checked: Callable[[], Draft]) -> Fallback:

@@ -12,7 +12,7 @@ import re
 from retold.errors import EngineError, InputError
 from retold.rewrite import sections as sx
 from retold.rewrite.editor import edit
-from retold.rewrite.select import Index, headline_from, lift
+from retold.rewrite.select import Index, headline_from, lift, not_story
 from retold.styles import SectionSpec, Style
 from retold.types import Attribution, Draft, FactSheet, Item, Options, Section
 
@@ -111,7 +111,7 @@ def make_headline(idx: Index) -> Item:
 def usable_title(title: str) -> bool:
     """A page title that works as the headline: short, and not a label ("Home", "News")."""
     words = title.split()
-    return 3 <= len(words) <= TITLE_MAX_WORDS
+    return 3 <= len(words) <= TITLE_MAX_WORDS and not not_story(title)  # a caption or credit is not the news
 
 
 def attribution(facts: FactSheet) -> Attribution:
@@ -137,6 +137,9 @@ def _explainer(idx: Index, style: Style, budget: int, notes: list[str]) -> tuple
             candidates[key] += builder(idx, claims, specs[key].max_items - len(candidates[key]))
     kept = _fit(candidates, specs, budget, notes)
     _keep_main_actor(idx, claims, kept, specs, notes)
+    if kept.get("whos-who"):  # only people the items that made the cut still tell of
+        others = [i for key, items in kept.items() if key != "whos-who" for i in items]
+        kept["whos-who"] = sx.told_people(idx, kept["whos-who"], others)
     return tuple(
         Section(key=spec.key, title=spec.title, items=tuple(kept[spec.key]))
         for spec in style.sections
@@ -241,7 +244,7 @@ def _single(idx: Index, spec: SectionSpec, budget: int, notes: list[str]) -> tup
         if sentence.id in claims.sentences:
             continue
         lifted = lift(idx, sentence)
-        if lifted is not None and not lifted.has_quote:
+        if lifted is not None and not lifted.has_quote and claims.fresh(lifted):  # a repeated paragraph is told once
             pool.append(claims.take(lifted))
     # a bullet or summary has no room for someone's full words: quotes stay in the explainer
     least = MIN_BULLETS if spec.form == "bullets" else 1

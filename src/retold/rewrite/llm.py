@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from retold.errors import EngineError
-from retold.llm.audit import grounded, repairer, strict_findings
+from retold.llm.audit import grounded, strict_findings
 from retold.llm.client import ContextTooLong, LLMClient, Message
 from retold.llm.config import LLMSettings, load_settings
 from retold.llm.parse import Parsed, parse_answer
 from retold.llm.prompt import SHORTEST, rewrite_messages
-from retold.rewrite.audit import HEADLINE, Account, Audit, Strategy, audit_draft, builtin_pool
+from retold.rewrite.audit import HEADLINE, Account, Audit, Broken, Repair, Strategy, audit_draft, builtin_pool
 from retold.rewrite.builtin import BuiltinEngine
 from retold.styles import Style, fit_to_style
-from retold.types import Draft, FactSheet, Options, Section
+from retold.types import Draft, FactSheet, Item, Options, Section
 
 
 def settings_from(options: Options) -> LLMSettings:
@@ -70,7 +70,12 @@ class LLMEngine:
         if level:
             notes.append(f"llm: the fact sheet was shortened (level {level}) to fit the model's context")
         draft = fit_to_style(_assemble(parsed, facts, style, builtin, words), style)
-        own = [(s.key, i.text) for s in draft.sections if style.section(s.key).form != "links" for i in s.items]
+        own = [
+        (s.key, i.text)
+        for s in draft.sections
+        if (spec := style.section(s.key)) is None or spec.form != "links"
+        for i in s.items
+    ]
         offered = sum(len(items) for items in parsed.sections.values())
         if offered > len(own):
             notes.append(f"llm: {offered - len(own)} more item(s) from the model left out: past a section's limit or --words")
@@ -83,7 +88,9 @@ class LLMEngine:
         if not own:
             close()
             notes.append(f"llm: the model {_what_it_gave(parsed)}: the builtin engine's rewrite is printed instead, whole")
-            whole = dataclasses.replace(builtin, notes=tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR))
+            whole = dataclasses.replace(
+                builtin, notes=tuple(builtin.notes) + tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR)
+            )
             return whole, Strategy()
         calls_before = client.usage.calls
         audit_started = time.perf_counter()
@@ -110,7 +117,7 @@ class LLMEngine:
                                        stats=stats(account, repair), report=audit.report)
 
         strategy = Strategy(
-            repair=repairer(ask, facts, {spec.key: spec for spec in style.sections}),
+            repair=_repairer(ask, facts, {spec.key: spec for spec in style.sections}),
             fallback=builtin_pool(checked),
             rounds=client.settings.repair,
             model=frozenset(own + ([(HEADLINE, draft.headline.text)] if parsed.headline is not None else [])),
@@ -138,6 +145,36 @@ class LLMEngine:
 
 
 _NO_REPAIR = {"calls": 0, "seconds": 0.0}
+
+
+def _repairer(ask: Any, facts: FactSheet, specs: Mapping[str, Any]) -> Repair:
+    """The llm engine's repair: the broken items go back to the model (``ask(messages) -> answer text``) in one request.
+
+    ``specs`` maps a section key to its :class:`~retold.styles.SectionSpec`. A server failing mid-repair
+    repairs nothing: the loop's fallback takes over.
+    """
+    from retold.llm.parse import repaired_items
+    from retold.llm.prompt import repair_messages
+
+    def repair(broken: Sequence[Broken]) -> dict[str, Item | None]:
+        asked = [(b.ident, b.section, b.item, b.errors) for b in broken]
+        try:
+            text = ask(repair_messages(facts, asked))
+        except EngineError:
+            return {}
+        found = repaired_items(text, len(facts.sentences), {b.ident: specs.get(b.section) for b in broken})
+        before = {b.ident: b.item for b in broken}
+        out: dict[str, Item | None] = {}
+        for ident, new in found.items():
+            if new is None:
+                continue
+            if new.label is None and before[ident].label and new.kind == before[ident].kind:
+                new = dataclasses.replace(new, label=before[ident].label)  # a quote keeps its credit, an event its date
+            if ident == "-1.0" or before[ident].kind == new.kind:
+                out[ident] = grounded(facts, new)
+        return out
+
+    return repair
 
 
 def _what_it_gave(parsed: Parsed) -> str:

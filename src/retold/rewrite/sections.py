@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from retold.analyze.quotes import is_title
 from retold.lexicon import CREDITED_LABELS
 from retold.normalize import fold_key
-from retold.rewrite import select
+from retold.rewrite import cast, select
 from retold.rewrite.editor import RELATIONAL_ROLES as _RELATIONAL_ROLES
 from retold.rewrite.editor import points_outside
 from retold.rewrite.lead import LEAD_REACH, LEAD_WINDOW, headline_words, nut_graf, sets_a_scene, to_the_reader
@@ -97,7 +97,7 @@ def driving_the_news(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if items:
             break
     if not items:  # nothing in reach stands alone: the first sentence that does leads, wherever it is
-        items = [claims.take(l) for l in _lifted_all(idx, claims)[:1]]
+        items = [claims.take(one) for one in _lifted_all(idx, claims)[:1]]
     return items
 
 
@@ -113,11 +113,11 @@ def _by_cue(
 ) -> list[Item]:
     """The sentences scoring at least ``least`` cue points, from the first ``within`` share of the story."""
     cutoff = max(LEAD_WINDOW, round(len(idx.facts.sentences) * within))
-    pool = [(score(l.text), l) for l in _lifted_all(idx, claims, allow_quotes=allow_quotes) if l.sentence < cutoff]
-    pool = [(hits, l) for hits, l in pool if hits >= least]
+    pool = [(score(one.text), one) for one in _lifted_all(idx, claims, allow_quotes=allow_quotes) if one.sentence < cutoff]
+    pool = [(hits, one) for hits, one in pool if hits >= least]
     # most cues first, then the more central sentence, then the earlier one
     pool.sort(key=lambda p: (-p[0], -idx.salience(p[1].sentence), p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 def _take_best(claims: Claims, ranked: list[Lifted], limit: int) -> list[Item]:
@@ -128,7 +128,7 @@ def _take_best(claims: Claims, ranked: list[Lifted], limit: int) -> list[Item]:
             break
         if not any(near_duplicate(words_of(lifted.text), words_of(c.text)) for c in chosen):
             chosen.append(lifted)
-    return [claims.take(l) for l in sorted(chosen, key=lambda l: l.sentence)]
+    return [claims.take(one) for one in sorted(chosen, key=lambda one: one.sentence)]
 
 
 def why_it_matters(idx: Index, claims: Claims, limit: int) -> list[Item]:
@@ -161,7 +161,7 @@ def big_picture(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if hits or past:
             pool.append((hits + 2 * past, lifted))
     pool.sort(key=lambda p: (-p[0], p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 FIGURE_MAX_WORDS = 30  # a figure is read at a glance or not at all
@@ -175,7 +175,7 @@ def by_the_numbers(idx: Index, claims: Claims, limit: int) -> list[Item]:
         if figures and len(lifted.text.split()) <= FIGURE_MAX_WORDS:
             pool.append((len(figures), lifted))
     pool.sort(key=lambda p: (-p[0], len(p[1].text.split()), p[1].sentence))
-    return _take_best(claims, [l for _, l in pool], limit)
+    return _take_best(claims, [one for _, one in pool], limit)
 
 
 def _is_figure(idx: Index, number) -> bool:
@@ -256,7 +256,8 @@ def credit(idx: Index, quote: Quote) -> str | None:
         return None  # the words naming the speaker run into a quotation: a misparse, not a speaker
     if entity is not None:
         roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r)]
-        return f"{entity.name}, {roles[0]}" if roles else entity.name
+        # the role as the source writes it, whole ("St. Louis Park Mayor", not the "Louis Park Mayor" a parse left)
+        return f"{entity.name}, {cast.whole_in_source(idx.facts, entity, roles[0])}" if roles else entity.name
     text = " ".join((quote.speaker_text or "").split())
     # an unnamed speaker is credited in the source's words, when those words are a plain noun phrase
     # ("An unnamed senior NATO diplomat"), not a fragment ("Sgt") or a misparse ('Galaxy Song" song')
@@ -317,7 +318,7 @@ def what_theyre_saying(idx: Index, claims: Claims, limit: int) -> list[Item]:
         first.append((qi, item))
         speakers.add(who)
     chosen = sorted(first[:limit], key=lambda p: p[0])
-    for qi, item in chosen:
+    for qi, _ in chosen:
         claims.quotes.add(qi)
     return [item for _, item in chosen]
 
@@ -326,36 +327,33 @@ def what_theyre_saying(idx: Index, claims: Claims, limit: int) -> list[Item]:
 
 
 def whos_who(idx: Index, claims: Claims, limit: int) -> list[Item]:
-    """People the story names with a role, most mentioned first."""
-    speakers = {q.speaker for q in idx.facts.quotes if q.speaker is not None}
-    # a one-word "person" that never speaks is as often a horse, a product or a misread word
-    people = [
-        e
-        for e in idx.facts.entities
-        if e.label == "PERSON" and real_name(e) and (len(e.name.split()) > 1 or e.id in speakers)
-    ]
-    people.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0))
+    """The people the other sections tell of, one entry each with a role in the source's words, main people first."""
+    facts = idx.facts
+    quoted = {facts.quotes[q].speaker for q in claims.quotes}
     items = []
-    for entity in people:
-        roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r) and _clean_role(r, entity)]
-        if not roles:
-            continue
-        role = roles[0]
-        key = fold_key(role)
-        sources = tuple(
-            sorted({m.sentence for m in entity.mentions if key in fold_key(idx.facts.sentences[m.sentence].text)})
-        ) or (entity.mentions[0].sentence,)
-        items.append(Item(text=role, sources=sources, kind="person", label=entity.name))
+    for person in cast.main_first(cast.people(facts, _cast_candidates(facts)), facts):
+        if not person.roles or not (person.sentences & claims.sentences or set(person.entities) & quoted):
+            continue  # no role to give, or no item tells of them
+        role, sid = max(person.roles, key=lambda r: len(r[0].split()))
+        sources = tuple(sorted(s for s in person.sentences if role in facts.sentences[s].text)) or (sid,)
+        items.append(Item(text=role, sources=sources, kind="person", label=person.name))
         if len(items) >= limit:
             break
     return items
 
 
-def _clean_role(role: str, entity: Entity) -> bool:
-    """A role that reads as one: not the person's own name, no stray quotation mark, ending on a word."""
-    if fold_key(entity.name) in fold_key(role) or any(ch in role for ch in "\"'\u201c\u201d\u2018"):
-        return False
-    return role[-1:].isalnum()
+def told_people(idx: Index, whos: list[Item], items: list[Item]) -> list[Item]:
+    """The who's who entries whose person the draft's other ``items`` still tell of (a word limit may cut some)."""
+    by_name = {p.name: p for p in cast.people(idx.facts, _cast_candidates(idx.facts))}
+    return [w for w in whos if w.label in by_name and cast.told(by_name[w.label], items)]
+
+
+def _cast_candidates(facts) -> list[Entity]:
+    speakers = {q.speaker for q in facts.quotes if q.speaker is not None}
+    # a one-word "person" that never speaks is as often a horse, a product or a misread word
+    return [
+        e for e in facts.entities if e.label == "PERSON" and real_name(e) and (len(e.name.split()) > 1 or e.id in speakers)
+    ]
 
 
 def go_deeper(idx: Index, claims: Claims, limit: int) -> list[Item]:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from retold.ingest.boilerplate import boilerplate_reason
 from retold.lexicon import REPORTED_SPEECH
 from retold.normalize import fold
 from retold.rewrite import compress as cz
@@ -107,6 +108,10 @@ _NOT_STORY = re.compile(
     r"|\bphoto(?:graph)?s?\s*:|\bimage:|\bvideo:|\bcredit:"
     r"|^\s*(?:[\w'-]+\s*){0,4}:\s*(?:above|below|left|right|top|bottom|inset)\b"
     r"|^\s*(?:above|below|left|right|inset)\s*[,:(]"
+    # who stands where in the picture: "Mayor Jane Roe, left, and …", "David de Gea (right) has been …"
+    r"|(?-i:[A-Z])[\w.'\-]+,\s+(?:left|right|center|centre|second (?:from )?(?:left|right)|(?:top|bottom) (?:left|right)),\s"
+    r"|(?-i:[A-Z])[\w.'\-]+\s+\((?:left|right|center|centre|second (?:from )?(?:left|right)|(?:top|bottom) (?:left|right)"
+    r"|pictured|inset)\)"
     # a wire photo's caption: "Spell sits in District Court in Sidney, Mont, Friday April 17, 2015, before …"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.? \d{1,2}, \d{4}\b",
     re.I,
@@ -114,8 +119,15 @@ _NOT_STORY = re.compile(
 
 
 def not_story(text: str) -> bool:
-    """A photo caption, byline or page furniture rather than the story's own telling."""
-    return bool(_NOT_STORY.search(text))
+    """A photo caption, credit, citation, byline or page furniture rather than the story's own telling.
+
+    Ingest takes out whole blocks of these; a sentence of one that sat inside a paragraph is caught here,
+    by the same rules, so it never becomes a headline, a lead or an item.
+    """
+    return bool(_NOT_STORY.search(text)) or boilerplate_reason(text) in _NOT_STORY_REASONS
+
+
+_NOT_STORY_REASONS = frozenset({"caption", "credits", "citation"})
 
 
 def lift(idx: Index, sentence: Sentence, *, max_words: int = BULLET_WORDS, headline: bool = False) -> Lifted | None:

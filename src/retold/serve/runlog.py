@@ -122,7 +122,7 @@ class MemoryRunLog:
         run = Run(
             id=uuid.uuid4().hex[:12],
             kind=kind,
-            created=dt.datetime.now(dt.timezone.utc),
+            created=dt.datetime.now(dt.UTC),
             title=title,
             request=request,
             result=result,

@@ -12,6 +12,7 @@ const KIND_LABELS = {
   date: "Date not as in the source",
   number: "Figure not as in the source",
   quote: "Quote not as in the source",
+  "paraphrase-quote": "Paraphrase in quotation marks",
   claim: "Claim the source does not make",
   attribution: "Quote credited to someone else",
   swap: "Words swapped around",

@@ -67,6 +67,7 @@ def _misattributed_quotes(ctx: CheckContext) -> list[Finding]:
                 "error",
                 f"misattributed quote: the source credits these words to {speaker}, not {credited[0]}",
                 (Evidence(original.start, original.end, original.text),),
+                relation="contradicts",
             )
         )
     return findings
@@ -171,6 +172,7 @@ def _vague_sources(ctx: CheckContext) -> list[Finding]:
                 text=ctx.rewrite.text[m.start() : m.end()],
                 message=f"vague attribution: the source names {reporter}; say so",
                 evidence=sentence_evidence(ctx.source, [source_sentence]),
+                evidence_relation="supports",  # the source sentence that names who said it
             )
         )
     return findings

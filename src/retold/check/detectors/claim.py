@@ -77,6 +77,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 text=ctx.rewrite.text[flip.start : flip.end],
                 message=flip.message + ": say what the source says",
                 evidence=sentence_evidence(ctx.source, [flip.source]),
+                evidence_relation="contradicts" if flip.severity == "error" else "closest",
             )
         )
     for changed in foreign_modifiers(ctx):
@@ -93,6 +94,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 message=f"changed word: the source never says “{changed.word}”; of the {changed.noun} it says "
                 f"“{phrase}”: say what the source says",
                 evidence=(Evidence(changed.source_start, changed.source_end, phrase),),
+                evidence_relation="contradicts",
             )
         )
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.dates import checkable_dates, unsupported_date
-from retold.types import Finding
+from retold.types import EvidenceRelation, Finding
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
@@ -16,9 +16,17 @@ def detect(ctx: CheckContext) -> list[Finding]:
             continue
         message, severity, sentences = problem
         findings.append(
-            Finding.on(date, "date", severity, message, sentence_evidence(ctx.source, sentences))
+            Finding.on(
+                date, "date", severity, message, sentence_evidence(ctx.source, sentences), relation=_relation(message)
+            )
         )
     return _merge_ranges(findings)
+
+
+def _relation(message: str) -> EvidenceRelation:
+    """A source sentence that dates the event otherwise contradicts; one that only comes closest does not support."""
+    contradicts = message.startswith("wrong date") or "here it gives" in message or "but the source says" in message
+    return "contradicts" if contradicts else "closest"
 
 
 def _merge_ranges(findings: list[Finding]) -> list[Finding]:

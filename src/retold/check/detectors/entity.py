@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
-from retold.check.match.names import mention_evidence, unknown_names
+from retold.check.match.names import lowercased_names, mention_evidence, unknown_names
 from retold.types import Finding
 
 
@@ -42,6 +42,19 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 mention,
                 "entity-form",
                 "warning",
+                f"mis-cased name: the source writes “{twin.text}”",
+                (mention_evidence(ctx.source, twin),),
+                "contradicts",
+            )
+        )
+    for start, end, twin in lowercased_names(ctx):
+        findings.append(
+            Finding(
+                "entity-form",
+                "warning",
+                start,
+                end,
+                ctx.rewrite.text[start:end],
                 f"mis-cased name: the source writes “{twin.text}”",
                 (mention_evidence(ctx.source, twin),),
                 "contradicts",

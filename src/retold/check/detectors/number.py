@@ -5,7 +5,7 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.numbers import checkable_numbers, unsupported_number
-from retold.types import Finding, NumberFact
+from retold.types import EvidenceRelation, Finding, NumberFact
 
 
 def detect(ctx: CheckContext) -> list[Finding]:
@@ -16,5 +16,12 @@ def _check(ctx: CheckContext, number: NumberFact) -> Finding | None:
     problem = unsupported_number(ctx, number)
     if problem is None:
         return None
-    message, sentences = problem
-    return Finding.on(number, "number", "error", message, sentence_evidence(ctx.source, sentences))
+    message, sentences, severity = problem
+    return Finding.on(
+        number, "number", severity, message, sentence_evidence(ctx.source, sentences), relation=_relation(message)
+    )
+
+
+def _relation(message: str) -> EvidenceRelation:
+    """A source sentence giving another figure for the same thing contradicts; otherwise it is only the closest."""
+    return "contradicts" if message.startswith(("changed", "“")) and "gives" in message else "closest"

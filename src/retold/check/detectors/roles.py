@@ -13,6 +13,7 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.roles import invented_offices, kin_conflicts, role_conflicts, speaker_conflicts
+from retold.check.match.titles import title_conflicts
 from retold.check.substitution import substitutions
 from retold.types import Evidence, Finding
 
@@ -34,6 +35,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"not {c.said_by}: name {c.source_speaker}",
                 (Evidence(c.source_start, c.source_end, ctx.source.text[c.source_start : c.source_end]),
                  *sentence_evidence(ctx.source, [c.source_sentence])),
+                "contradicts",
             )
         )
     for r in role_conflicts(ctx):
@@ -50,6 +52,23 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"wrong person: the source gives the role “{r.role}” to {r.holder}, not {r.person} "
                 f"(“{clause}”): name {r.holder}",
                 (Evidence(r.source_start, r.source_end, clause),),
+                "contradicts",
+            )
+        )
+    for t in title_conflicts(ctx):
+        if _overlaps(swapped, t.start, t.end):
+            continue
+        given = ", ".join(f"“{r}”" for r in t.source_titles)
+        findings.append(
+            Finding(
+                "entity",
+                t.severity,
+                t.start,
+                t.end,
+                t.person,
+                f"wrong title: the source calls {t.person} {given}, not “{t.title}”: give the source's title",
+                (Evidence(t.source_start, t.source_end, ctx.source.text[t.source_start : t.source_end]),),
+                "contradicts",
             )
         )
     for k in kin_conflicts(ctx):
@@ -63,6 +82,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"“{k.word}” names a relative the source never mentions; it has "
                 f"“{k.source_word}”: use the source's word",
                 (Evidence(k.source_start, k.source_end, k.source_word),),
+                "contradicts",
             )
         )
     for o in invented_offices(ctx):

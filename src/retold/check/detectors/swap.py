@@ -17,11 +17,12 @@ import re
 from retold.check.align import sentence_evidence
 from retold.check.consistency_syntax import role_exchanges
 from retold.check.context import CheckContext
+from retold.check.match.dates import agrees
 from retold.check.match.meaning import REWORDED_SUPPORT
 from retold.check.match.quotes import words
 from retold.check.substitution import Substitution, substitutions
 from retold.lexicon import SAYING
-from retold.types import DateFact, Evidence, FactSheet, Finding, Quote
+from retold.types import DateFact, Evidence, FactSheet, Finding, Quote, Severity
 
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|(?:^|[\s:])['\u2018]")  # a quotation opened, closed or not
 _FINDING_KIND = {
@@ -53,6 +54,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 f"“{first.rewrite_words}” and “{second.rewrite_words}” trade places against the source sentence "
                 f"this copies, which has “{clause}”: put them back",
                 (Evidence(source_start, source_end, clause), *sentence_evidence(ctx.source, [first.source_sentence])),
+                "contradicts",
             )
         )
     paired = {id(s) for pair in traded for s in pair}
@@ -70,11 +72,13 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 kind = "date"
         if kind == "entity" and _speaker(ctx, sub):
             kind = "attribution"
-        severity = "warning" if sub.kind == "hedge" else "error"
-        evidence = (Evidence(sub.source_start, sub.source_end, sub.source_words),) if sub.source_words else ()
+        severity: Severity = "warning" if sub.kind == "hedge" or _unanchored(ctx, sub) else "error"
+        evidence: tuple[Evidence, ...] = (
+            (Evidence(sub.source_start, sub.source_end, sub.source_words),) if sub.source_words else ()
+        )
         evidence += sentence_evidence(ctx.source, [sub.source_sentence])
         text = ctx.rewrite.text[sub.start : sub.end]
-        findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence))
+        findings.append(Finding(kind, severity, sub.start, sub.end, text, _message(sub, kind), evidence, "contradicts"))
     for turned in role_exchanges(ctx, REWORDED_SUPPORT):
         clause = ctx.source.text[turned.source_start : turned.source_end]
         findings.append(
@@ -86,6 +90,7 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 ctx.rewrite.text[turned.start : turned.end],
                 f"who did what to whom is turned around: the source has “{clause}”; put doer and object back",
                 (Evidence(turned.source_start, turned.source_end, clause),),
+                "contradicts",
             )
         )
     return findings
@@ -123,6 +128,24 @@ def _message(sub: Substitution, kind: str) -> str:
     what = {"entity": "a different name", "number": "a different figure", "date": "a different time",
             "claim": "the opposite or a different meaning"}[kind]
     return f"{new} stands where {_COPIES} has {old}: {what}; use {old} or recheck the claim"
+
+
+def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
+    """A date put where the source has a relative one ("last year") it gives no publication date to resolve:
+    consistent with the source, not provable from it."""
+    published = ctx.source.article.published if ctx.source.article else None
+    if published is not None or not any(
+        d.relative and d.resolved is None and d.weekday is None and d.start < sub.source_end and sub.source_start < d.end
+        for d in ctx.source.dates
+    ):
+        return False
+    # Only a calendar year or month put on it ("2023" for "last year"); "today" for "on Tuesday" is a swap.
+    ours = [d for d in ctx.rewrite.dates if d.start < sub.end and sub.start < d.end]
+    if not ours or not all(d.year is not None or d.month is not None for d in ours):
+        return False
+    # A date the source gives for another event, moved here, is wrong whatever "last year" was.
+    elsewhere = [s for s in ctx.source.dates if not (s.start < sub.source_end and sub.source_start < s.end)]
+    return not any(agrees(d, s) for d in ours for s in elsewhere)
 
 
 def _overlaps(facts: tuple[DateFact, ...], start: int, end: int) -> bool:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from typing import Any
 
-from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
+from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.normalize import fold_key
-from retold.types import DateFact, FactSheet, Finding
+from retold.types import DateFact, FactSheet, Severity
 
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)|www\.\S+")
 # Holidays on a fixed day of the year, written as the source may name them.
@@ -47,7 +48,7 @@ def checkable_dates(rewrite: FactSheet) -> list[DateFact]:
     return [d for d in rewrite.dates if not any(s <= d.start < e for s, e in skip)]
 
 
-def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[int]] | None:
+def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, Severity, list[int]] | None:
     """(message, severity, source sentences to show) when the source does not back ``date``, else None."""
     support = ctx.alignment[date.sentence].support if date.sentence < len(ctx.alignment) else ()
     best = [support[0].sentence] if support else []
@@ -64,13 +65,21 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
         if _date_after(date, ctx.rewrite) is not None:
             return None  # "Friday March 13": the date is checked on its own; the weekday needs a year to check
         names_days = any(s.weekday is not None for s in dates)  # then another weekday is a wrong one
-        if not names_days and any(_UNDATED_DAYS.search(ctx.source.sentences[s.sentence].text) for s in support):
+        calendar = any(s.day is not None and s.month is not None for s in dates)
+        relative = any(_UNDATED_DAYS.search(ctx.source.sentences[s.sentence].text) for s in support)
+        if not names_days and (relative or not calendar):
+            # Nothing to anchor a weekday to: the source names no day of the week, and either no calendar day
+            # or a "yesterday" where the rewrite sentence rests; the publication date is unknown.
             return (
-                f"“{date.text}” cannot be matched to the source's “yesterday” or “this week” without the "
-                "publication date: give the day as the source does",
+                f"“{date.text}” cannot be matched to a day the source gives without the publication date: "
+                "give the day as the source does",
                 "warning",
                 best,
             )
+    if not matching and published is None and date.year is not None and date.day is None:
+        unanchored = _unanchored_year(date, dates, ctx.source, support)
+        if unanchored is not None:
+            return unanchored, "warning", best
     if not matching:
         if _unresolved_relative(date):
             # A date resolved on either side shows the publication date was known.
@@ -89,10 +98,11 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
             in_year = date.year or (max(years) if years else None)
             day = _calendar_day(in_year, date.month, date.day)
             if day is None:
+                # The source dates it only by weekday ("on Tuesday"): a calendar day it never gives is invented.
                 return (
-                    f"“{date.text}” cannot be matched to the source's weekday without the publication date: "
-                    "give the day as the source does",
-                    "warning",
+                    f"“{date.text}” is not in the source (it dates this only “{weekdays[0].text}”): give the day as "
+                    "the source does",
+                    "error",
                     best,
                 )
             if any(s.weekday == day.weekday() for s in weekdays):
@@ -115,6 +125,35 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, str, list[
         return None
     given = ", ".join(f"“{r.text}”" for r in rivals)
     return f"wrong date for this event: the source dates it {given}", "error", best
+
+
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:last|this|next|past|previous|coming) year|a year (?:ago|earlier|later|before)|years? ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _unanchored_year(
+    date: DateFact, dates: list[DateFact], source: FactSheet, support: tuple
+) -> str | None:
+    """A year the rewrite puts on a month or an event the source dates only relatively ("in March last year",
+    "last year") while the publication date is unknown: consistent with the source, not provable from it.
+    The month, when the rewrite gives one, must be the source's."""
+    if date.month is not None:
+        months = [s for s in dates if s.month == date.month and s.year is None]
+        if not months:
+            return None
+        near = {s.sentence for s in months}
+    else:
+        near = {s.sentence for s in support}
+        if any(s.year is not None and s.sentence in near for s in dates):
+            return None  # the sentences it rests on give a year of their own: another one is wrong
+    if not any(_RELATIVE_YEAR.search(source.sentences[i].text) for i in near):
+        return None
+    return (
+        f"“{date.text}” cannot be matched to the source's relative year without the publication date: "
+        "give the date as the source does"
+    )
 
 
 def _calendar_day(year: int | None, month: int, day: int) -> dt.date | None:
@@ -203,11 +242,13 @@ def agrees(ours: DateFact, theirs: DateFact, year: int | None = None) -> bool:
     return all(known.get(k) == v for k, v in mine.items() if k != "date")
 
 
-def _parts(date: DateFact) -> dict:
+def _parts(date: DateFact) -> dict[str, Any]:
     if date.resolved:
         d = date.resolved
         return {"year": d.year, "month": d.month, "day": d.day, "date": d}
-    parts = {k: v for k, v in (("year", date.year), ("month", date.month), ("day", date.day)) if v is not None}
+    parts: dict[str, Any] = {
+        k: v for k, v in (("year", date.year), ("month", date.month), ("day", date.day)) if v is not None
+    }
     if len(parts) == 3:
         try:
             parts["date"] = dt.date(date.year, date.month, date.day)  # type: ignore[arg-type]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.lexicon import (
@@ -23,9 +25,8 @@ from retold.lexicon import (
     TIME_UNITS,
     TIMES,
 )
-from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
-from retold.types import FactSheet, Sentence
-from retold.wordnet import antonyms_of
+from retold.types import FactSheet, Sentence, Severity
+from retold.wordnet import antonyms_of, kind_of
 
 # Closing attribution, links and section labels are not claims.
 _NOT_A_CLAIM = re.compile(
@@ -42,7 +43,7 @@ class Flip:
     end: int
     source: int  # source sentence id
     message: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 REWORDED_SUPPORT = 0.3  # a reworded sentence: its best support is weaker, so only words new to the article count
@@ -118,19 +119,33 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             if len(lemma) > len(member) + 2 and lemma.endswith(member) and t.pos_ == "NOUN":
                 their_pos.setdefault(member, set()).add(t.pos_)
 
-    def flip(token, message: str, start: int | None = None, severity: str = "error") -> Flip:  # noqa: ANN001
+    def flip(token, message: str, start: int | None = None, severity: Severity = "error") -> Flip:  # noqa: ANN001
         end = token.idx + len(token.text)
         return Flip(sentence.id, token.idx if start is None else start, end, source_id, message, severity)
 
     # In a rewording only a verb's negation compares, and only when the two sentences' negations differ.
     reworded_flips = new_only is not None and _negation_count(ours) != _negation_count(theirs)
-    for lemma, (negated, token) in (_polarities(ours) if new_only is None or reworded_flips else {}).items():
+    polarities: dict[str, tuple[bool, Any]] = _polarities(ours) if new_only is None or reworded_flips else {}
+    for lemma, (negated, token) in polarities.items():
         if new_only is not None and token.pos_ not in ("VERB", "PART") and token.dep_ != "neg":
             continue
         if lemma in their_polarity and their_polarity[lemma][0] != negated:
+            if _unrealised(_word_of(ours, lemma)) != _unrealised(_word_of(theirs, lemma)):
+                continue  # "tried to get hold of" states an attempt, not that it happened: "could not get" stands
             said = "with" if their_polarity[lemma][0] else "without"
             # A negation added is marked itself ("not"); one dropped, on the verb group it left ("did take").
             group = [c.idx for c in token.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
+            ours_args = _arguments(_word_of(ours, lemma))
+            theirs_args = _arguments(_word_of(theirs, lemma))
+            if ours_args and theirs_args and not ours_args & theirs_args:
+                # The same verb said of other things ("recommends Anchor" / "not so … recommend this app"):
+                # the two sentences may not be about one fact.
+                return flip(
+                    token,
+                    f"negation flip? the source says “{lemma}” {said} a negation, of other things",
+                    min([token.idx, *group]),
+                    severity="warning",
+                )
             return flip(token, f"negation flip: the source says “{lemma}” {said} a negation", min([token.idx, *group]))
     if _negation_count(ours) != _negation_count(theirs):
         return None  # "not able" for "unable": a negation may pay for an antonym
@@ -141,7 +156,15 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
         if new_only is not None and (lemma in new_only or token.lower_ in new_only or token.pos_ == "PROPN"):
             continue
         opposite = sorted(a for a in opposites(lemma, token.pos_) if a in their_lemmas and a not in our_lemmas)
+        indirect = False
+        if not opposite and token.pos_ == "VERB":
+            opposite, indirect = _indirect_opposites(lemma, theirs, our_lemmas), True
         if opposite and _is_negated(token) == _said_negated(theirs, opposite[0]):
+            ours_args = _arguments(token)
+            theirs_args = _arguments(next((t for t in theirs if t.lemma_.lower() == opposite[0]), None))
+            shared = bool(ours_args & theirs_args)
+            if indirect and not shared:
+                continue  # a synonym's antonym is an opposite only of the same act on the same things
             # In a rewording the opposite may be said another way ("ending the ban" / "allowing"): a warning.
             return flip(
                 token,
@@ -160,6 +183,19 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
             if other:
                 return flip(token, f"changed word: the source says “{other[0]}”, not “{token.text}”")
     return None
+
+
+def _indirect_opposites(lemma: str, theirs: list, our_lemmas: set[str]) -> list[str]:  # noqa: ANN001
+    """Source verbs whose WordNet antonym is a synonym of ``lemma``: "perished" where the source says
+    "survived" (WordNet pairs "survive" with "succumb", a kind of dying, and "die" shares a synset with "perish")."""
+    found = []
+    for t in theirs:
+        verb = t.lemma_.lower()
+        if t.pos_ != "VERB" or verb in our_lemmas or verb in ("be", "have", "do"):
+            continue
+        if any(kind_of(lemma, a) for a in antonyms_of(verb, "VERB")):
+            found.append(verb)
+    return sorted(set(found))
 
 
 def _measures_time(token) -> bool:  # noqa: ANN001
@@ -189,7 +225,7 @@ def opposites(lemma: str, pos: str = "") -> set[str]:
     return found
 
 
-def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
+def _polarities(tokens: list) -> dict[str, tuple[bool, Any]]:  # noqa: ANN001
     """Each verb or adjective lemma said only one way in the sentence → (negated?, the token that shows it).
 
     A lemma said both ways, or a copula ("is"), is left out: its polarity does not compare.
@@ -207,6 +243,44 @@ def _polarities(tokens: list) -> dict[str, tuple[bool, object]]:  # noqa: ANN001
     return {lemma: (next(iter(values)), shown[lemma]) for lemma, values in seen.items() if len(values) == 1}
 
 
+def _unrealised(token) -> bool:  # noqa: ANN001
+    """A "to" infinitive under a verb of trying, wanting or planning ("tried to get", "hopes to win"): an aim,
+    whose polarity does not compare with a fact said outright. A verb that negates its complement
+    ("refused to settle") is read as a negation instead."""
+    hops = 0
+    while token is not None and hops < 3 and token.dep_ in ("xcomp", "advcl", "ccomp", "pcomp"):
+        # "in order to avoid operating": the aim may sit one or two verbs up
+        marked = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        if marked and token.head.lemma_.lower() not in NEGATIVE_GOVERNORS:
+            return True
+        token, hops = token.head, hops + 1
+    return False
+
+
+def _word_of(tokens: list, lemma: str):  # noqa: ANN001, ANN202
+    return next((t for t in tokens if t.lemma_.lower() == lemma and t.pos_ in ("VERB", "ADJ")), None)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "dative"})
+
+
+def _arguments(token) -> set[str]:  # noqa: ANN001
+    """The content nouns a verb or adjective is said of: its subject, objects and their compounds, and the noun
+    a participle modifies ("materials being used"). Pronouns say nothing here and are left out."""
+    if token is None:
+        return set()
+    heads = [c for c in token.children if c.dep_ in _ARGUMENT_DEPS]
+    heads += [g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("acl", "relcl", "amod") and token.head is not token:
+        heads.append(token.head)
+    found: set[str] = set()
+    for head in heads:
+        for word in (head, *(c for c in head.children if c.dep_ in ("compound", "amod", "conj"))):
+            if word.pos_ in ("NOUN", "PROPN"):
+                found.add(word.lemma_.lower())
+    return found
+
+
 def _negation_count(tokens: list) -> int:  # noqa: ANN001
     return sum(1 for t in tokens if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no", "without"))
 
@@ -214,7 +288,15 @@ def _negation_count(tokens: list) -> int:  # noqa: ANN001
 def _negators(token) -> list:  # noqa: ANN001
     """The words negating ``token``: "not"/"never", including those on its copula ("is not final"), and a
     negative quantifier on its subject or object ("found no evidence", "none of them were charged")."""
-    found = [c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
+    if token.lemma_.lower() == "help" and _next_word(token) == "but":
+        return []  # "cannot help but notice" says the noticing happens
+    subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A "not" before the verb's own subject does not negate the verb: in "one not so I highly recommend"
+    # (a speaker breaking off) the parse hangs it there all the same.
+    found = [
+        c for c in token.children
+        if (c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")) and not any(c.i < i for i in subjects)
+    ]
     if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
         found += [c for c in token.head.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")]
     if token.pos_ == "VERB":
@@ -223,6 +305,10 @@ def _negators(token) -> list:  # noqa: ANN001
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+
+
+def _next_word(token) -> str:  # noqa: ANN001
+    return token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
 
 
 def _negative_quantifier(word):  # noqa: ANN001, ANN202

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from retold.analyze.entities import name_keys
 from retold.analyze.gazetteer import ACRONYMS, DEMONYM_TO_PLACE, PLACE_ALIASES, PLACE_NAMES
 from retold.analyze.roles import HONORIFICS, TITLE_WORDS
-from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.lexicon import CHECKED_NAME_LABELS
 from retold.normalize import fold, fold_key
-from retold.types import Entity, Evidence, FactSheet, Finding, Mention
+from retold.types import Entity, Evidence, FactSheet, Mention
 
 _KNOWN_PLACES = frozenset(n.lower() for n in (*PLACE_NAMES, *DEMONYM_TO_PLACE, *PLACE_ALIASES, *ACRONYMS))
 _WORD = re.compile(r"[^\W_]+")
@@ -113,10 +112,16 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
     names = SourceNames.of(ctx.source)
     unknown: list[UnknownName] = []
     miscased: list[tuple[Mention, Mention]] = []
+    headings = {s.id: s for s in ctx.rewrite.sentences if s.kind == "heading"}
+    body = " ".join(s.text for s in ctx.rewrite.sentences if s.kind != "heading")
+    kept = names.capitalised | {fold_key(m.group()) for m in _CAPITALISED.finditer(fold(body))}
     for entity in ctx.rewrite.entities:
         if entity.label not in CHECKED_NAME_LABELS:
             continue
         for mention in entity.mentions:
+            heading = headings.get(mention.sentence)
+            if heading is not None and not _named_in_sentence_case(heading.text, mention.text, _kept_in(heading.text, kept)):
+                continue  # "Current State of Affairs": a heading's capitals are its style, not a name
             if _known(mention.text, names):
                 twin = _case_twin(mention, names, ctx.rewrite)
                 if twin is not None:
@@ -124,6 +129,50 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
                 continue
             unknown.append(UnknownName(mention, entity.label, _nearest(mention.text, names)))
     return unknown, miscased
+
+
+def _kept_in(heading: str, capitalised: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(w for w in heading.split() if fold_key(w.strip(".,:;!?")) in capitalised)
+
+
+@functools.lru_cache(maxsize=256)
+def _named_in_sentence_case(heading: str, name: str, kept: frozenset[str] = frozenset()) -> bool:
+    """Whether a name in a title-cased heading is still a name when the heading is written in sentence case
+    (first word and the words the rest of the text capitalises kept): the parser's reading without the
+    capitals every word of a heading gets. A heading that is not title-cased keeps its capitals as evidence."""
+    words = heading.split()
+    if len(words) < 2 and heading == name:
+        lowered = heading.lower()
+    elif sum(w[:1].isupper() for w in words) < max(2, len(words) - sum(w.lower() in _SMALL_WORDS for w in words)):
+        return True  # not Title Case: a capital inside it marks a name
+    else:
+        lowered = " ".join(w if i == 0 or w in kept else w.lower() for i, w in enumerate(words))
+    from retold.analyze.nlp import load_nlp
+
+    doc = load_nlp()(lowered + ".")
+    start = heading.find(name)
+    return any(ent.start_char < start + len(name) and start < ent.end_char for ent in doc.ents)
+
+
+def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
+    """Words of a source person's name the rewrite writes in lower case ("Ann cole"), as (start, end, source mention):
+    a name misspelt, not a name missing. Only words the source never writes in lower case, of four letters
+    or more, count: "Cole" but not "Bill" where the source also says "a bill"."""
+    source_lower = {w for w in _WORD.findall(ctx.source.text) if w.islower()}
+    words: dict[str, Mention] = {}
+    for entity in ctx.source.entities:
+        if entity.label != "PERSON":
+            continue  # a person's name: "ministry" in "Foreign Ministry" is a word as well as a name
+        for mention in entity.mentions:
+            for word in _WORD.findall(mention.text):
+                if len(word) >= 4 and word[:1].isupper() and word[1:].islower() and word.lower() not in source_lower:
+                    words.setdefault(word.lower(), mention)
+    found = []
+    for m in re.finditer(r"(?<![\w'\u2019-])[a-z][a-z]{3,}(?![\w-])", ctx.rewrite.text):
+        twin = words.get(m.group())
+        if twin is not None:
+            found.append((m.start(), m.end(), twin))
+    return found
 
 
 def _word_key(word: str) -> str:
@@ -144,8 +193,28 @@ def _known(text: str, names: SourceNames) -> bool:
         words = words[1:]  # "Sen. Elizabeth Warren": a title is a role, not part of who is named
     if len(words) >= 2 and initials(words) in names.acronyms and fold_key(" ".join(words)) not in _EXPANSIONS:
         return True  # "Higher School Certificate" where the source writes "HSC"
+    if _abbreviates_phrase(_bare(text), names):
+        return True  # "YoY" where the source writes "year-over-year"
+    if len(words) == 2 and words[1].isdigit() and re.search(r"\w-\d+$", _bare(text)) and _known_word(words[0], names):
+        if not re.search(r"(?<!\w)" + re.escape(fold_key(words[0])) + r"-\d", fold_key(names.text)):
+            return True  # "COVID-19" where the source writes "COVID" (and gives it no other number)
     # Every word of the name in the source text: spaCy may have missed it there, or split it differently.
     return bool(words) and all(_known_word(w, names) for w in words)
+
+
+def _abbreviates_phrase(text: str, names: SourceNames) -> bool:
+    """A short mixed-case abbreviation ("YoY", "QoQ") whose letters open consecutive words of the source, lower-case
+    words too ("year-over-year"). All-capital ones ("FBI") are matched against capitalised runs only."""
+    if not 2 <= len(text) <= MAX_INITIALS or not text.isalpha() or sum(ch.isupper() for ch in text) < 2:
+        return False
+    if text.isupper():
+        return False
+    words = re.findall(r"[a-z]+", fold_key(names.text))
+    letters = text.lower()
+    n = len(letters)
+    return any(
+        all(words[i + j][0] == letters[j] for j in range(n)) for i in range(len(words) - n + 1)
+    )
 
 
 def _known_word(word: str, names: SourceNames) -> bool:
@@ -221,9 +290,9 @@ def _nearest(text: str, names: SourceNames) -> Mention | None:
         # "Andrei Sybiha" for "Andriy Sybiha": each word a letter or two off or equal, and at least one equal.
         parts = low.split()
         for form, mention in names.forms:
-            other = _bare(form).lower().split()
-            if len(other) == len(parts) > 1 and any(a == b for a, b in zip(parts, other)):
-                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, other)):
+            theirs = _bare(form).lower().split()
+            if len(theirs) == len(parts) > 1 and any(a == b for a, b in zip(parts, theirs)):
+                if all(a == b or (a[:1] == b[:1] and _edit_distance(a, b, 2) <= 2) for a, b in zip(parts, theirs)):
                     return mention
     return best[1]
 

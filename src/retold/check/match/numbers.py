@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from retold.check.align import STRONG_SUPPORT, sentence_evidence, stated_in_support
+from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
 from retold.check.memo import per_object
-from retold.normalize import fold, fold_key
-from retold.types import FactSheet, Finding, NumberFact
+from retold.normalize import fold
+from retold.types import FactSheet, NumberFact, Severity
 
 APPROX_TOLERANCE = 0.10
 ROUNDING_TOLERANCE = 0.05  # a round figure no further than this from the source figure it rounds
@@ -47,8 +47,16 @@ def checkable_numbers(rewrite: FactSheet) -> list[NumberFact]:
     ]
 
 
-def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list[int]] | None:
-    """Why ``number`` is unsupported (a message) and the source sentences to show, or None when the source gives it."""
+def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list[int], Severity] | None:
+    """Why ``number`` is unsupported (a message), the source sentences to show and the severity, or None when
+    the source gives it.
+
+    Severity follows the evidence: a figure the source gives nowhere, in no form, is an error; a small count
+    the source never states ("two friends", "four products": the rewrite counted what the source lists) is
+    a warning unless the sentence it rests on gives another count of the same thing; a figure the source
+    gives, but near other words than the rewrite's, is an error only when the words around it in the rewrite
+    describe the source's rival figure better than any place the source gives this one.
+    """
     approx = bool(_APPROX.search(fold(ctx.rewrite.text[max(0, number.start - 20) : number.start])))
     support = ctx.alignment[number.sentence].support if number.sentence < len(ctx.alignment) else ()
     best = [support[0].sentence] if support else []
@@ -59,12 +67,28 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         return None  # "0-0" for "a goalless draw"
     if not same and _years_between(number, ctx.source):
         return None
-    if not same and not _in_text(number, ctx.source):
-        here = [s.text for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
-        given = f" (here it gives “{here[0]}”)" if here and number.unit else ""
-        return f"“{number.text}” is not in the source{given}: give the source's figure or drop it", best
+    if (
+        not same
+        and not _in_text(number, ctx.source)
+        and not spelt_out_in(number.value, ctx.source.text)
+        and not scaled_in(number.value, ctx.source.text)
+    ):
+        here = [s for s in ctx.source.numbers if best and s.sentence == best[0] and s.unit == number.unit]
+        given = f" (here it gives “{here[0].text}”)" if here and number.unit else ""
+        counted = _noun(number.unit)
+        # Another count of the same thing anywhere in the source contradicts it ("three Spanish citizens"
+        # where it has "two Spanish citizens"); a count of what the source only lists cannot be checked.
+        if is_small_count(number) and not (counted and any(_noun(s.unit) == counted for s in ctx.source.numbers)):
+            return (
+                f"“{number.text}” is a count the source does not state: check that it counts what the source lists",
+                best,
+                "warning",
+            )
+        return f"“{number.text}” is not in the source{given}: give the source's figure or drop it", best, "error"
+    if (changed := changed_rate(ctx, number, same)) is not None:
+        return changed
     if (moved := _counts_something_else(ctx, number, same, local, approx)) is not None:
-        return moved
+        return moved[0], moved[1], "error"
     if not support or support[0].score < STRONG_SUPPORT or number.unit is None:
         return None
     if stated_in_support(ctx.source, number.text, support, {s.sentence for s in same}):
@@ -72,8 +96,159 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     rivals = [s for s in _numbers_by_sentence(ctx.source).get(support[0].sentence, ()) if s.unit == number.unit]
     if not rivals:
         return None
+    if same and _context_fit(ctx, number, same) >= _context_fit(ctx, number, rivals):
+        return None  # a merged sentence took this figure from where the source says it, words and all
     given = ", ".join(f"“{r.text}”" for r in rivals)
-    return f"changed figure: for this, the source gives {given}", best
+    return f"changed figure: for this, the source gives {given}", best, "error"
+
+
+SMALL_COUNT = 12  # "two" to "twelve" things: counts a reader makes of a list
+
+
+def is_small_count(number: NumberFact) -> bool:
+    """A whole count of a dozen or fewer things, not money, a share or an age: what a rewrite counts itself."""
+    return (
+        number.value == int(number.value)
+        and 2 <= number.value <= SMALL_COUNT
+        and number.unit not in _STRICT_UNITS
+        and not any(ch in number.text for ch in ".,")
+    )
+
+
+# Clause boundaries inside a sentence: a merged rewrite sentence joins the source's clauses at these.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|with|or|which)\s", re.IGNORECASE)
+
+
+def _context_fit(ctx: CheckContext, number: NumberFact, candidates: list[NumberFact]) -> int:
+    """How many content lemmas of the clause holding ``number`` in the rewrite the clause holding the best of
+    ``candidates`` in the source shares: which source figure the rewrite's words describe."""
+    ours = _clause_lemmas(ctx.rewrite, number)
+    return max((len(ours & _clause_lemmas(ctx.source, c)) for c in candidates), default=0)
+
+
+def _clause_lemmas(facts: FactSheet, number: NumberFact) -> set[str]:
+    sentence = facts.sentences[number.sentence]
+    text = facts.text[sentence.start : sentence.end]
+    at = number.start - sentence.start
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at + len(number.text):
+            end = m.start()
+            break
+    span = facts.doc.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and not (number.start <= t.idx < number.end)}
+
+
+_RATE = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*([a-z][a-z-]*(?:\s+hours?)?)", re.IGNORECASE)
+_RATE_PREFIXES = ("kilo", "mega", "giga", "tera", "milli", "micro")
+
+
+def rate_of(text: str, end: int) -> str | None:
+    """The unit a figure is given per ("$50 per megawatt-hour" → "megawatt-hour"), read right after it."""
+    m = _RATE.match(text[end : end + 40])
+    if m is None:
+        return None
+    unit = re.sub(r"[\s-]+", "", m.group(1).lower())
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
+def changed_rate(
+    ctx: CheckContext, number: NumberFact, same: list[NumberFact]
+) -> tuple[str, list[int], Severity] | None:
+    """The source gives the figure per one unit, the rewrite per another of the same measure ("per kilowatt-hour"
+    for "per megawatt-hour": a thousandfold change): an error. Only units that differ by a metric prefix, or
+    an abbreviation of one ("kWh"), compare; "a day" against "a week" is left to the other rules."""
+    ours = rate_of(ctx.rewrite.text, number.end)
+    if ours is None or not same:
+        return None
+    theirs = [(s, r) for s in same if (r := rate_of(ctx.source.text, s.end)) is not None]
+    if not theirs or any(r == ours for _, r in theirs):
+        return None
+    for s, r in theirs:
+        if _same_measure(ours, r):
+            return (
+                f"changed unit: the source gives “{s.text}” per {r}, not per {ours}: give the source's unit",
+                [s.sentence],
+                "error",
+            )
+    return None
+
+
+def _base_unit(unit: str) -> tuple[str, str]:
+    """("kilo", "watthour") for "kilowatthour"; abbreviations "kwh", "mwh" read as their long forms."""
+    short = {"kwh": "kilowatthour", "mwh": "megawatthour", "gwh": "gigawatthour", "twh": "terawatthour",
+             "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "km": "kilometre", "kg": "kilogram",
+             "mg": "milligram", "ml": "millilitre"}
+    unit = short.get(unit, unit).replace("kilometer", "kilometre").replace("liter", "litre")
+    for prefix in _RATE_PREFIXES:
+        if unit.startswith(prefix) and len(unit) > len(prefix) + 2:
+            return prefix, unit[len(prefix) :]
+    return "", unit
+
+
+def _same_measure(a: str, b: str) -> bool:
+    (pa, ba), (pb, bb) = _base_unit(a), _base_unit(b)
+    return ba == bb and pa != pb
+
+
+_UNITS_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen").split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words_for(n: int) -> list[str] | None:
+    """A whole number under 1,000 as words ("25" → ["twenty", "five"]); None above."""
+    if n < 0 or n >= 1000:
+        return None
+    if n < 20:
+        return [_UNITS_WORDS[n]]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return [_TENS_WORDS[tens - 2]] + ([_UNITS_WORDS[unit]] if unit else [])
+    hundreds, rest = divmod(n, 100)
+    return [_UNITS_WORDS[hundreds], "hundred"] + (_words_for(rest) if rest else [])  # type: ignore[operator]
+
+
+_SCALED = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(mln|mn|m|million|bn|b|billion|k|thousand|tn|trillion)\b", re.IGNORECASE
+)
+_SCALE = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+          "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+
+
+def scaled_in(value: float, text: str) -> bool:
+    """The source writes the figure with an abbreviated scale analyze may not read ("5 mln bucks" for
+    5 million, "3.2bn", "40k"): the same value, in the same scale."""
+    for m in _SCALED.finditer(text):
+        figure = float(m.group(1))
+        if abs(figure * _SCALE[m.group(2).lower()] - value) <= 1e-6 * max(value, 1):
+            return True
+    return False
+
+
+def spelt_out_in(value: float, text: str) -> bool:
+    """The source says the figure in words as a speaker would: "twenty - five" for 25, "twelve dot fifty" or
+    "twelve Euros and fifty" for 12.50 (transcripts write figures out). The parts must stand within a few
+    words of each other."""
+    whole = int(value)
+    cents = round((value - whole) * 100)
+    head = _words_for(whole)
+    if head is None:
+        return False
+    pattern = r"\b" + r"\W+".join(head) + r"\b"
+    if cents:
+        tail = _words_for(cents)
+        if tail is None:
+            return False
+        # "twelve dot fifty", "twelve Euros and fifty", "twelve fifty": a few words may stand between
+        pattern += r"(?:\W+\w+){0,3}?\W+" + r"\W+".join(tail) + r"\b"
+    elif value != whole:
+        return False
+    return re.search(pattern, text.lower()) is not None
 
 
 def _same(number: NumberFact, source: FactSheet, approx: bool, local: set[int]) -> list[NumberFact]:
@@ -229,7 +404,7 @@ def _in_text(number: NumberFact, source: FactSheet) -> bool:
     digits = re.sub(r"[^\d.,]", "", number.text)
     if not digits or not any(ch.isdigit() for ch in digits):
         return False
-    listed = [(f.start, f.end) for f in (*source.numbers, *source.dates)]
+    listed = [(f.start, f.end) for f in source.numbers] + [(d.start, d.end) for d in source.dates]
     return any(
         not any(s <= m.start() < e for s, e in listed)
         for m in re.finditer(r"(?<![\d.,])" + re.escape(digits) + r"(?![\d]|[.,]\d)", fold(source.text))

@@ -16,11 +16,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from retold.check.align import sentence_evidence
-from retold.check.context import CheckContext
 from retold.check.memo import per_object
 from retold.normalize import fold
-from retold.types import Evidence, FactSheet, Finding, Quote
+from retold.types import FactSheet, Quote
 
 SCARE_QUOTE_WORDS = 2
 NEAR_VERBATIM_SHARE = 0.6  # of a near-verbatim quote's words, at least this share stands in the source in order

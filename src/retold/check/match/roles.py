@@ -29,7 +29,7 @@ from retold.check.match.meaning import REWORDED_SUPPORT, is_claim
 from retold.check.match.names import entity_keys, keys_of
 from retold.check.memo import per_object
 from retold.lexicon import KINSHIP, OFFICE_SPELLINGS, OFFICES, REPORTING
-from retold.types import Entity, FactSheet
+from retold.types import Entity, FactSheet, Severity
 
 PERSON = "PERSON"
 CLAIM_SHARE = 0.5  # of the reported claim's content words the source sentence must hold
@@ -336,7 +336,7 @@ class KinConflict:
     source_start: int  # the supporting sentence's family word
     source_end: int
     source_word: str
-    severity: str
+    severity: Severity
 
 
 def kin_conflicts(ctx: CheckContext) -> list[KinConflict]:
