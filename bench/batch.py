@@ -77,7 +77,7 @@ def throughput(folder: Path, count: int, workers: int, scratch: Path) -> dict:
     seconds, peak, code, cpu = timed_peak(
         [*RETOLD, "batch", str(folder), "--out", str(out), "--workers", str(workers), "--no-store", "--quiet"]
     )
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     return {
         "workers": workers, "articles": count, "done": summary["done"], "failed": summary["failed"],
         "exit": code, "seconds": round(seconds, 2), "articles_per_s": round(summary["done"] / seconds, 3),

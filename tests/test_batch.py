@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -43,7 +44,7 @@ def batch(job: Job, items, out: Path, store=None):
 
 
 def outputs(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if not p.name.startswith("summary."))
+    return sorted(p.name for p in out.iterdir() if p.is_file())
 
 
 def test_directory_recursive_with_glob(tmp_path):
@@ -120,9 +121,9 @@ def test_outputs_summary_and_one_bad_article_skipped(tmp_path):
     assert (summary["done"], summary["failed"]) == (1, 2)
     reasons = {f["name"]: f["reason"] for f in summary["failures"]}
     assert set(reasons) == {"empty", "binary"} and all(reasons.values())
-    written = json.loads((tmp_path / "out" / "summary.json").read_text())
+    written = json.loads((tmp_path / "out" / "_retold" / "summary.json").read_text())
     assert written["verdicts"] == {"pass": 1} and written["slowest"][0]["name"] == "good"
-    text = (tmp_path / "out" / "summary.md").read_text()
+    text = (tmp_path / "out" / "_retold" / "summary.md").read_text()
     assert "## Failures" in text and "`empty`" in text and "| good |" in text
 
 
@@ -171,3 +172,35 @@ def test_names_stay_unique(tmp_path):
     (tmp_path / "a" / "x.txt").write_text(ARTICLE)
     (tmp_path / "b" / "x.txt").write_text(OTHER)
     assert [i.name for i in expand([str(tmp_path / "a"), str(tmp_path / "b")])] == ["x", "x-2"]
+
+
+def test_an_article_named_like_the_runs_own_files_is_kept_and_rerun_restores_it(tmp_path):
+    """An article called "summary" (any output format) never shares a name with the run's summary."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "summary.txt").write_text(ARTICLE)
+    store = Store(tmp_path / "s.db")
+    for fmt in ("md", "json"):
+        out = tmp_path / f"out-{fmt}"
+        items = expand([str(tmp_path / "in" / "summary.txt")])
+        first = batch(Job(style="brief", format=fmt), items, out, store)
+        assert first["done"] == 1
+        article = (out / f"summary.{fmt}").read_text()
+        assert "Sybiha" in article and '"articles"' not in article and "## Failures" not in article
+        again = batch(Job(style="brief", format=fmt), items, out, store)
+        assert again["skipped"] == 1 and "Sybiha" in (out / f"summary.{fmt}").read_text()
+        assert json.loads((out / "_retold" / "summary.json").read_text())["skipped"] == 1
+        assert (out / "_retold" / "summary.md").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fsencode") or os.name == "nt", reason="POSIX file names are bytes")
+def test_a_non_utf8_file_name_goes_through_a_batch_with_a_store(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(ARTICLE)
+    odd = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / "in" / odd).write_text(OTHER)
+    store = Store(tmp_path / "s.db")
+    summary = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
+    assert (summary["done"], summary["failed"]) == (2, 0), summary["failures"]
+    assert sorted(r.origin for r in store.list_runs()) == sorted([str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / odd)])
+    again = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
+    assert again["skipped"] == 2

@@ -116,7 +116,7 @@ def in_process(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def outputs(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if not p.name.startswith("summary."))
+    return sorted(p.name for p in out.iterdir() if p.is_file())
 
 
 def store_rows(db: Path) -> tuple[int, int, int]:
@@ -133,7 +133,7 @@ def test_batch_two_workers_then_history_and_show(tmp_path, capsys):
     assert result.returncode == 0, result.stderr
     assert len(outputs(out)) == 4 and all(name.endswith(".md") for name in outputs(out))
     assert "[4/4]" in result.stderr and "articles/s" in result.stderr  # plain progress lines off a terminal
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert (summary["done"], summary["failed"], summary["verdicts"]) == (4, 0, {"pass": 4})
     code, history, _ = in_process(capsys, "history", "--db", str(db), "--limit", "10")
     assert code == 0 and len(history.strip().splitlines()) == 5  # header + 4 runs
@@ -161,7 +161,7 @@ def test_sigkill_at_any_moment_then_rerun_gives_one_output_and_one_row_each(tmp_
     assert result.returncode == 0, result.stderr
     assert len(outputs(out)) == 6 and not any(name.endswith(".tmp") for name in os.listdir(out))
     assert store_rows(db) == (6, 6, 6)
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert summary["skipped"] >= 3 and summary["skipped"] + summary["done"] == 6
 
 
@@ -187,7 +187,7 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     rest = started.rest()  # stderr ends when the command and its worker have both gone
     assert started.wait() == 130
     assert "Traceback" not in rest and "interrupted" in rest
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert summary["interrupted"] and summary["done"] >= 1 and summary["not_reached"] >= 1
 
 

@@ -41,7 +41,7 @@ def test_llm_flags_reach_the_workers_engine(tmp_path, monkeypatch, capsys):
     assert draft["engine_stats"]["items"]["replaced"] + draft["engine_stats"]["items"]["dropped"] >= 3
     assert "retold: nato: self-check: replaced an item of driving-the-news (a name the source does not give: \u201cLatvian\u201d)" in err
     # what the model and its settings are is part of the input key; how it is reached is not
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert summary["options"]["engine_settings"] == {"base_url": server.url, "model": "scripted", "repair": "0"}
 
 

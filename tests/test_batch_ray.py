@@ -37,9 +37,9 @@ def test_batch_on_local_ray(tmp_path):
         capture_output=True, text=True, env=env, timeout=300,
     )
     assert result.returncode == 1, result.stderr  # the empty article failed; the others did not
-    assert sorted(p.name for p in out.glob("*.json") if not p.name.startswith("summary")) == ["leeds.json", "nato.json"]
+    assert sorted(p.name for p in out.glob("*.json")) == ["leeds.json", "nato.json"]
     assert json.loads((out / "nato.json").read_text())["report"]["verdict"] == "pass"
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads((out / "_retold" / "summary.json").read_text())
     assert (summary["done"], summary["failed"]) == (2, 1) and summary["failures"][0]["name"] == "empty"
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 2

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
 import socket
 import threading
 import time
+import tracemalloc
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -52,9 +56,31 @@ ROUTES = {
     ),
     "/plain": lambda: page((DATA.parent.parent.parent / "examples" / "nato-ukraine.txt").read_bytes(), content_type="text/plain"),
     "/blank": lambda: page(""),
+    "/gzipped-article": lambda: page(
+        zlib.compress(gzip.compress((DATA / "article.html").read_bytes())), **{"Content-Encoding": "gzip, deflate"}
+    ),
+    "/brotli": lambda: page(b"\x1b\x00\x00", **{"Content-Encoding": "br"}),
     "/broken": lambda: page("server trouble", 500, content_type="text/plain"),
     "/forbidden": lambda: page("no", 403, content_type="text/plain"),
 }
+
+
+BOMB_SIZE = 64 * 1024 * 1024
+
+
+@functools.cache
+def _bomb(encodings: tuple[str, ...]) -> bytes:
+    data = b"<p>" + b"a" * BOMB_SIZE
+    for encoding in encodings:  # applied in the order the header lists them
+        if encoding == "gzip":
+            data = gzip.compress(data, compresslevel=9)
+        elif encoding == "deflate":
+            data = zlib.compress(data, 9)
+    return data
+
+
+def bomb(encodings: list[str]) -> bytes:
+    return _bomb(tuple(encodings))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,6 +93,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(*page("", 302, Location=f"/chain/{int(path.rsplit('/', 1)[1]) + 1}"))
         if path == "/huge":  # streams far more than any cap, with no Content-Length to warn the client
             return self._stream(b"<p>" + b"x" * 8192 + b"</p>\n", count=500, delay=0.0)
+        if path.startswith("/bomb/"):  # a few hundred bytes that decode to BOMB_SIZE under any stack of encodings
+            encodings = path.split("/", 2)[2].split(",")
+            return self._send(*page(bomb(encodings), **{"Content-Encoding": ", ".join(encodings)}))
         if path == "/huge-declared":
             return self._send(*page("x" * 50_000))
         if path == "/trickle":  # each chunk in time for the read timeout, the whole far too late
@@ -222,3 +251,30 @@ def test_injected_client_is_used_and_left_open(base):
 def test_empty_page_says_so(base):
     with pytest.raises(InputError, match=r"/blank is empty: pass a file or page that holds the article text"):
         ingest(f"{base}/blank")
+
+
+@pytest.mark.parametrize("encodings", ["gzip", "gzip,gzip", "deflate,gzip", "gzip,deflate,gzip"])
+def test_a_compressed_bomb_is_cut_at_the_cap_on_decoded_bytes(base, encodings):
+    """A body of a few hundred bytes that decodes to 64 MB: the cap holds on the decoded bytes, and the
+    decoding stops there, so memory never holds more than a few chunks of it."""
+    bomb(encodings.split(","))  # built before measuring
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match=r"larger than 100,000 bytes"):
+            ingest(f"{base}/bomb/{encodings}", max_bytes=100_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, f"decoding peaked at {peak:,} bytes"
+
+
+def test_compressed_page_is_decoded(base):
+    article_html = (DATA / "article.html").read_bytes()
+    assert gzip.decompress(gzip.compress(article_html)) == article_html
+    article = ingest(f"{base}/gzipped-article")
+    assert article.title
+
+
+def test_an_encoding_retold_cannot_decode_is_refused(base):
+    with pytest.raises(FetchError, match="Content-Encoding"):
+        ingest(f"{base}/brotli")

@@ -12,6 +12,8 @@ from retold.errors import InputError
 from retold.ingest import ingest
 from retold.ingest.read import Raw, decode, read_stream
 
+EXAMPLE = Path(__file__).parent.parent / "examples" / "nato-ukraine.txt"
+
 BODY = (
     "The ministers met in Genève on Tuesday and agreed to send more air defence systems before the winter. "
     "The café owners said the talks had gone well, according to a statement released after the meeting."
@@ -160,3 +162,26 @@ def test_address_without_a_scheme_gets_a_hint(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="to fetch it as a URL, start it with https://"):
         ingest("www.example.com/news/story")
+
+
+def test_invisible_characters_are_dropped_when_read():
+    """U+200B after every space made an article "no sentence of narration"; the text read has none of them,
+    and joiners are kept where a script needs them (between letters that are not ASCII)."""
+    from retold.normalize import read_text
+
+    assert read_text("NATO \u200bsaid \u2060on\u00ad \ufeffMonday. Ru\u200dtte") == "NATO said on Monday. Rutte"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # ZWNJ inside a Persian word
+    assert read_text(persian) == persian
+
+
+def test_an_article_with_a_zero_width_space_after_every_space_is_analysed():
+    from retold.analyze import analyze
+    from retold.ingest import from_text
+
+    text = (EXAMPLE.read_text(encoding="utf-8")).replace(" ", " \u200b")
+    facts = analyze(from_text(text))
+    assert "\u200b" not in facts.text and any(e.name == "Mark Rutte" for e in facts.entities)
+    assert all(facts.text[m.start:m.end] == m.text for e in facts.entities for m in e.mentions)
+    as_given = analyze(text)  # a text analysed as given (Python's analyze(str)) keeps it, offsets and all
+    assert as_given.text == text
+    assert all(as_given.text[m.start:m.end] == m.text for e in as_given.entities for m in e.mentions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import httpx
@@ -211,3 +212,51 @@ def test_a_port_in_use_is_one_line_and_exit_2(capsys):
         assert main(["serve", "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"Cannot listen on 127.0.0.1:{port}" in err and "--port N" in err
+
+
+def test_a_request_past_its_time_limit_frees_its_worker():
+    """One worker, a 1 s limit: a long check answers 504 at the limit, and a small request sent then is
+    served at once (the worker once stayed on the stopped work for minutes, and the next request got 504)."""
+    long_text = "".join(f"The council met on {i % 28 + 1} March 2024 and again on 5 April. " for i in range(900))
+    with running(ServeConfig(workers=1, queue_size=4, time_limit=1.0), warm=False) as url:
+        post(url, "/api/extract", {"text": ARTICLE})  # the pipeline loads outside the timings
+        started = time.monotonic()
+        slow = post(url, "/api/check", {"source": long_text, "rewrite": long_text})
+        assert slow.status_code == 504 and time.monotonic() - started < 2.0
+        freed = time.monotonic()
+        while httpx.get(url + "/healthz").json()["busy"] and time.monotonic() - freed < 5:
+            time.sleep(0.05)
+        assert time.monotonic() - freed < 2.0  # the worker is free within 2 s of the limit
+        small = post(url, "/api/extract", {"text": ARTICLE})
+        assert small.status_code == 200 and "Rutte" in small.json()["text"]
+
+
+def test_the_work_queue_stops_a_running_job_and_a_waiting_one():
+    import asyncio
+
+    from retold.serve.jobs import TimeLimit, WorkQueue
+
+    def spin(seconds: float) -> str:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:  # Python code: stopped at the next instruction
+            pass
+        return "done"
+
+    async def scenario() -> None:
+        queue = WorkQueue(workers=1, queue_size=2)
+        running_job = asyncio.ensure_future(queue.run(spin, 30.0, timeout=0.3))
+        waiting_job = asyncio.ensure_future(queue.run(spin, 30.0, timeout=0.3))
+        for job in (running_job, waiting_job):
+            try:
+                await job
+                raise AssertionError("the job should have been stopped")
+            except TimeLimit:
+                pass
+        started = time.monotonic()
+        while queue.admitted and time.monotonic() - started < 2:
+            await asyncio.sleep(0.01)
+        assert queue.admitted == 0
+        assert await queue.run(spin, 0.01, timeout=5) == "done"
+        queue.shutdown()
+
+    asyncio.run(scenario())

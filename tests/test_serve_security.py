@@ -14,7 +14,7 @@ from retold.cli import main
 from retold.errors import InputError
 from retold.ingest import fetch
 from retold.ingest.fetch import is_public
-from retold.serve import MemoryRunLog, ServeConfig, config_from
+from retold.serve import MemoryRunLog, ServeConfig, config_from, create_app
 from serve_harness import Pages, running
 
 ROOT = Path(__file__).parent.parent
@@ -193,3 +193,72 @@ def test_article_text_in_the_page_is_escaped():
         page = httpx.get(url + "/").text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<img src=x" not in page and '<script>alert("x")' not in page
+
+
+@pytest.mark.parametrize(
+    "options", [{"time_limit": -1.0}, {"time_limit": float("nan")}, {"time_limit": float("inf")}, {"time_limit": 0.0},
+                {"fetch_timeout": float("nan")}, {"workers": 0}, {"max_body": -5}]
+)
+def test_limits_that_would_refuse_every_request_are_refused_before_the_server_starts(options):
+    """A negative or nan time limit once started a server that answered every request 504."""
+    with pytest.raises(InputError, match="must be"):
+        config_from("127.0.0.1", 8000, **options)
+
+
+def test_a_connection_that_trickles_its_headers_is_cut():
+    """A byte of the headers every 0.2 s used to keep a connection open for ever (uvicorn's keep-alive timer
+    stops at the first byte); a whole request on time is still answered."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from retold.serve.security import header_timeout_protocol
+    from serve_harness import free_port
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(ServeConfig(port=port), warm=False), host="127.0.0.1", port=port, log_level="warning",
+        http=header_timeout_protocol(1.0),
+    ))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        with socket.create_connection(("127.0.0.1", port)) as slow:
+            started = time.monotonic()
+            closed = False
+            for byte in b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b"a" * 200:
+                try:
+                    slow.sendall(bytes([byte]))
+                    slow.settimeout(0.2)
+                    if slow.recv(1) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                    break
+            assert closed and time.monotonic() - started < 3.0
+        with socket.create_connection(("127.0.0.1", port)) as prompt:
+            prompt.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            prompt.settimeout(5)
+            assert prompt.recv(100).startswith(b"HTTP/1.1 200")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_serve_runs_uvicorn_with_the_header_timeout(monkeypatch):
+    import uvicorn
+
+    import retold.serve
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
+    monkeypatch.setattr(retold.serve, "_check_port", lambda host, port: None)
+    retold.serve.serve(ServeConfig())
+    assert seen["http"].__name__ == "HeaderTimeout"

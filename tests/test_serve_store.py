@@ -100,3 +100,11 @@ def test_a_store_run_log_answers_from_another_thread(tmp_path):
     with pytest.raises(Exception, match="thread"):
         with Store.open(tmp_path / "t.sqlite3") as unshared:
             ThreadPoolExecutor(1).submit(unshared.list_runs).result()
+
+
+@pytest.mark.parametrize("run_id", ["99999999999999999999999", "9223372036854775808", "%C2%B2", "%D9%A3", "0", "-1"])
+def test_a_run_id_that_cannot_be_a_run_is_404(tmp_path, run_id):
+    """Ids past SQLite's 64 bits and digits that are not ASCII ("²") answered 500."""
+    with Store.open(tmp_path / "s.db", shared=True) as store, running(ServeConfig(), runs=StoreRunLog(store), warm=False) as url:
+        answer = httpx.get(url + "/api/runs/" + run_id)
+        assert answer.status_code == 404 and "No run" in answer.json()["error"]

@@ -61,6 +61,39 @@ def test_private_and_reserved_addresses_are_not_public(address):
     assert not is_public(address)
 
 
+# IPv6 forms that carry an IPv4 address inside: NAT64 (well-known and local-use prefixes), 6to4, Teredo
+# (whose client address is stored inverted) and the deprecated IPv4-compatible form.
+EMBEDDED_PRIVATE = [
+    "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b:1::a00:5", "2002:a9fe:a9fe::", "2002:7f00:1::1",
+    "2001:0:4136:e378:8000:63bf:5601:5601",  # Teredo, client 169.254.169.254 (each bit of ~0x5601 5601 …)
+    "2001:0:4136:e378:8000:63bf:80ff:fffe", "::a9fe:a9fe", "::7f00:1", "::10.0.0.1",
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_ipv6_forms_embedding_a_private_ipv4_address_are_not_public(address):
+    assert not is_public(address)
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::5db8:d70e", "2002:5db8:d70e::1"])
+def test_ipv6_forms_embedding_a_public_ipv4_address_follow_the_embedded_address(address):
+    assert is_public(address)
+
+
+@pytest.mark.parametrize("url", ["http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/", "http://[::a9fe:a9fe]/latest"])
+def test_embedded_forms_are_refused_before_connecting(url, no_network):
+    with pytest.raises(FetchError, match="private or reserved address"):
+        ingest(url)
+    assert no_network == []
+
+
+def test_a_name_resolving_to_a_nat64_form_of_the_metadata_address_is_refused(monkeypatch, no_network):
+    fake_dns(monkeypatch, {"meta.example.com": ["64:ff9b::a9fe:a9fe"]})
+    with pytest.raises(FetchError, match="64:ff9b::a9fe:a9fe"):
+        ingest("http://meta.example.com/")
+    assert no_network == []
+
+
 def test_public_addresses_are_public():
     assert is_public(PUBLIC) and is_public("2606:4700:4700::1111")
 

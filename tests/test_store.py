@@ -121,3 +121,94 @@ def test_a_run_names_itself_and_a_file_of_schema_2_gains_the_column(tmp_path):
         assert (newest.title, oldest.title) == ("Named by the server", "Stored title")
         assert newest.output == {} and store.get_run(newest.id).output == {"b": 2}
         assert store.article_text("h") == "Old text." and store.article_text("nope") is None
+
+
+def test_any_name_the_file_system_gives_is_stored_losslessly(tmp_path):
+    """A non-UTF-8 file name arrives as surrogate-escaped text (os.fsdecode); it goes in and comes out whole."""
+    name = "caf\udce9-\udcff.txt"  # b"caf\xe9-\xff.txt" decoded by the file system codec
+    with Store(tmp_path / "s.db") as store:
+        run_id = store.record_article_run(
+            "Text \udce9 of it.", url="http://example.com/\udcff", title="T\udce9", kind="rewrite",
+            origin=name, output={"name": name}, input_key="k\udce9",
+        )
+        run = store.get_run(run_id)
+        assert run is not None and run.origin == name and run.title == "T\udce9"
+        assert run.url == "http://example.com/\udcff" and run.output == {"name": name}
+        assert store.article_text(run.article_hash) == "Text \udce9 of it."
+        assert store.find_run("k\udce9").id == run_id
+        assert [r.origin for r in store.list_runs()] == [name]
+
+
+def _open_at_once(path: str, barrier, failures) -> None:
+    barrier.wait()
+    try:
+        Store(path).close()
+    except Exception as error:  # noqa: BLE001 (the test reports every kind)
+        failures.put(f"{type(error).__name__}: {error}")
+
+
+def test_many_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    """40 processes started together on a new file raced through the migrations ("table articles already
+    exists", "duplicate column name"); under the migration lock each step runs once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier, failures = context.Barrier(24), context.Queue()
+    path = str(tmp_path / "new.sqlite3")
+    workers = [context.Process(target=_open_at_once, args=(path, barrier, failures)) for _ in range(24)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    found = []
+    while not failures.empty():
+        found.append(failures.get())
+    assert found == []
+    with Store(path) as store:
+        assert [r[0] for r in store.db.execute("SELECT version FROM schema_versions")] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_a_later_migration_written_as_a_script_runs_under_the_lock_all_or_nothing(tmp_path, monkeypatch):
+    """A migration may use executescript (which commits on its own in sqlite3): it still runs inside the
+    migration's transaction, so a failing step leaves nothing behind and is tried again next time."""
+    import retold.store as store_module
+
+    def broken(db):
+        db.executescript("CREATE TABLE trial (id INTEGER PRIMARY KEY); CREATE TABLE trial (id INTEGER);")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, broken))
+    with pytest.raises(StoreError):
+        Store(tmp_path / "s.db")
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    with Store(tmp_path / "s.db") as store:
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "trial" not in tables
+
+
+def test_a_locked_store_waits_a_bounded_time_then_says_so(tmp_path, monkeypatch):
+    import retold.store as store_module
+
+    monkeypatch.setattr(store_module, "LOCK_WAIT", 0.5)
+    path = tmp_path / "s.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    try:
+        with Store(path) as store:
+            with pytest.raises(StoreError, match="locked by another") as caught:
+                store.record_article_run("Text.", kind="rewrite", output={})
+            assert "\n" not in str(caught.value)
+            with pytest.raises(StoreError, match="locked by another"):
+                store.check_writable()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_read_only_store_is_found_before_the_work(tmp_path):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    with Store(path) as opened:
+        opened.db.execute("PRAGMA query_only = ON")  # what a read-only file or mount answers to a write
+        with pytest.raises(StoreError, match="cannot be written"):
+            opened.check_writable()

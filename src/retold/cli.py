@@ -8,6 +8,7 @@ import gc
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -58,7 +59,8 @@ def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
     from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
 
-    return Console(soft_wrap=False, highlight=False)
+    # markup and emoji codes off: article text is printed literally ("[bold]x[/bold]", "[link=…]", ":fire:")
+    return Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
 
 
 def _render_rich(renderable: object, width: int | None = None) -> str:
@@ -68,7 +70,8 @@ def _render_rich(renderable: object, width: int | None = None) -> str:
     console = _stdout_console()
     if not console.is_terminal:
         buffer = io.StringIO()
-        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None).print(renderable)
+        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None, markup=False,
+                emoji=False).print(renderable)
         return buffer.getvalue()
     with console.capture() as capture:
         console.print(renderable)
@@ -119,8 +122,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
     elif args.format == "md":
-        head = f"# {article.title}\n\n" if article.title else ""
-        out = head + "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs)
+        from retold.escape import markdown  # text a page showed as "&lt;script&gt;" stays text
+
+        head = f"# {markdown(article.title)}\n\n" if article.title else ""
+        out = head + "\n\n".join(markdown(article.text[p.start : p.end]) for p in article.paragraphs)
     else:
         out = article.text
     emit(out, args.output)
@@ -295,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", default="builtin", help="rewrite engine: builtin (default: offline, no model) or llm")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
-    p.add_argument("--words", type=cli_store.positive_int, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=cli_store.word_count, metavar="N", help="aim for about N words")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
     _add_input_options(p)
     _add_output(p)
@@ -353,11 +358,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Another --host than 127.0.0.1 needs an API token in RETOLD_TOKEN; clients send it as Authorization: Bearer ...",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--port", type=cli_store.port_number, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--allow-private-urls", action="store_true", help="let URL fetches reach loopback, private and link-local addresses")
     p.add_argument("--max-body", type=cli_store.positive_int, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="seconds one request may take (default 60)")
-    p.add_argument("--workers", type=cli_store.positive_int, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
+    p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S", help="seconds one request may take (default 60)")
+    p.add_argument("--workers", type=cli_store.worker_count, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
     cli_store.add_store_options(p)  # the history: the store's runs, shared with rewrite, check and batch
     p.set_defaults(func=cmd_serve)
 
@@ -376,6 +381,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     code = _run(args.func, args)
     if argv is None:  # run as the program, which now exits
+        # The work is done and its output flushed: a Ctrl-C from here on ends the exit quietly (130), not
+        # with a KeyboardInterrupt traceback from wherever the interpreter's shutdown happens to be.
+        signal.signal(signal.SIGINT, lambda *_: os._exit(130))
         # Interpreter shutdown runs full garbage collections over every live object: spaCy's pipeline and the
         # parses are ~150 MB of them (~0.2 s of a `retold check`). Frozen, they are left out of those passes;
         # they are still freed, and atexit handlers and finalizers run as before.
@@ -387,6 +395,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     """Turn every expected failure into one line on stderr and exit code 2."""
     try:
         check_target(getattr(args, "output", None))  # a bad -o fails before the work, not after
+        cli_store.check_store(args)  # and so does a store that cannot be opened or written
         return func(args)
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)

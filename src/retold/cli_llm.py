@@ -7,6 +7,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from retold import cli_store
+
 if TYPE_CHECKING:
     from retold.llm.judge import LLMJudge
 
@@ -19,11 +21,11 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)"
     )
     group.add_argument(
-        "--repair", type=int, metavar="N", help="rounds an item with an error goes back to the model (default 2)"
+        "--repair", type=cli_store.repair_rounds, metavar="N", help="rounds an item with an error goes back to the model (default 2)"
     )
     group.add_argument(
         "--llm-timeout",
-        type=float,
+        type=cli_store.seconds,
         metavar="S",
         help="seconds to wait for one answer (default 600, for a local model on a CPU); "
         "a request that times out is cancelled and tried once more after as long again",

@@ -30,6 +30,19 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-store", action="store_true", help="leave no trace: neither read nor write the store")
 
 
+def check_store(args: argparse.Namespace) -> None:
+    """Open (and migrate) the store a command will use, before its work: a corrupt, read-only or locked
+    store is one line and exit 2 now, not after the output is written. Commands that write to it also take
+    its write lock once (waiting at most the store's ``LOCK_WAIT``)."""
+    if not hasattr(args, "no_store") or args.no_store:
+        return
+    from retold.store import Store
+
+    with Store.open(getattr(args, "db", None)) as store:
+        if getattr(args, "command", None) in ("rewrite", "check", "batch", "serve"):
+            store.check_writable()
+
+
 @contextmanager
 def open_store(args: argparse.Namespace, *, shared: bool = False) -> Iterator[Any | None]:
     """The store the command line names, migrated and open; ``None`` with ``--no-store``.
@@ -141,15 +154,32 @@ def _clip(text: str, width: int = 70) -> str:
 # --------------------------------------------------------------------------- batch
 
 
+def _check_out_dir(out_dir: Any) -> None:
+    """``--out`` as a folder retold can write in, made if missing: refused before any article is read."""
+    from retold.normalize import display
+
+    shown = display(str(out_dir))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {shown} is a file: pass a folder (it is created if missing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {shown}: cannot create the folder ({exc.strerror or exc}): pass another --out") from None
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(f"--out {shown}: the folder cannot be written (read-only or not yours): pass another --out")
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from retold.batch import Fields, Job, Progress, attach_rewrites, expand, run_batch
+    from retold.batch.summary import summary_paths
 
     if args.rewrites and not args.check_only:
         raise InputError("--rewrites is for --check-only: add --check-only to audit those rewrites")
     if args.address and args.executor != "ray":
         raise InputError("--address is the Ray cluster's: add --executor ray")
+    _check_out_dir(Path(args.out))
     if args.executor == "ray":
         import importlib.util
 
@@ -180,12 +210,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.executor == "ray":
         from retold.batch.executors import ray_results
 
-        def results(todo):  # type: ignore[no-untyped-def]
+        def results(todo: Any) -> Any:
             return ray_results(job, todo, workers, args.address)
     else:
         from retold.batch.executors import local_results
 
-        def results(todo):  # type: ignore[no-untyped-def]
+        def results(todo: Any) -> Any:
             return local_results(job, todo, min(workers, max(1, len(todo))))
 
     out_dir = Path(args.out)
@@ -195,7 +225,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
         f"{summary['done']} done, {summary['skipped']} already stored, "
         f"{summary['failed']} failed" + (", interrupted" if summary["interrupted"] else "")
-        + f"; summary in {out_dir / 'summary.md'}",
+        + f"; summary in {summary_paths(out_dir)[1]}",
         file=sys.stderr,
     )
     if summary["interrupted"]:
@@ -216,15 +246,58 @@ def _engine_extra(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 # --------------------------------------------------------------------------- parsers
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number above 0."""
+INT64_MAX = 2**63 - 1  # the largest whole number SQLite and the C libraries below take
+
+
+def whole_number(value: str, low: int = 1, high: int = INT64_MAX) -> int:
+    """An argparse type: a whole number from ``low`` to ``high``."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+    if number < low:
+        raise argparse.ArgumentTypeError(f"{value!r} must be {'greater than 0' if low == 1 else f'at least {low}'}")
+    if number > high:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at most {high}")
     return number
+
+
+def seconds(value: str) -> float:
+    """An argparse type: a finite number of seconds above 0 and at most a day (not ``nan``, ``inf`` or ``-1``)."""
+    from retold.ingest.read import MAX_TIMEOUT
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not (0 < number <= MAX_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(f"{value!r} must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
+    return number
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above 0 (and at most :data:`INT64_MAX`)."""
+    return whole_number(value)
+
+
+def worker_count(value: str) -> int:
+    """Workers: 1 to 1024 (more is a typo; each one is a process or a thread)."""
+    return whole_number(value, 1, 1024)
+
+
+def word_count(value: str) -> int:
+    """A length in words: 1 to a million."""
+    return whole_number(value, 1, 1_000_000)
+
+
+def repair_rounds(value: str) -> int:
+    """Rounds an item goes back to the model: 0 to 100."""
+    return whole_number(value, 0, 100)
+
+
+def port_number(value: str) -> int:
+    """A TCP port: 0 (any free one) to 65535."""
+    return whole_number(value, 0, 65535)
 
 
 def iso_date(value: str) -> dt.date:
@@ -254,11 +327,11 @@ def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) 
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl, .csv, RSS/Atom feeds (file or URL), URL lists")
     p.add_argument("--out", default="retold-out", metavar="DIR", help="where the outputs and summary go (default retold-out)")
-    p.add_argument("--workers", type=positive_int, metavar="N", help="worker processes (default: one per CPU)")
+    p.add_argument("--workers", type=worker_count, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--style", default="explainer", help="rewrite style (default explainer) — see `retold styles`")
     p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin)")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
-    p.add_argument("--words", type=positive_int, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=word_count, metavar="N", help="aim for about N words")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences")
     p.add_argument("--check-only", action="store_true", help="check existing rewrites instead of writing them")
     p.add_argument("--rewrites", metavar="DIR", help="with --check-only: the rewrites, named like their sources")

@@ -53,8 +53,21 @@ def display(name: str) -> str:
         return scrub(name)
 
 
+# Characters with no width and no meaning for analysis: the zero-width space, word joiner, soft hyphen, BOM
+# (zero-width no-break space), Mongolian vowel separator and invisible math operators; and the zero-width
+# (non-)joiners between ASCII characters, where no script needs them (Persian and Indic words keep theirs).
+# Left in, they split or glue words for the parser ("said \u200bon" is not "said on").
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]|(?<=[\x00-\x7f])[\u200c\u200d]+(?=[\x00-\x7f])")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :data:`_INVISIBLE` (offsets then count in the new text)."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
 def read_text(data: bytes | str) -> str:
-    """Universal newlines, as Python's text mode reads a file; lone surrogates scrubbed (see :func:`scrub`)."""
+    """Universal newlines, as Python's text mode reads a file; lone surrogates scrubbed (see :func:`scrub`);
+    invisible characters dropped (see :func:`drop_invisible`)."""
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    return scrub(data).replace("\r\n", "\n").replace("\r", "\n")
+    return drop_invisible(scrub(data).replace("\r\n", "\n").replace("\r", "\n"))

@@ -9,6 +9,7 @@ cannot be renamed over, and must never be replaced by a regular file.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -35,6 +36,32 @@ def check_target(path: str | os.PathLike[str] | None) -> None:
     directory = os.path.dirname(target) or "."
     if not os.path.isdir(directory):
         raise OutputError(f"Cannot write {shown}: directory {display(directory)} does not exist; create it first")
+    if len(os.fsencode(os.path.basename(target))) > _name_max(directory):
+        raise OutputError(_failure(shown, OSError(errno.ENAMETOOLONG, "File name too long")))
+    if not os.access(directory, os.W_OK):  # a read-only directory or file system: refused before the work
+        raise OutputError(_failure(shown, OSError(_why_not_writable(directory), "not writable")))
+
+
+def _name_max(directory: str) -> int:
+    try:
+        return os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def _why_not_writable(directory: str) -> int:
+    try:
+        return errno.EROFS if os.statvfs(directory).f_flag & os.ST_RDONLY else errno.EACCES
+    except OSError:
+        return errno.EACCES
+
+
+def _temp_stem(name: str, directory: str) -> str:
+    """``name`` as the temporary file's name holds it: a digest when the name leaves no room (a 243-byte
+    name is valid, its temporary ``.NAME.retold-PID-RANDOM.tmp`` would not be)."""
+    if len(os.fsencode(name)) + 40 <= _name_max(directory):
+        return name
+    return "h" + hashlib.sha256(os.fsencode(name)).hexdigest()[:24]
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -57,7 +84,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     if not os.path.isdir(directory):
         raise OutputError(f"Cannot write {shown}: directory {display(directory)} does not exist; create it first")
     _remove_stale_temps(target)
-    name = os.path.basename(target)
+    name = _temp_stem(os.path.basename(target), directory)
     tmp = os.path.join(directory, f".{name}{_TEMP_TAG}{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any new file
@@ -103,6 +130,7 @@ def _write_all(fd: int, data: bytes) -> None:
 def _remove_stale_temps(target: str) -> None:
     """Remove temp files beside ``target`` left by a retold run that was killed mid-write."""
     directory, name = os.path.split(target)
+    name = _temp_stem(name, directory or ".")
     pattern = re.compile(re.escape(f".{name}{_TEMP_TAG}") + r"(\d+)-[0-9a-f]{8}\.tmp")
     try:
         entries = os.listdir(directory or ".")

@@ -39,7 +39,7 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
         return json.dumps(draft_dict(draft, report=report), ensure_ascii=False, indent=2) + "\n"
     if fmt == "text":
         buffer = io.StringIO()
-        Console(file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False).print(
+        Console(file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False, markup=False, emoji=False).print(
             draft_rich(draft, cite=cite, report=report)
         )
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())  # no cell padding

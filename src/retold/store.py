@@ -13,11 +13,13 @@ Where the file lives: ``--db PATH`` (front ends pass it as ``path``), else ``RET
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,8 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from retold.errors import StoreError
+from retold.normalize import display
 
 DB_ENV = "RETOLD_DB"
+LOCK_WAIT = 10.0  # seconds to wait for another process's write to finish before saying the store is locked
 
 
 def default_path() -> Path:
@@ -43,8 +47,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _bind(value: Any) -> Any:
+    """Text as SQLite takes it. A file name that is not UTF-8 arrives as surrogate-escaped text
+    (``os.fsdecode``), which SQLite cannot take as TEXT: it is kept as the BLOB of its
+    ``surrogatepass`` bytes and :func:`_read` turns it back into the same string."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass")
+    return value
+
+
+def _read(value: Any) -> Any:
+    return value.decode("utf-8", "surrogatepass") if isinstance(value, bytes) else value
+
+
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 # --------------------------------------------------------------------------- migrations
@@ -120,20 +140,68 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 )
 
 
+class _Migrating:
+    """The connection as a migration sees it: ``executescript`` (which would COMMIT the migration's
+    transaction and release its lock) runs its statements one by one inside the transaction instead."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def executescript(self, script: str) -> None:
+        statement = ""
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._db.execute(statement)
+                statement = ""
+        if statement.strip() and not statement.strip().startswith("--"):
+            self._db.execute(statement)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+
 def migrate(db: sqlite3.Connection) -> int:
-    """Apply every migration this file has not had yet; returns the schema version."""
-    db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT version FROM schema_versions")}
+    """Apply every migration this file has not had yet; returns the schema version.
+
+    Each step runs in a write transaction (``BEGIN IMMEDIATE``: the database's one writer lock) that first
+    reads which versions are done, so processes opening a new file at once apply each step exactly once:
+    the others wait for the lock, then find it done. A step that fails leaves no half schema.
+    """
     for version, step in enumerate(MIGRATIONS, start=1):
-        if version in done:
+        if version <= _applied(db):  # most opens: nothing to do, no write lock taken
             continue
-        with db:  # one transaction per migration: a failed step leaves no half schema
-            step(db)
-            db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            if version not in {row[0] for row in db.execute("SELECT version FROM schema_versions")}:
+                step(_Migrating(db))  # type: ignore[arg-type]
+                db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
     return len(MIGRATIONS)
 
 
+def _applied(db: sqlite3.Connection) -> int:
+    """The highest version applied in an unbroken run from 1 (0 for a new file)."""
+    try:
+        done = {row[0] for row in db.execute("SELECT version FROM schema_versions")}
+    except sqlite3.OperationalError:  # no such table: a new file
+        return 0
+    version = 0
+    while version + 1 in done:
+        version += 1
+    return version
+
+
 # --------------------------------------------------------------------------- the store
+
+
+class _Undo(Exception):
+    """Rolls back :meth:`Store.check_writable`'s trial write."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,20 +234,55 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, shared: bool = False) -> None:
         self.path = Path(path)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                if str(self.path) != ":memory:":
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                migrate(self.db)
+                return
+            except (sqlite3.Error, OSError) as error:
+                # SQLite answers "locked" at once, without waiting, where waiting could deadlock (a new file
+                # changing its journal mode under many openers): try again until the wait is used up.
+                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error) and time.monotonic() < deadline:
+                    with contextlib.suppress(sqlite3.Error, AttributeError):
+                        self.db.close()
+                    time.sleep(0.05)
+                    continue
+                raise StoreError(self._problem(error, "open")) from None
+
+    def _problem(self, error: BaseException, doing: str) -> str:
+        """One line that says what went wrong with the store and what to do."""
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            return (
+                f"The store at {display(str(self.path))} is locked by another retold process (waited {LOCK_WAIT:g} s): "
+                f"wait for it to finish, or pass --db PATH (or set {DB_ENV}) to use another store, or --no-store"
+            )
+        if "readonly" in text or "read-only" in text:
+            return (
+                f"The store at {display(str(self.path))} cannot be written ({text}): pass --db PATH (or set {DB_ENV}) "
+                "to a writable file, or --no-store to run without one"
+            )
+        return (
+            f"Cannot {doing} the store at {display(str(self.path))}: {text}; pass --db PATH (or set {DB_ENV}) "
+            "to a writable file, or --no-store to run without one."
+        )
+
+    def check_writable(self) -> None:
+        """Take the write lock and write (then undo) one row: a store that is locked, read-only or corrupt
+        is found before the work, not after it."""
         try:
-            if str(self.path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=not shared)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            migrate(self.db)
-        except (sqlite3.Error, OSError) as error:
-            raise StoreError(
-                f"Cannot open the store at {self.path}: {error}; pass --db PATH (or set {DB_ENV}) "
-                "to a writable file, or --no-store to run without one."
-            ) from None
+            with self.transaction():
+                self.db.execute("INSERT INTO schema_versions VALUES (?, ?)", (-1, _now()))
+                raise _Undo()
+        except _Undo:
+            pass
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, shared: bool = False) -> Store:
@@ -196,13 +299,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: a run and its article land together or not at all."""
+        """All or nothing: a run and its article land together or not at all. A store locked by another
+        writer for longer than :data:`LOCK_WAIT`, read-only or corrupt is a :class:`StoreError`."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield self.db
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as error:
+            if self.db.in_transaction:  # BEGIN itself may have failed: nothing to roll back then
+                self.db.execute("ROLLBACK")
+            # locked, read-only, full or corrupt: the store's state, said in one line (a broken constraint is a bug)
+            if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
+                raise StoreError(self._problem(error, "write to")) from None
             raise
 
     # ------------------------------------------------------------------ articles and runs
@@ -212,7 +320,7 @@ class Store:
         key = content_hash(text)
         self.db.execute(
             "INSERT OR IGNORE INTO articles (hash, url, title, fetched_at, text) VALUES (?, ?, ?, ?, ?)",
-            (key, url, title, _now(), text),
+            (key, _bind(url), _bind(title), _now(), _bind(text)),
         )
         return key
 
@@ -241,11 +349,11 @@ class Store:
             "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
             " verdict, score, output, origin, seconds, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
-            (
+            tuple(map(_bind, (
                 _now(), kind, input_key, article_hash, engine, style, model,
                 json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output), origin, seconds,
                 run_title,
-            ),
+            ))),
         )
         if cursor.rowcount == 0 and input_key is not None:
             found = self.find_run(input_key)
@@ -264,14 +372,17 @@ class Store:
     def article_text(self, article_hash: str) -> str | None:
         """The text of a stored article, by its content hash."""
         row = self.db.execute("SELECT text FROM articles WHERE hash = ?", (article_hash,)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else str(_read(row[0]))
 
     def find_run(self, input_key: str) -> Run | None:
         """The run stored for this input and these options, if any (what makes a batch resumable)."""
-        row = self.db.execute(_RUN_SELECT + " WHERE r.input_key = ?", (input_key,)).fetchone()
+        row = self.db.execute(_RUN_SELECT + " WHERE r.input_key = ?", (_bind(input_key),)).fetchone()
         return _run(row) if row else None
 
     def get_run(self, run_id: int) -> Run | None:
+        """The run with this id; None for an id no run can have (below 1, or past SQLite's 64 bits)."""
+        if not 0 < run_id < 2**63:
+            return None
         row = self.db.execute(_RUN_SELECT + " WHERE r.id = ?", (run_id,)).fetchone()
         return _run(row) if row else None
 
@@ -293,7 +404,7 @@ class Store:
         for column, value in (("r.verdict", verdict), ("r.style", style), ("r.kind", kind)):
             if value is not None:
                 where.append(f"{column} = ?")
-                args.append(value)
+                args.append(_bind(value))
         if since is not None:
             where.append("r.created_at >= ?")
             args.append(since)
@@ -335,13 +446,13 @@ class Store:
     # ------------------------------------------------------------------ LLM answer cache
 
     def cache_get(self, key: str) -> str | None:
-        row = self.db.execute("SELECT response FROM llm_cache WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        row = self.db.execute("SELECT response FROM llm_cache WHERE key = ?", (_bind(key),)).fetchone()
+        return None if row is None else str(_read(row[0]))
 
     def cache_put(self, key: str, response: str, *, model: str | None = None, base_url: str | None = None) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO llm_cache (key, model, base_url, response, created_at) VALUES (?, ?, ?, ?, ?)",
-            (key, model, base_url, response, _now()),
+            tuple(map(_bind, (key, model, base_url, response, _now()))),
         )
 
 
@@ -357,17 +468,17 @@ def _run(row: sqlite3.Row) -> Run:
     return Run(
         id=row["id"],
         created_at=row["created_at"],
-        kind=row["kind"],
+        kind=_read(row["kind"]),
         article_hash=row["article_hash"],
-        engine=row["engine"],
-        style=row["style"],
-        model=row["model"],
+        engine=_read(row["engine"]),
+        style=_read(row["style"]),
+        model=_read(row["model"]),
         options=json.loads(row["options"] or "{}"),
         verdict=row["verdict"],
         score=row["score"],
         output=json.loads(row["output"] or "{}"),
-        title=row["title"],
-        url=row["url"],
-        origin=row["origin"],
+        title=_read(row["title"]),
+        url=_read(row["url"]),
+        origin=_read(row["origin"]),
         seconds=row["seconds"],
     )

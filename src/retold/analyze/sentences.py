@@ -92,8 +92,13 @@ def _piece_starts(masked: str, paragraphs: tuple[Paragraph, ...], limit: int = P
 
 
 def _parse_piece(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> Any:
+    from spacy.attrs import SENT_START
+
     doc = nlp.make_doc(masked)
     starts = [p.start for p in paragraphs]
+    # Set in one go: each ``token.is_sent_start = …`` checks the whole doc for a parse, which made a text of
+    # many list items or headings quadratic. 1 starts a sentence, -1 does not, 0 leaves it to the parser.
+    marks = doc.to_array([SENT_START]).astype("int64")
     for token in doc:
         if token.is_space:
             continue
@@ -103,9 +108,10 @@ def _parse_piece(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> An
         para = paragraphs[i]
         first = token.i == 0 or doc[token.i - 1].idx < para.start or _only_space_before(doc, token, para)
         if first:
-            token.is_sent_start = True
+            marks[token.i] = 1
         elif para.kind in ("heading", "list"):
-            token.is_sent_start = False
+            marks[token.i] = -1
+    doc.from_array([SENT_START], marks.astype("uint64"))  # -1 as spaCy stores it
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

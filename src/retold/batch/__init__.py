@@ -19,7 +19,7 @@ from typing import Any
 
 from retold.batch.inputs import Fields, Item, attach_rewrites, expand
 from retold.batch.progress import Progress
-from retold.batch.summary import Tally, to_markdown
+from retold.batch.summary import Tally, summary_paths, to_markdown
 from retold.batch.work import Job, Outcome
 from retold.output import write_atomic
 
@@ -73,8 +73,10 @@ def run_batch(
         getattr(stream, "close", lambda: None)()  # stops the workers; what is unfinished is left for a rerun
         progress.stop()
         summary = tally.to_dict()
-        write_atomic(out_dir / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-        write_atomic(out_dir / "summary.md", to_markdown(summary))
+        as_json, as_markdown = summary_paths(out_dir)
+        as_json.parent.mkdir(exist_ok=True)
+        write_atomic(as_json, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(as_markdown, to_markdown(summary))
     return summary
 
 

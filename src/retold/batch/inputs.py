@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -78,12 +78,12 @@ def attach_rewrites(items: list[Item], directory: str | os.PathLike[str], *, max
         if item.rewrite is not None or item.error is not None:
             matched.append(item)
             continue
-        path = by_stem.get(item.name)
-        if path is None:
+        found = by_stem.get(item.name)
+        if found is None:
             matched.append(replace(item, error=f"no rewrite named {item.name}.* in {root}: add it, or leave the source out"))
             continue
         try:
-            text, _ = decode(read_path(path, max_bytes=max_bytes))
+            text, _ = decode(read_path(found, max_bytes=max_bytes))
         except InputError as error:
             matched.append(replace(item, error=str(error)))
             continue
@@ -160,7 +160,7 @@ def _from_url(url: str, *, max_bytes: int, timeout: float, allow_private_urls: b
 # --------------------------------------------------------------------------- records and feeds
 
 
-def _record_item(record: dict[str, object], origin: str, fields: Fields, fallback: str) -> Item:
+def _record_item(record: Mapping[str, object], origin: str, fields: Fields, fallback: str) -> Item:
     def field(key: str) -> str | None:
         value = record.get(key)
         return None if value is None or value == "" else str(value)
@@ -184,22 +184,56 @@ def _from_jsonl(text: str, origin: str, fields: Fields, stem: str) -> Iterator[I
         except json.JSONDecodeError as error:
             yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: not JSON ({error.msg}): fix the line")
             continue
+        except RecursionError:
+            yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: JSON nested too deeply: fix the line")
+            continue
+        except ValueError as error:  # a number of more digits than Python reads (4,300)
+            yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: not readable JSON ({error}): fix the line")
+            continue
         if not isinstance(record, dict):
             yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: a JSON object per line is expected")
             continue
         yield _record_item(record, where, fields, f"{stem}-{number}")
 
 
+CSV_CELL_LIMIT = 131_072  # characters: the csv module's default cap on one cell
+
+
 def _from_csv(text: str, origin: str, fields: Fields, stem: str) -> Iterator[Item]:
+    # The cap is lifted while this file is read (it is the whole process's setting), so a longer cell is
+    # one skipped, reported row rather than an error that ends the reading of the file.
+    previous = csv.field_size_limit(max(CSV_CELL_LIMIT, len(text) + 1))
+    try:
+        rows = list(_csv_rows(text, origin, fields))
+    finally:
+        csv.field_size_limit(previous)
+    for number, row in rows:
+        where = f"{origin}:{number}"
+        longest = max((len(v) for v in row.values() if isinstance(v, str)), default=0)
+        if longest > CSV_CELL_LIMIT:
+            yield Item(name=f"{stem}-{number}", origin=where,
+                       error=f"{where}: a cell of {longest:,} characters is too long for CSV (at most {CSV_CELL_LIMIT:,}): "
+                       "put that article in a file or a JSONL line of its own")
+            continue
+        yield _record_item(row, where, fields, f"{stem}-{number}")
+
+
+def _csv_rows(text: str, origin: str, fields: Fields) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
-    columns = set(reader.fieldnames or ())
+    try:
+        columns = set(reader.fieldnames or ())
+    except csv.Error as error:
+        raise InputError(f"{origin}: not readable as CSV ({error}): check the file") from None
     if fields.text not in columns and fields.url not in columns:
         raise InputError(
             f"{origin}: no {fields.text!r} or {fields.url!r} column (columns: {', '.join(sorted(columns)) or 'none'}): "
             "name them with --text-field/--url-field"
         )
-    for number, row in enumerate(reader, start=2):  # line 1 is the header
-        yield _record_item(dict(row), f"{origin}:{number}", fields, f"{stem}-{number}")
+    try:
+        for number, row in enumerate(reader, start=2):  # line 1 is the header
+            yield number, dict(row)
+    except csv.Error as error:  # a NUL byte, or a quote left open: the rows read so far stand
+        raise InputError(f"{origin}: not readable as CSV after line {reader.line_num} ({error}): fix the file") from None
 
 
 _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)

@@ -1,13 +1,25 @@
-"""What a batch did, gathered as it runs and written as ``summary.json`` and ``summary.md``."""
+"""What a batch did, gathered as it runs and written as ``summary.json`` and ``summary.md``.
+
+The run's own files live in a folder of their own, :data:`RUN_DIR` under ``--out``: an article's
+output is always a file ``<name>.<format>`` directly in ``--out``, so an article named "summary"
+can never overwrite (or be overwritten by) the run's summary.
+"""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 SLOWEST = 10
+RUN_DIR = "_retold"  # under --out; no article output is a folder, so no article can take this name
+
+
+def summary_paths(out_dir: Path) -> tuple[Path, Path]:
+    """Where the run's ``summary.json`` and ``summary.md`` go."""
+    return out_dir / RUN_DIR / "summary.json", out_dir / RUN_DIR / "summary.md"
 
 
 @dataclass(slots=True)

@@ -8,6 +8,8 @@ that sentence holds. Everything here is plain set arithmetic over the spaCy pars
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -133,14 +135,40 @@ def align(source: FactSheet, rewrite: FactSheet) -> tuple[Alignment, ...]:
     """For every rewrite sentence, its best-supporting source sentences (up to :data:`TOP_SUPPORT`), best first."""
     src = profiles(source)
     rarity = weights(src)
+    alike = profiles_alike(src)
     alignments = []
     for profile in profiles(rewrite):
         word_weights = [word_weight(w, rarity) for w in profile.words]
-        scored = [(_weighted_share(profile.words, word_weights, s), s.sentence) for s in src]
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        support = tuple(Support(sentence=i, score=round(score, 4)) for score, i in scored[:TOP_SUPPORT] if score > 0)
+        # A score depends only on a source sentence's keys and stems: scored once per kind of sentence
+        # (a text that repeats itself would otherwise cost rewrite x source sentences).
+        scored = [(_weighted_share(profile.words, word_weights, group[0]), group) for group in alike]
+        support = tuple(Support(sentence=i, score=round(score, 4)) for score, i in _best(scored, TOP_SUPPORT))
         alignments.append(Alignment(sentence=profile.sentence, support=support))
     return tuple(alignments)
+
+
+@per_object
+def profiles_alike(src: tuple[Profile, ...]) -> list[list[Profile]]:
+    """The source's profiles grouped by their keys and stems (what :func:`match` reads), each group in id order."""
+    groups: dict[tuple[frozenset[str], frozenset[str]], list[Profile]] = {}
+    for profile in src:
+        groups.setdefault((profile.keys, profile.stems), []).append(profile)
+    return list(groups.values())
+
+
+def _best(scored: list[tuple[float, list[Profile]]], count: int) -> list[tuple[float, int]]:
+    """The ``count`` best (score, sentence) pairs over groups of equal score, by score then id; 0 never."""
+    ranked = sorted(((score, group) for score, group in scored if score > 0), key=lambda pair: -pair[0])
+    best: list[tuple[float, int]] = []
+    i = 0
+    while i < len(ranked) and len(best) < count:
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        ids = heapq.merge(*([p.sentence for p in group] for _, group in ranked[i:j]))
+        best.extend((ranked[i][0], sid) for sid in itertools.islice(ids, count - len(best)))
+        i = j
+    return best
 
 
 def coverage(words: tuple[Word, ...], supporting: list[Profile], rarity: dict[str, float]) -> float:

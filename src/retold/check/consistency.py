@@ -77,15 +77,14 @@ def word_places(
     rest of its sentence clearly does not come with counts.
     """
     counts = [0.0] * 6
-    near = locality(profile, source, carried, rarity)
-    for word, place in zip(profile.words, near):
+    for placed in placements(profile, source, carried, rarity):
+        word, place = placed.word, placed.place
         kind = 0 if _is_fact(word) else 1 if word.pos == "VERB" else 2 if word.pos in NOUN_POS else None
         if kind is None:
             continue
         if place >= WORD_IN_PLACE:
             continue
-        anywhere = place > 0 or any(_held(word, p, names) for p, names in zip(source, carried))
-        counts[2 * kind + (0 if anywhere else 1)] += 1.0
+        counts[2 * kind + (0 if placed.anywhere else 1)] += 1.0
     return tuple(counts)  # type: ignore[return-value]
 
 
@@ -116,7 +115,9 @@ def placements(
     words = profile.words
     word_weights = [word_weight(w, rarity) for w in words]
     total = sum(word_weights)
-    held = [[_held(w, p, names) for w in words] for p, names in zip(source, carried)]
+    # One row per kind of source sentence (same keys, stems and carried names hold the same words): the
+    # maxima below are the same over a group as over its members, and a repetitive text costs no more.
+    held = [[_held(w, p, names) for w in words] for p, names in _sentences_alike(source, carried)]
     full = [sum(wt * h for wt, h in zip(word_weights, row)) for row in held]
     result = []
     for i, weight in enumerate(word_weights):
@@ -131,6 +132,22 @@ def placements(
         place = 0.0 if not anywhere else 1.0 if best_rest == 0 else min(1.0, best_with / best_rest)
         result.append(Placement(words[i], place, anywhere))
     return result
+
+
+def _sentences_alike(source: tuple[Profile, ...], carried: list[frozenset[str]]) -> list[tuple[Profile, frozenset[str]]]:
+    """One (profile, carried names) per distinct pair of keys, stems and carried names, first seen first."""
+    key = (id(source), id(carried))
+    if _ALIKE[0] is not None and _ALIKE[0][0] == key and _ALIKE[0][1] is source and _ALIKE[0][2] is carried:
+        return _ALIKE[0][3]
+    seen: dict[tuple[frozenset[str], frozenset[str], frozenset[str]], tuple[Profile, frozenset[str]]] = {}
+    for p, names in zip(source, carried):
+        seen.setdefault((p.keys, p.stems, names), (p, names))
+    alike = list(seen.values())
+    _ALIKE[0] = (key, source, carried, alike)
+    return alike
+
+
+_ALIKE: list = [None]  # the last source asked about (every rewrite sentence of a check asks for the same one)
 
 
 def carried_names(source: FactSheet, src: tuple[Profile, ...]) -> list[frozenset[str]]:

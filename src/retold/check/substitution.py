@@ -21,6 +21,7 @@ other; ``word`` edits carry no weight (on BUMP task 2, weighing them did not hel
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Sequence
@@ -103,9 +104,14 @@ def _tokens(facts: FactSheet, start: int, end: int, mentions: list[tuple[int, in
 def _sentence_tokens(facts: FactSheet) -> list[list[_Tok]]:
     """The tokens of every sentence of ``facts``, computed once per fact sheet (a source is checked often)."""
     mentions = sorted((m.start, m.end) for e in facts.entities if e.label in _NAME_TYPES for m in e.mentions)
+    starts = [a for a, _ in mentions]
+    longest = max((b - a for a, b in mentions), default=0)
     result = []
     for s in facts.sentences:
-        here = [(a, b) for a, b in mentions if a < s.end and s.start < b]
+        # the mentions that overlap the sentence, found by bisection (a scan per sentence was quadratic):
+        # none starting before s.start - longest can reach into it
+        lo, hi = bisect.bisect_left(starts, s.start - longest), bisect.bisect_left(starts, s.end)
+        here = [(a, b) for a, b in mentions[lo:hi] if s.start < b]
         result.append(_tokens(facts, s.start, s.end, here))
     return result
 

@@ -15,7 +15,8 @@ import ipaddress
 import re
 import socket
 import time
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -28,6 +29,7 @@ MAX_REDIRECTS = 10
 USER_AGENT = "retold/0.1 (article reader)"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _TEXT_TYPES = ("application/xhtml+xml", "application/xml", "application/rss+xml", "application/atom+xml")
+_ACCEPT = {"Accept-Encoding": "gzip, deflate"}  # the encodings _decoded undoes under the cap
 _OPT_IN = "pass --allow-private-urls (allow_private_urls=True in Python) to fetch it anyway"
 
 
@@ -39,11 +41,38 @@ class _Refused(Exception):
         self.host, self.address = host, address
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # well-known NAT64 prefix: the last 32 bits are the IPv4 host
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # local-use NAT64: a private network's translator
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form carries (mapped, 6to4, Teredo client, NAT64, IPv4-compatible), if any:
+    a gateway on the path may deliver a packet for it to that IPv4 address."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):  # :: and ::1 are IPv6's own
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(address: str) -> bool:
-    """Whether ``address`` (an IP literal) is a public unicast address."""
+    """Whether ``address`` (an IP literal) is a public unicast address; an IPv6 form that embeds an IPv4
+    address is judged by the embedded address (and by its own range too)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _NAT64_LOCAL:
+            return False
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            if not (embedded.is_global and not embedded.is_multicast):
+                return False
+            if ip in _NAT64 or ip in _IPV4_COMPATIBLE or ip.ipv4_mapped is not None:
+                return True  # ranges Python files as reserved whose meaning is the embedded address
     return ip.is_global and not ip.is_multicast
 
 
@@ -73,7 +102,8 @@ class _GuardedBackend(httpcore.SyncBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[tuple[int, int, int | bytes] | tuple[int, int, None, int]] | None = None,
+        socket_options: Iterable[tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]]
+        | None = None,
     ) -> httpcore.NetworkStream:
         addresses = _public_addresses(host, port)
         for address in addresses[:-1]:  # each checked address in turn, as a resolver-driven connect would
@@ -144,7 +174,9 @@ def _fetch(
             if not allow_private:
                 _check_host(url, current)
             request_timeout = httpx.Timeout(max(0.01, deadline - time.monotonic()))
-            with client.stream("GET", current, follow_redirects=False, timeout=request_timeout) as response:
+            with client.stream(
+                "GET", current, follow_redirects=False, timeout=request_timeout, headers=_ACCEPT
+            ) as response:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     target = urljoin(current, response.headers["location"])
                     if target in seen:
@@ -182,16 +214,58 @@ def _fetch(
         raise FetchError(f"Fetching {url} failed ({reason}): try again, or save the page and pass the file") from None
 
 
+_PIECE = 64 * 1024  # the most one decoding step may produce at a time
+
+
+def _inflate(pieces: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    """Undo one gzip or deflate layer, never producing more than :data:`_PIECE` bytes at a time, so a
+    consumer that stops reading stops the decoding (httpx decodes a whole chunk at once: a few hundred
+    bytes of a stacked encoding become half a gigabyte before the caller sees any of it)."""
+    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding in ("gzip", "x-gzip") else None
+    for piece in pieces:
+        if decoder is None:  # deflate is zlib-wrapped by the standard, raw by some servers
+            wrapped = len(piece) >= 2 and piece[0] & 0x0F == 8 and (piece[0] << 8 | piece[1]) % 31 == 0
+            decoder = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        data = piece
+        while True:
+            out = decoder.decompress(data, _PIECE)
+            if out:
+                yield out
+            data = decoder.unconsumed_tail
+            if not data and len(out) < _PIECE:
+                break
+    if decoder is not None and (rest := decoder.flush()):
+        yield rest
+
+
+def _decoded(response: httpx.Response, url: str) -> Iterator[bytes]:
+    """The body's bytes as they arrive, each ``Content-Encoding`` layer undone in turn, lazily."""
+    encodings = [e.strip().lower() for e in response.headers.get_list("content-encoding", split_commas=True)]
+    pieces: Iterable[bytes] = response.iter_raw()
+    for encoding in reversed([e for e in encodings if e and e != "identity"]):
+        if encoding not in ("gzip", "x-gzip", "deflate"):
+            raise FetchError(
+                f"{url} is sent with Content-Encoding {encoding}, which retold cannot decode: "
+                "save the page from a browser and pass the file"
+            )
+        pieces = _inflate(pieces, encoding)
+    return iter(pieces)
+
+
 def _read_capped(response: httpx.Response, url: str, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """The decoded body, abandoned as soon as the DECODED bytes pass ``max_bytes``."""
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():  # as the bytes arrive: a fixed chunk size would wait to fill it
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(too_large(url, max_bytes))
-        if time.monotonic() > deadline:  # a server that trickles bytes never trips the read timeout
-            raise FetchError(timed_out(url, timeout))
-        chunks.append(chunk)
+    try:
+        for chunk in _decoded(response, url):  # as the bytes arrive: a fixed chunk size would wait to fill it
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(too_large(url, max_bytes))
+            if time.monotonic() > deadline:  # a server that trickles bytes never trips the read timeout
+                raise FetchError(timed_out(url, timeout))
+            chunks.append(chunk)
+    except zlib.error as exc:
+        raise FetchError(f"{url} sent a body that does not decode ({exc}): try again, or save the page and pass the file") from None
     return b"".join(chunks)
 
 

@@ -79,7 +79,12 @@ def read_source(
         )
         return Raw(data=data, origin=url, url=final, media_type=media_type, charset=charset)
     if str(source) == "-":
-        return read_stream(sys.stdin.buffer, max_bytes=max_bytes)
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise InputError("Cannot read stdin: it is closed; pass a file path or a URL, or give retold a stdin")
+        try:
+            return read_stream(sys.stdin.buffer, max_bytes=max_bytes)
+        except OSError as exc:  # a descriptor that cannot be read (closed under Python, or a directory)
+            raise InputError(f"Cannot read stdin ({exc.strerror or exc}): pass a file path or a URL") from None
     return read_path(source, max_bytes=max_bytes)
 
 

@@ -14,6 +14,7 @@ from retold.errors import InputError
 from retold.serve.app import create_app
 from retold.serve.config import ServeConfig, config_from
 from retold.serve.runlog import MemoryRunLog, Run, RunLog
+from retold.serve.security import header_timeout_protocol
 
 __all__ = ["MemoryRunLog", "Run", "RunLog", "ServeConfig", "config_from", "create_app", "serve"]
 
@@ -33,6 +34,7 @@ def serve(config: ServeConfig, runs: RunLog | None = None) -> None:
         port=config.port,
         log_level="info",
         server_header=False,
+        http=header_timeout_protocol(),  # a client that trickles its headers is cut after HEADER_TIMEOUT
         timeout_graceful_shutdown=5,
     )
 

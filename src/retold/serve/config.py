@@ -9,6 +9,7 @@ from retold.errors import InputError
 from retold.serve.security import is_loopback
 
 TOKEN_VARIABLE = "RETOLD_TOKEN"
+MAX_SECONDS = 86_400.0  # a day, as the CLI's --timeout allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,4 +45,13 @@ def config_from(host: str = "127.0.0.1", port: int = 8000, **options: object) ->
         )
     if not 0 <= port <= 65535:
         raise InputError(f"Port {port} is out of range: use 1-65535")
+    for name in ("time_limit", "fetch_timeout"):
+        seconds = options.get(name)
+        if seconds is not None and not (isinstance(seconds, (int, float)) and 0 < seconds <= MAX_SECONDS):  # nan too
+            flag = "--" + name.replace("_", "-")
+            raise InputError(f"{flag} {seconds!r} must be a number of seconds above 0 and at most {MAX_SECONDS:g}")
+    for name in ("max_body", "max_bytes", "workers", "queue_size", "history"):
+        count = options.get(name)
+        if count is not None and not (isinstance(count, int) and 0 < count < 2**63):
+            raise InputError(f"--{name.replace('_', '-')} {count!r} must be a whole number above 0")
     return ServeConfig(host=host, port=port, token=token, **options)  # type: ignore[arg-type]

@@ -150,3 +150,54 @@ async def _error(send: Send, status: int, message: str, extra: list[tuple[bytes,
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())] + (extra or [])
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+# --------------------------------------------------------------------------- slow headers
+
+HEADER_TIMEOUT = 10.0  # seconds a connection has to send a request's headers
+
+
+def header_timeout_protocol(seconds: float = HEADER_TIMEOUT) -> type:
+    """uvicorn's HTTP protocol, with a deadline for each request's headers.
+
+    uvicorn's keep-alive timer is cancelled by any byte received, so a client that sends its headers a
+    byte at a time (slowloris) held a connection open for ever. Here a timer starts when the connection
+    opens and again after each response, and is stopped only when a request's headers are complete.
+    """
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeout(H11Protocol):
+        _header_timer: Any = None
+
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            if self.cycle is not None and not self.cycle.response_complete:  # a request's headers are in
+                self._disarm()
+
+        def on_response_complete(self) -> None:
+            self._arm()  # before: the next pipelined request may start (and stop the timer) in the call
+            super().on_response_complete()
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._header_timer = self.loop.call_later(seconds, self._cut)
+
+        def _disarm(self) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+                self._header_timer = None
+
+        def _cut(self) -> None:
+            self._header_timer = None
+            if not self.transport.is_closing() and (self.cycle is None or self.cycle.response_complete):
+                self.transport.close()
+
+    return HeaderTimeout

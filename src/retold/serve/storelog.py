@@ -90,7 +90,7 @@ class StoreRunLog:
         return self.get(run_id)
 
     def get(self, run_id: str) -> Run | None:
-        if not run_id.isdigit():
+        if not (run_id.isascii() and run_id.isdigit()):  # "²" is a digit to str.isdigit, not to int()
             return None
         with self._lock:
             stored = self.store.get_run(int(run_id))

@@ -63,7 +63,7 @@ def style_from_toml(path: str | os.PathLike[str], *, origin: str | None = None) 
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # TOML is UTF-8 only
         raise StyleError(f"Cannot read style file {os.fspath(path)!r} ({exc}): give a readable TOML file.") from exc
     return _style_from_data(data, os.fspath(path), origin or os.fspath(path))
 

@@ -11,12 +11,14 @@ of the week but the sentence it rests on says "yesterday" or "this week" cannot 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
 
 from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
+from retold.check.memo import per_object
 from retold.normalize import fold_key
 from retold.types import DateFact, FactSheet, Severity
 
@@ -53,7 +55,7 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, Severity, 
     published = ctx.source.article.published if ctx.source.article else None
     year = published.year if published else None
     dates = source_dates(ctx.source)
-    matching = [s for s in dates if agrees(date, s, year)]
+    matching = _agreeing(date, ctx.source, year)
     if not matching and year is None and date.year is not None and any(s.year == date.year for s in dates):
         # "January 7, 2012" where the source gives "January 7" and, elsewhere, the year 2012
         matching = [s for s in dates if s.year is None and agrees(date, s, date.year)]
@@ -118,7 +120,7 @@ def unsupported_date(ctx: CheckContext, date: DateFact) -> tuple[str, Severity, 
         return None
     if stated_in_support(ctx.source, date.text, support, {s.sentence for s in matching}):
         return None
-    rivals = [s for s in dates if s.sentence == support[0].sentence and _comparable(date, s)]
+    rivals = [s for s in _dates_by_sentence(ctx.source).get(support[0].sentence, ()) if _comparable(date, s)]
     if not rivals:
         return None
     given = ", ".join(f"“{r.text}”" for r in rivals)
@@ -163,15 +165,49 @@ def _calendar_day(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
+@per_object
 def source_dates(source: FactSheet) -> list[DateFact]:
-    """The source's dates, with the fixed-date holidays it names ("on Valentine's Day") as month and day."""
+    """The source's dates, with the fixed-date holidays it names ("on Valentine's Day") as month and day.
+
+    Computed once per source (every rewrite date asks for them)."""
     holidays = []
+    starts = [s.start for s in source.sentences]
     for m in _HOLIDAY.finditer(source.text):
         month, day = _HOLIDAY_DAYS[m.lastindex - 1]  # type: ignore[operator]
-        sentence = next((s.id for s in source.sentences if s.start <= m.start() < s.end), None)
+        at = bisect.bisect_right(starts, m.start()) - 1  # sentences are in text order
+        sentence = source.sentences[at].id if at >= 0 and m.start() < source.sentences[at].end else None
         if sentence is not None:
             holidays.append(DateFact(m.start(), m.end(), m.group(), sentence, month=month, day=day))
     return [*source.dates, *holidays]
+
+
+def _signature(date: DateFact) -> tuple:
+    """Everything :func:`agrees` reads of the source side: dates alike in it agree alike."""
+    relative_words = fold_key(date.text).removeprefix("on ") if _unresolved_relative(date) else None
+    return (date.resolved, date.relative, date.year, date.month, date.day, date.weekday, relative_words)
+
+
+@per_object
+def _dates_alike(source: FactSheet) -> list[list[DateFact]]:
+    """The source's dates grouped by :func:`_signature` (a news text repeats a few dates many times)."""
+    groups: dict[tuple, list[DateFact]] = {}
+    for d in source_dates(source):
+        groups.setdefault(_signature(d), []).append(d)
+    return list(groups.values())
+
+
+@per_object
+def _dates_by_sentence(source: FactSheet) -> dict[int, list[DateFact]]:
+    by_sentence: dict[int, list[DateFact]] = {}
+    for d in source_dates(source):
+        by_sentence.setdefault(d.sentence, []).append(d)
+    return by_sentence
+
+
+def _agreeing(date: DateFact, source: FactSheet, year: int | None) -> list[DateFact]:
+    """The source dates that back ``date`` (as ``[s for s in source_dates(source) if agrees(date, s, year)]``,
+    in another order): one :func:`agrees` per kind of date, not per date."""
+    return [d for group in _dates_alike(source) if agrees(date, group[0], year) for d in group]
 
 
 def _date_after(weekday: DateFact, rewrite: FactSheet) -> DateFact | None:

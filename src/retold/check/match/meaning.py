@@ -7,12 +7,14 @@ words the article never uses count. Read by the claim detector and the score.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from retold.check.align import STRONG_SUPPORT  # noqa: F401  (detectors read it from here)
 from retold.check.context import CheckContext
+from retold.check.memo import per_object
 from retold.lexicon import (
     ANTONYMS,
     CLASS_OF,
@@ -24,7 +26,7 @@ from retold.lexicon import (
     TIME_UNITS,
     TIMES,
 )
-from retold.types import Sentence, Severity
+from retold.types import FactSheet, Sentence, Severity
 from retold.wordnet import antonyms_of, kind_of
 
 # Closing attribution, links and section labels are not claims.
@@ -76,6 +78,25 @@ def is_claim(sentence: Sentence) -> bool:
     return bool(text) and not _NOT_A_CLAIM.match(text)
 
 
+@per_object
+def _quoted_spans(rewrite: FactSheet) -> tuple[list[int], list[int]]:
+    """The rewrite's quotations as sorted, merged (start, end) spans, looked up by bisection: a scan of every
+    quotation for every word made a text of many quotes quadratic."""
+    merged: list[list[int]] = []
+    for start, end in sorted((q.start, q.end) for q in rewrite.quotes):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [m[0] for m in merged], [m[1] for m in merged]
+
+
+def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``offset`` falls in one of the spans (``start <= offset < end``)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
+
+
 def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: set[str] | None = None) -> Flip | None:
     """A negation flip, an antonym swap or a same-class swap against one source sentence.
 
@@ -84,8 +105,8 @@ def _flip_in(ctx: CheckContext, sentence: Sentence, source_id: int, new_only: se
     """
     # Words inside quotation marks are the quote detector's to judge: a verbatim quote may well
     # say the opposite of the sentence it happens to align with.
-    quoted = [(q.start, q.end) for q in ctx.rewrite.quotes]
-    ours = [t for t in _tokens(ctx.rewrite.doc, sentence) if not any(s <= t.idx < e for s, e in quoted)]
+    starts, ends = _quoted_spans(ctx.rewrite)
+    ours = [t for t in _tokens(ctx.rewrite.doc, sentence) if not _inside(t.idx, starts, ends)]
     theirs = _tokens(ctx.source.doc, ctx.source.sentences[source_id])
     their_lemmas = {t.lemma_.lower() for t in theirs} | {t.lower_ for t in theirs}
     our_lemmas = {t.lemma_.lower() for t in ours} | {t.lower_ for t in ours}

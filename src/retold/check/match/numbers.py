@@ -17,6 +17,7 @@ import re
 
 from retold.check.align import STRONG_SUPPORT, stated_in_support
 from retold.check.context import CheckContext
+from retold.check.memo import per_object
 from retold.normalize import fold
 from retold.types import FactSheet, NumberFact, Severity
 
@@ -61,7 +62,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
     best = [support[0].sentence] if support else []
     # A round figure rounds the figure of the same fact: one in a sentence the rewrite sentence rests on.
     local = {s.sentence for s in support}
-    same = [s for s in ctx.source.numbers if same_value(number, s, approx, rounds=s.sentence in local)]
+    same = _same(number, ctx.source, approx, local)
     if not same and _nil_score(number, ctx):
         return None  # "0-0" for "a goalless draw"
     if not same and _years_between(number, ctx.source):
@@ -92,7 +93,7 @@ def unsupported_number(ctx: CheckContext, number: NumberFact) -> tuple[str, list
         return None
     if stated_in_support(ctx.source, number.text, support, {s.sentence for s in same}):
         return None
-    rivals = [s for s in ctx.source.numbers if s.sentence == support[0].sentence and s.unit == number.unit]
+    rivals = [s for s in _numbers_by_sentence(ctx.source).get(support[0].sentence, ()) if s.unit == number.unit]
     if not rivals:
         return None
     if same and _context_fit(ctx, number, same) >= _context_fit(ctx, number, rivals):
@@ -248,6 +249,43 @@ def spelt_out_in(value: float, text: str) -> bool:
     elif value != whole:
         return False
     return re.search(pattern, text.lower()) is not None
+
+
+def _same(number: NumberFact, source: FactSheet, approx: bool, local: set[int]) -> list[NumberFact]:
+    """``[s for s in source.numbers if same_value(number, s, approx, rounds=s.sentence in local)]``, with one
+    :func:`same_value` per kind of source figure (same value and unit) rather than one per figure."""
+    found: list[tuple[int, NumberFact]] = []
+    groups = 0
+    for group in _numbers_alike(source):
+        first = group[0][1]
+        if same_value(number, first, approx):
+            found.extend(group)
+        elif same_value(number, first, approx, rounds=True):  # only a figure in a sentence it rests on rounds
+            found.extend(member for member in group if member[1].sentence in local)
+        else:
+            continue
+        groups += 1
+    if groups > 1:
+        found.sort(key=lambda member: member[0])  # in the source's order, as a scan gives them
+    return [n for _, n in found]
+
+
+@per_object
+def _numbers_alike(source: FactSheet) -> list[list[tuple[int, NumberFact]]]:
+    """The source's figures (with their place in ``source.numbers``) grouped by value and unit, all that
+    :func:`same_value` reads of them."""
+    groups: dict[tuple[float, str | None], list[tuple[int, NumberFact]]] = {}
+    for i, n in enumerate(source.numbers):
+        groups.setdefault((n.value, n.unit), []).append((i, n))
+    return list(groups.values())
+
+
+@per_object
+def _numbers_by_sentence(source: FactSheet) -> dict[int, list[NumberFact]]:
+    by_sentence: dict[int, list[NumberFact]] = {}
+    for n in source.numbers:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    return by_sentence
 
 
 def _counts_something_else(

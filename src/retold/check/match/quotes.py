@@ -8,12 +8,15 @@ source does not quote them. A quote that differs from a source passage only in s
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from retold.check.memo import per_object
 from retold.normalize import fold
 from retold.types import FactSheet, Quote
 
@@ -83,10 +86,24 @@ def locate(quote_text: str, source: SourceWords) -> tuple[int, int] | None:
     return None
 
 
-def _find_all(haystack: tuple[str, ...], needle: list[str], lo: int, hi: int) -> list[int]:
+def _find_all(haystack: tuple[str, ...], needle: list[str], lo: int, hi: int) -> Iterator[int]:
+    """Where ``needle`` starts in ``haystack[lo:hi]``, in order, found lazily from the places its first word
+    is (a scan of the whole source for every quote made a text of many quotes quadratic)."""
     n = len(needle)
-    head = needle[0]
-    return [i for i in range(lo, hi - n + 1) if haystack[i] == head and list(haystack[i : i + n]) == needle]
+    places = _places(haystack).get(needle[0], [])
+    for k in range(bisect.bisect_left(places, lo), bisect.bisect_right(places, hi - n)):
+        i = places[k]
+        if list(haystack[i : i + n]) == needle:
+            yield i
+
+
+@per_object
+def _places(haystack: tuple[str, ...]) -> dict[str, list[int]]:
+    """Each word's positions in ``haystack``, ascending."""
+    places: dict[str, list[int]] = {}
+    for i, word in enumerate(haystack):
+        places.setdefault(word, []).append(i)
+    return places
 
 
 def is_quoted_in_source(quote_words: list[str], source: FactSheet) -> bool:
