@@ -23,18 +23,52 @@ FABRICATED_CLAIMS = (
 # handful of fixed strings a rule could be written for: each case draws its own wording.
 _LEAK_OPENERS = ("Sure!", "Certainly.", "Of course!", "Absolutely —", "Okay,", "Great question!", "")
 _LEAK_VERBS = ("Here is", "Here's", "Below is", "I've written", "I have prepared", "This is")
-_LEAK_WHAT = ("the rewritten article", "a rewritten version of the article", "your explainer", "the revised story",
-              "a simplified version", "a concise summary of the article", "the condensed text", "the reworked piece")
-_LEAK_HOW = ("", " in a neutral, engaging tone", " for a general audience", " in plain English", " as requested",
-             " in about 300 words", " following your guidelines", " with the key facts first")
+_LEAK_WHAT = (
+    "the rewritten article",
+    "a rewritten version of the article",
+    "your explainer",
+    "the revised story",
+    "a simplified version",
+    "a concise summary of the article",
+    "the condensed text",
+    "the reworked piece",
+)
+_LEAK_HOW = (
+    "",
+    " in a neutral, engaging tone",
+    " for a general audience",
+    " in plain English",
+    " as requested",
+    " in about 300 words",
+    " following your guidelines",
+    " with the key facts first",
+)
 _LEAK_AI = ("As an AI language model,", "As an AI,", "Please note that", "Note:", "Disclaimer:", "Just so you know,")
-_LEAK_CANNOT = ("I cannot verify", "I can't confirm", "I was unable to check", "I don't have access to verify",
-                "I have not fact-checked")
+_LEAK_CANNOT = (
+    "I cannot verify",
+    "I can't confirm",
+    "I was unable to check",
+    "I don't have access to verify",
+    "I have not fact-checked",
+)
 _LEAK_OBJECT = ("these claims", "the figures above", "this information", "the quotes", "the details in this article")
-_LEAK_AFTER = ("Let me know if you'd like any changes!", "I hope this helps!", "Would you like me to shorten it further?",
-               "Feel free to ask for a different tone.", "(no links, just mention)", "(word count: {n})")
-_SLOT_WHAT = ("quote from a local official", "image", "link to source", "expert comment", "date of the event",
-              "photo caption", "author bio")
+_LEAK_AFTER = (
+    "Let me know if you'd like any changes!",
+    "I hope this helps!",
+    "Would you like me to shorten it further?",
+    "Feel free to ask for a different tone.",
+    "(no links, just mention)",
+    "(word count: {n})",
+)
+_SLOT_WHAT = (
+    "quote from a local official",
+    "image",
+    "link to source",
+    "expert comment",
+    "date of the event",
+    "photo caption",
+    "author bio",
+)
 _SLOT_FORMS = ("[insert {what} here]", "[{WHAT}]", "<TODO: add {what}>", "{{{{{snake}}}}}", "[Add {what}]")
 
 
@@ -55,26 +89,49 @@ def leakage_artefact(rng: random.Random) -> tuple[str, str]:
     return where, form.format(what=what, WHAT=what.upper(), snake=what.replace(" ", "_"))
 
 
-_CTA_OPENERS = ("", "Enjoyed this story?", "Want more like this?", "Like what you read?", "Don't miss out:",
-                "Stay informed.", "Before you go:")
-_CTA_ACTIONS = ("Subscribe to our newsletter", "Sign up for our {adj} {letter}", "Follow us on {network}",
-                "Share this article with your friends", "Join {many} readers who get our {adj} {letter}",
-                "Become a member", "Support our journalism with a donation", "Download our app",
-                "Get our {adj} {letter} in your inbox")
+_CTA_OPENERS = (
+    "",
+    "Enjoyed this story?",
+    "Want more like this?",
+    "Like what you read?",
+    "Don't miss out:",
+    "Stay informed.",
+    "Before you go:",
+)
+_CTA_ACTIONS = (
+    "Subscribe to our newsletter",
+    "Sign up for our {adj} {letter}",
+    "Follow us on {network}",
+    "Share this article with your friends",
+    "Join {many} readers who get our {adj} {letter}",
+    "Become a member",
+    "Support our journalism with a donation",
+    "Download our app",
+    "Get our {adj} {letter} in your inbox",
+)
 _CTA_ADJ = ("free", "daily", "weekly", "morning", "evening")
 _CTA_LETTER = ("briefing", "digest", "newsletter", "bulletin", "email")
 _CTA_NETWORK = ("Facebook", "X", "Instagram", "social media", "LinkedIn")
 _CTA_MANY = ("thousands of", "over 50,000", "more than 100,000", "our community of")
-_CTA_BENEFIT = ("", " to get the latest news delivered to your inbox", " and never miss an update",
-                " for breaking news as it happens", " — it only takes a minute", " and tell us what you think below")
+_CTA_BENEFIT = (
+    "",
+    " to get the latest news delivered to your inbox",
+    " and never miss an update",
+    " for breaking news as it happens",
+    " — it only takes a minute",
+    " and tell us what you think below",
+)
 _CTA_END = (".", "!", " today.", " now!")
 
 
 def call_to_action(rng: random.Random) -> str:
     """One to two sentences asking the reader to subscribe, follow, share or donate, worded anew each time."""
+
     def sentence() -> str:
         action = rng.choice(_CTA_ACTIONS).format(
-            adj=rng.choice(_CTA_ADJ), letter=rng.choice(_CTA_LETTER), network=rng.choice(_CTA_NETWORK),
+            adj=rng.choice(_CTA_ADJ),
+            letter=rng.choice(_CTA_LETTER),
+            network=rng.choice(_CTA_NETWORK),
             many=rng.choice(_CTA_MANY),
         )
         return f"{action}{rng.choice(_CTA_BENEFIT)}{rng.choice(_CTA_END)}"
@@ -83,8 +140,18 @@ def call_to_action(rng: random.Random) -> str:
     return first if rng.random() < 0.6 else first + "\n" + sentence()
 
 
-_RELATED_HEADS = ("Read more", "More", "Related", "Also read", "You may also like", "Recommended", "Most read",
-                  "Trending", "Don't miss", "More stories")
+_RELATED_HEADS = (
+    "Read more",
+    "More",
+    "Related",
+    "Also read",
+    "You may also like",
+    "Recommended",
+    "Most read",
+    "Trending",
+    "Don't miss",
+    "More stories",
+)
 _RELATED_TAILS = ("", " related news", " from this section", " on this topic", " stories", " from our reporters")
 _RELATED_ENDS = ("", ":", " ›", " →")
 _ITEM_FORMS = ("{h}", "- {h}", "• {h}", "* {h}", "{h} ({m} min read)", "{h} | {site}")
@@ -114,12 +181,15 @@ def _append(base: tuple[str, str], addition: str, sep: str, kind: str, note: str
     return Case(kind, text + addition, len(text), len(text) + len(addition), note, base=base[0])
 
 
-def plant_sentence_fabricated(facts: Any, pools: Pools, rng: random.Random, *, bases: Mapping[str, str],
-                              **_: Any) -> Case | None:
+def plant_sentence_fabricated(
+    facts: Any, pools: Pools, rng: random.Random, *, bases: Mapping[str, str], **_: Any
+) -> Case | None:
     """An invented claim about one of the article's actors, with no new name, number or date."""
     # The article's main actors: the most often mentioned names.
-    actors = sorted((e for e in facts.entities if e.label in SWAP_LABELS and is_name(e.name)),
-                    key=lambda e: (-len(e.mentions), e.id))[:3]
+    actors = sorted(
+        (e for e in facts.entities if e.label in SWAP_LABELS and is_name(e.name)),
+        key=lambda e: (-len(e.mentions), e.id),
+    )[:3]
     base = _addition_base(facts, rng, bases)
     if not actors or base is None:
         return None
@@ -138,8 +208,9 @@ def plant_leakage(facts: Any, pools: Pools, rng: random.Random, *, bases: Mappin
     return _append(base, artefact, " " if where == "suffix" else "\n\n", "leakage", artefact)
 
 
-def plant_call_to_action(facts: Any, pools: Pools, rng: random.Random, *, bases: Mapping[str, str],
-                         **_: Any) -> Case | None:
+def plant_call_to_action(
+    facts: Any, pools: Pools, rng: random.Random, *, bases: Mapping[str, str], **_: Any
+) -> Case | None:
     """A newsletter / subscribe / share block appended."""
     base = _addition_base(facts, rng, bases)
     if base is None:
@@ -148,8 +219,9 @@ def plant_call_to_action(facts: Any, pools: Pools, rng: random.Random, *, bases:
     return _append(base, block, "\n\n", "call-to-action", block.split("\n")[0])
 
 
-def plant_related_headlines(facts: Any, pools: Pools, rng: random.Random, *, index: int = -1,
-                            bases: Mapping[str, str], **_: Any) -> Case | None:
+def plant_related_headlines(
+    facts: Any, pools: Pools, rng: random.Random, *, index: int = -1, bases: Mapping[str, str], **_: Any
+) -> Case | None:
     """A "related news" block of other articles' headlines appended."""
     base = _addition_base(facts, rng, bases)
     others = [h for i, h in pools.headlines if i != index]

@@ -79,11 +79,17 @@ def throughput(folder: Path, count: int, workers: int, scratch: Path) -> dict:
     )
     summary = json.loads((out / "_retold" / "summary.json").read_text())
     return {
-        "workers": workers, "articles": count, "done": summary["done"], "failed": summary["failed"],
-        "exit": code, "seconds": round(seconds, 2), "articles_per_s": round(summary["done"] / seconds, 3),
+        "workers": workers,
+        "articles": count,
+        "done": summary["done"],
+        "failed": summary["failed"],
+        "exit": code,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(summary["done"] / seconds, 3),
         "peak_worker_mb": round(peak, 1),
         # the cores the command got: about `workers` on an idle machine, less when others take them
-        "cpu_s": round(cpu, 1), "cores_used": round(cpu / seconds, 2),
+        "cpu_s": round(cpu, 1),
+        "cores_used": round(cpu / seconds, 2),
     }
 
 
@@ -104,8 +110,12 @@ def cli_per_article(files: list[Path], scratch: Path) -> dict:
     times = []
     for path in files:
         start = time.perf_counter()
-        subprocess.run([*RETOLD, "rewrite", str(path), "--no-store", "-o", str(scratch / "one.md")],
-                       capture_output=True, env=_env(), check=False)
+        subprocess.run(
+            [*RETOLD, "rewrite", str(path), "--no-store", "-o", str(scratch / "one.md")],
+            capture_output=True,
+            env=_env(),
+            check=False,
+        )
         times.append(time.perf_counter() - start)
     median = statistics.median(times)
     return {"calls": len(times), "median_s": round(median, 2), "articles_per_s": round(1 / median, 3)}
@@ -120,10 +130,20 @@ def by_length(articles: list[str], scratch: Path, sizes: tuple[int, ...]) -> lis
     for words, text in long_texts(articles, sizes):
         path = scratch / f"long-{words}.txt"
         path.write_text(text, encoding="utf-8")
-        out = subprocess.run([sys.executable, "-c", _ONE_WORKER, str(path)], capture_output=True, text=True, env=_env(), check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _ONE_WORKER, str(path)], capture_output=True, text=True, env=_env(), check=True
+        )
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.append({"words": words, "seconds": round(row["seconds"], 2), "ms_per_100_words": round(row["seconds"] * 1e5 / words, 1),
-                     "peak_mb": round(row["peak_mb"], 1), "ok": row["ok"], "error": row["error"]})
+        rows.append(
+            {
+                "words": words,
+                "seconds": round(row["seconds"], 2),
+                "ms_per_100_words": round(row["seconds"] * 1e5 / words, 1),
+                "peak_mb": round(row["peak_mb"], 1),
+                "ok": row["ok"],
+                "error": row["error"],
+            }
+        )
     return rows
 
 
@@ -140,7 +160,11 @@ def cold_starts(repeat: int, scratch: Path) -> list[dict]:
         "retold check (bundled pair)": ["check", str(EXAMPLE), str(FAITHFUL), "--no-store"],
         "retold rewrite (bundled example)": ["rewrite", str(EXAMPLE), "--no-store"],
     }
-    script = [sys.executable, "-c", "import sys; from retold.cli import main; sys.exit(main())"]  # as the console script
+    script = [
+        sys.executable,
+        "-c",
+        "import sys; from retold.cli import main; sys.exit(main())",
+    ]  # as the console script
     rows = []
     for label, args in commands.items():
         times, cpus = [], []
@@ -151,8 +175,15 @@ def cold_starts(repeat: int, scratch: Path) -> list[dict]:
             times.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-        rows.append({"command": label, "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
-                     "median_cpu_s": round(statistics.median(cpus), 3), "runs": repeat})
+        rows.append(
+            {
+                "command": label,
+                "median_s": round(statistics.median(times), 3),
+                "min_s": round(min(times), 3),
+                "median_cpu_s": round(statistics.median(cpus), 3),
+                "runs": repeat,
+            }
+        )
     return rows
 
 
@@ -165,9 +196,13 @@ def plot(result: dict, path: Path) -> None:
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     rows = result["length"]
     left.plot([r["words"] for r in rows], [r["seconds"] for r in rows], "o-")
-    left.set(xlabel="words in the article", ylabel="seconds (rewrite + check, one worker)", title="Time by article length")
+    left.set(
+        xlabel="words in the article", ylabel="seconds (rewrite + check, one worker)", title="Time by article length"
+    )
     left.grid(alpha=0.3)
-    bars = {f"{t['workers']} worker{'s' if t['workers'] > 1 else ''}": t["articles_per_s"] for t in result["throughput"]}
+    bars = {
+        f"{t['workers']} worker{'s' if t['workers'] > 1 else ''}": t["articles_per_s"] for t in result["throughput"]
+    }
     bars = {"one CLI call\nper article": result["cli"]["articles_per_s"], **bars}
     right.bar(list(bars), list(bars.values()), color=["#999999", "#4c72b0", "#55a868"][: len(bars)])
     right.set(ylabel="articles per second", title=f"BUMP articles ({result['throughput'][0]['articles']}), wall time")
@@ -180,13 +215,21 @@ def plot(result: dict, path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", "--limit", dest="limit", type=int, help="only the first N BUMP articles")
-    parser.add_argument("--parts", type=lambda v: set(v.split(",")), default={"throughput", "length", "cold"},
-                        help="which figures: throughput (with memory per worker), length, cold (default all three)")
+    parser.add_argument(
+        "--parts",
+        type=lambda v: set(v.split(",")),
+        default={"throughput", "length", "cold"},
+        help="which figures: throughput (with memory per worker), length, cold (default all three)",
+    )
     parser.add_argument("--pairs", type=int, default=1, help="interleaved runs of 1 then 2 workers (default 1)")
     parser.add_argument("--cli-sample", type=int, default=5, help="articles timed as one CLI call each (default 5)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per command for cold starts (default 5)")
-    parser.add_argument("--sizes", type=lambda v: tuple(int(x) for x in v.split(",")), default=SIZES,
-                        help="article lengths in words (default 1000,5000,10000,25000,50000)")
+    parser.add_argument(
+        "--sizes",
+        type=lambda v: tuple(int(x) for x in v.split(",")),
+        default=SIZES,
+        help="article lengths in words (default 1000,5000,10000,25000,50000)",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--plot", type=Path, help="draw the figures here (PNG; needs matplotlib)")
     parser.add_argument("--cold-only", action="store_true", help="only the cold starts (about a minute)")
@@ -194,8 +237,10 @@ def main() -> int:
     if args.cold_only:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["RETOLD_DB"] = str(Path(tmp) / "unused.db")
-            cold = {"machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]},
-                    "cold_start": cold_starts(args.repeat, Path(tmp))}
+            cold = {
+                "machine": {"cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]},
+                "cold_start": cold_starts(args.repeat, Path(tmp)),
+            }
         print(json.dumps(cold, indent=2))
         if args.json:
             args.json.write_text(json.dumps(cold, indent=2) + "\n")

@@ -44,7 +44,7 @@ def _said_to_stated(facts: Any, s: Any) -> str | None:
 
 
 def _clause_dropped(s: Any) -> str | None:
-    if any(mark in s.text for mark in "\"\u201c\u201d"):
+    if any(mark in s.text for mark in '"\u201c\u201d'):
         return None
     dropped = _CLAUSE.sub(" ", s.text, count=1)
     return dropped if dropped != s.text else None
@@ -52,14 +52,19 @@ def _clause_dropped(s: Any) -> str | None:
 
 def controls(facts: Any, rng: random.Random, *, reference: str | None, rewrite: str | None) -> list[Case]:
     """Faithful texts: the rewrite, the reference summary, a sentence subset, and light paraphrases."""
-    cases = [Case(group, text, control=True) for group, text in (("rewrite", rewrite), ("reference", reference)) if text]
+    cases = [
+        Case(group, text, control=True) for group, text in (("rewrite", rewrite), ("reference", reference)) if text
+    ]
     # Reordering must not split a quotation that runs across sentences.
     body = [s for s in body_sentences(facts) if _self_contained(facts, s)]
     if len(body) >= 2:
         subset = sorted(rng.sample(body, min(4, len(body))), key=lambda s: s.id)
         cases.append(Case("extract", " ".join(s.text for s in subset), control=True))
         cases.append(Case("reordered", " ".join(s.text for s in reversed(subset)), control=True))
-    for group, paraphrase in (("said-stated", lambda s: _said_to_stated(facts, s)), ("clause-dropped", _clause_dropped)):
+    for group, paraphrase in (
+        ("said-stated", lambda s: _said_to_stated(facts, s)),
+        ("clause-dropped", _clause_dropped),
+    ):
         changed = [(s.id, t) for s in body if (t := paraphrase(s))]
         if changed:
             chosen = sorted(rng.sample(changed, min(3, len(changed))))

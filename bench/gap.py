@@ -56,7 +56,7 @@ def _words(name: str) -> list[str]:
 
 
 def candidate(row: dict[str, str], facts: Any, link: Any) -> str:
-    """"A", "B" or "other": whom the link names, by mention offsets first, then by name."""
+    """ "A", "B" or "other": whom the link names, by mention offsets first, then by name."""
     entity = facts.entities[link.entity]
     spans = [(m.start, m.end) for m in entity.mentions]
     found = set()
@@ -121,14 +121,23 @@ def score(rows: Sequence[dict[str, str]], sheets: Iterable[Any]) -> dict[str, An
 
 
 def report(figures: dict[str, Any], out: Any = sys.stdout) -> None:
-    print("(wrong: the other candidate; other: someone else where GAP says A or B; unjudged: someone else where"
-          " GAP says neither)", file=out)
-    print(f"{'confidence':>10} {'links':>6} {'right':>6} {'wrong':>6} {'other':>6} {'unjudged':>8} {'precision':>9}", file=out)
+    print(
+        "(wrong: the other candidate; other: someone else where GAP says A or B; unjudged: someone else where"
+        " GAP says neither)",
+        file=out,
+    )
+    print(
+        f"{'confidence':>10} {'links':>6} {'right':>6} {'wrong':>6} {'other':>6} {'unjudged':>8} {'precision':>9}",
+        file=out,
+    )
     for conf in sorted({c for c, _ in figures["levels"]}, reverse=True):
         right, wrong, other, unknown = (figures["levels"][(conf, o)] for o in ("right", "wrong", "other", "unknown"))
         p = right / (right + wrong + other) if right + wrong + other else float("nan")
         mark = "  (acted on)" if conf >= ACT else ""
-        print(f"{conf:>10.2f} {right + wrong + other + unknown:>6} {right:>6} {wrong:>6} {other:>6} {unknown:>8} {p:>9.3f}{mark}", file=out)
+        print(
+            f"{conf:>10.2f} {right + wrong + other + unknown:>6} {right:>6} {wrong:>6} {other:>6} {unknown:>8} {p:>9.3f}{mark}",
+            file=out,
+        )
     print("by rule:", file=out)
     for rule in sorted({r for r, _ in figures["rules"]}):
         right, wrong, other, unknown = (figures["rules"][(rule, o)] for o in ("right", "wrong", "other", "unknown"))
@@ -147,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         epilog="example: python bench/gap.py --data bench/data/gap/gap-development.tsv --gate",
     )
     parser.add_argument("--data", type=Path, required=True, help="a GAP-format TSV (tab-separated, with a header row)")
-    parser.add_argument("--gate", action="store_true", help=f"exit 1 when precision at the acting confidence is below {GATE}")
+    parser.add_argument(
+        "--gate", action="store_true", help=f"exit 1 when precision at the acting confidence is below {GATE}"
+    )
     args = parser.parse_args(argv)
     try:
         rows = read_gap(args.data)

@@ -41,10 +41,23 @@ from retold.types import Options  # noqa: E402
 LEAK = "(no links, just mention)"
 CALL_TO_ACTION = "Subscribe to our newsletter for more stories like this one!"
 LOOKALIKE_PLACES = {
-    "Austria": "Australia", "Australia": "Austria", "Sweden": "Switzerland", "Switzerland": "Sweden",
-    "Slovakia": "Slovenia", "Slovenia": "Slovakia", "Iran": "Iraq", "Iraq": "Iran", "Nigeria": "Niger",
-    "Lithuania": "Latvia", "Latvia": "Lithuania", "Colombia": "Columbia", "Georgia": "Armenia",
-    "Mexico": "New Mexico", "Virginia": "West Virginia", "Dakota": "Montana", "Washington": "Wellington",
+    "Austria": "Australia",
+    "Australia": "Austria",
+    "Sweden": "Switzerland",
+    "Switzerland": "Sweden",
+    "Slovakia": "Slovenia",
+    "Slovenia": "Slovakia",
+    "Iran": "Iraq",
+    "Iraq": "Iran",
+    "Nigeria": "Niger",
+    "Lithuania": "Latvia",
+    "Latvia": "Lithuania",
+    "Colombia": "Columbia",
+    "Georgia": "Armenia",
+    "Mexico": "New Mexico",
+    "Virginia": "West Virginia",
+    "Dakota": "Montana",
+    "Washington": "Wellington",
 }
 _VOWEL_SWAP = {"a": "e", "e": "i", "i": "y", "o": "a", "u": "o", "y": "i"}
 BENCH_STYLE = "bench-explainer"
@@ -79,8 +92,17 @@ def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
     faithful = [s for s in body if len(s.text) < 400][:7]
     used = {s.id for s in faithful[:5]}
     planted: list[dict] = []
-    sections: dict[str, list[dict]] = {k: [] for k in ("driving-the-news", "why-it-matters", "what-theyre-saying",
-                                                       "big-picture", "by-the-numbers", "whats-next")}
+    sections: dict[str, list[dict]] = {
+        k: []
+        for k in (
+            "driving-the-news",
+            "why-it-matters",
+            "what-theyre-saying",
+            "big-picture",
+            "by-the-numbers",
+            "whats-next",
+        )
+    }
 
     def edited(sentence, start: int, end: int, new: str) -> str:
         a, b = start - sentence.start, end - sentence.start
@@ -97,8 +119,14 @@ def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
             planted.append({"kind": "date", "marker": in_context(text, new)})
             used.add(s.id)
             break
-    numbers = [n for n in facts.numbers if n.sentence not in used and not quoted(facts, n.start, n.end)
-               and not 1800 <= n.value <= 2100 and not any(n.start < d.end and d.start < n.end for d in facts.dates)]
+    numbers = [
+        n
+        for n in facts.numbers
+        if n.sentence not in used
+        and not quoted(facts, n.start, n.end)
+        and not 1800 <= n.value <= 2100
+        and not any(n.start < d.end and d.start < n.end for d in facts.dates)
+    ]
     for n in rng.sample(numbers, len(numbers)):
         new = changed_number(n.text, rng)
         if new and new.lower() not in lowered:
@@ -148,8 +176,10 @@ def plant(facts, rng: random.Random) -> tuple[dict, list[dict], list[str]]:
     sections["whats-next"].append({"text": CALL_TO_ACTION, "sources": []})
     planted.append({"kind": "call-to-action", "marker": "Subscribe to our newsletter"})
     headline = _clean(faithful[0].text) if faithful else "News"
-    answer = {"headline": {"text": headline.split(",")[0].rstrip("."), "sources": [faithful[0].id] if faithful else []},
-              "sections": sections}
+    answer = {
+        "headline": {"text": headline.split(",")[0].rstrip("."), "sources": [faithful[0].id] if faithful else []},
+        "sections": sections,
+    }
     return answer, planted, faithful_texts
 
 
@@ -179,12 +209,16 @@ def as_prose(answer: dict) -> str:
     for items in answer["sections"].values():
         for item in items:
             parts.append(f"{item['speaker']} said, \u201c{item['quote']}\u201d" if "quote" in item else item["text"])
-    return "Here is the rewritten article:\n\n" + " ".join(p if p.endswith((".", "!", "?", "\u201d")) else p + "." for p in parts)
+    return "Here is the rewritten article:\n\n" + " ".join(
+        p if p.endswith((".", "!", "?", "\u201d")) else p + "." for p in parts
+    )
 
 
 def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
     base = get_style("explainer")
-    wide = tuple(dataclasses.replace(s, max_items=max(s.max_items, 4)) if s.form == "bullets" else s for s in base.sections)
+    wide = tuple(
+        dataclasses.replace(s, max_items=max(s.max_items, 4)) if s.form == "bullets" else s for s in base.sections
+    )
     register_style(dataclasses.replace(base, name=BENCH_STYLE, sections=wide))
     texts = bump_articles(1)[: limit or None]
     rows = []
@@ -207,20 +241,22 @@ def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
             seconds = time.perf_counter() - started
             out = draft_text(draft)
             report = retold.check(facts, out)
-            rows.append({
-                "article": index,
-                "planted": len(planted),
-                "planted_kinds": [p["kind"] for p in planted],
-                "reached": [p for p in planted if p["marker"] in out],
-                "faithful": len(faithful),
-                "kept": sum(1 for t in faithful if t in out),
-                "errors": sum(1 for f in report.findings if f.severity == "error"),
-                "calls": draft.stats["usage"]["calls"],
-                "repair_calls": draft.stats["repair"]["calls"],
-                "repair_seconds": draft.stats["repair"]["seconds"],
-                "seconds": seconds,
-                "items": draft.stats["items"],
-            })
+            rows.append(
+                {
+                    "article": index,
+                    "planted": len(planted),
+                    "planted_kinds": [p["kind"] for p in planted],
+                    "reached": [p for p in planted if p["marker"] in out],
+                    "faithful": len(faithful),
+                    "kept": sum(1 for t in faithful if t in out),
+                    "errors": sum(1 for f in report.findings if f.severity == "error"),
+                    "calls": draft.stats["usage"]["calls"],
+                    "repair_calls": draft.stats["repair"]["calls"],
+                    "repair_seconds": draft.stats["repair"]["seconds"],
+                    "seconds": seconds,
+                    "items": draft.stats["items"],
+                }
+            )
     planted_total = sum(r["planted"] for r in rows)
     reached = sum(len(r["reached"]) for r in rows)
     faithful_total = sum(r["faithful"] for r in rows)
@@ -250,11 +286,19 @@ def run(limit: int | None, seed: int = 0, style: str = BENCH_STYLE) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="only the first N BUMP articles")
-    parser.add_argument("--gate", action="store_true", help="exit 1 unless no planted error reaches the output, "
-                        "no check error is left and the kept share holds its pinned minimum")
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="exit 1 unless no planted error reaches the output, "
+        "no check error is left and the kept share holds its pinned minimum",
+    )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
-    parser.add_argument("--style", default=BENCH_STYLE, help="another style: the model then answers in prose, "
-                        "which the engine splits into that style's sections (the kept share is then capped by its room)")
+    parser.add_argument(
+        "--style",
+        default=BENCH_STYLE,
+        help="another style: the model then answers in prose, "
+        "which the engine splits into that style's sections (the kept share is then capped by its room)",
+    )
     args = parser.parse_args()
     result = run(args.limit, style=args.style)
     summary = {k: v for k, v in result.items() if k != "rows"}
@@ -271,7 +315,9 @@ def main() -> int:
         failures = gate({"llm": summary}, load_baseline(Path(__file__).parent / "baseline.json"), "llm.")
         return report_gate(failures, Console(stderr=True), "llm")
     if args.gate:  # another style: nothing planted may reach the output, no check error may be left
-        failures = [f"{k} = {summary[k]}" for k in ("planted_reaching_output", "articles_with_check_errors") if summary[k]]
+        failures = [
+            f"{k} = {summary[k]}" for k in ("planted_reaching_output", "articles_with_check_errors") if summary[k]
+        ]
         for failure in failures:
             print(f"gate: {failure}", file=sys.stderr)
         return 1 if failures else 0

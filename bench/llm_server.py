@@ -103,7 +103,9 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
                 self._json(404, {"error": {"message": f"no route {self.path}"}})
                 return
             if body.get("model") not in owner.models:
-                self._json(404, {"error": {"message": f"model '{body.get('model')}' not found", "code": "model_not_found"}})
+                self._json(
+                    404, {"error": {"message": f"model '{body.get('model')}' not found", "code": "model_not_found"}}
+                )
                 return
             started = time.monotonic()
             try:
@@ -120,18 +122,26 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
             if reply.status != 200:
                 self._json(reply.status, {"error": {"message": reply.error, "type": "scripted"}}, reply.headers)
                 return
-            usage = {"prompt_tokens": sum(len(m.get("content", "").split()) for m in body.get("messages", [])),
-                     "completion_tokens": len(reply.content.split())}
+            usage = {
+                "prompt_tokens": sum(len(m.get("content", "").split()) for m in body.get("messages", [])),
+                "completion_tokens": len(reply.content.split()),
+            }
             usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
             if body.get("stream"):
                 self._stream(body, reply, usage)
                 return
             message: dict[str, Any] = {"role": "assistant", "content": reply.content, "refusal": reply.refusal}
-            self._json(200, {
-                "id": "chatcmpl-scripted", "object": "chat.completion", "created": 0, "model": body["model"],
-                "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
-                "usage": usage,
-            })
+            self._json(
+                200,
+                {
+                    "id": "chatcmpl-scripted",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body["model"],
+                    "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
+                    "usage": usage,
+                },
+            )
 
         def _stream(self, body: dict[str, Any], reply: Reply, usage: dict[str, int]) -> None:
             self.send_response(200)
@@ -140,8 +150,14 @@ def _handler(owner: ScriptedLLM) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
             def event(choices: list[dict[str, Any]], extra: dict[str, Any] | None = None) -> None:
-                chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0,
-                         "model": body["model"], "choices": choices, **(extra or {})}
+                chunk = {
+                    "id": "chatcmpl-scripted",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": body["model"],
+                    "choices": choices,
+                    **(extra or {}),
+                }
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 self.wfile.flush()
 

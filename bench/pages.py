@@ -104,7 +104,12 @@ class Tally:
         recall = self.tp / max(1, self.tp + self.fn)
         f1 = 2 * precision * recall / max(1e-9, precision + recall)
         accuracy = (self.tp + self.tn) / max(1, self.tp + self.tn + self.fp + self.fn)
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "accuracy": round(accuracy, 4)}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "accuracy": round(accuracy, 4),
+        }
 
 
 def gate_decision(page: dict, article) -> dict:
@@ -174,8 +179,17 @@ class Lint:
 
 
 LINT_FIELDS = (
-    "fragments", "dangling", "bare_surnames", "long_headlines", "unattributed", "errors", "not_story",
-    "whos_who_repeats", "whos_who_untold", "mended", "wrong_referents",
+    "fragments",
+    "dangling",
+    "bare_surnames",
+    "long_headlines",
+    "unattributed",
+    "errors",
+    "not_story",
+    "whos_who_repeats",
+    "whos_who_untold",
+    "mended",
+    "wrong_referents",
 )
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev|sen|rep|gov|gen|col|capt|sgt|lt)\.?$", re.I)
 
@@ -393,7 +407,10 @@ def run(only: str | None = None, styles: tuple[str, ...] = STYLES, show: bool = 
         },
         "articles_refused": refused_wrong,
         "decisions": decisions,
-        "lint": {s: {**lint.counts(), "items": {k: v for k, v in vars(lint).items() if v}} for s, lint in lint_by_style.items()},
+        "lint": {
+            s: {**lint.counts(), "items": {k: v for k, v in vars(lint).items() if v}}
+            for s, lint in lint_by_style.items()
+        },
         "median_seconds_per_article": round(statistics.median(seconds), 3) if seconds else None,
         "rows": rows,
     }
@@ -415,13 +432,22 @@ def gate_figures(result: dict) -> dict[str, float]:
         "pages.articles_refused": len(result["articles_refused"]),
         "pages.non_articles.refused_or_warned_share": sum(
             d["decision"] != "rewritten" for d in result["decisions"] if d["kind"] != "article"
-        ) / max(1, sum(d["kind"] != "article" for d in result["decisions"])),
+        )
+        / max(1, sum(d["kind"] != "article" for d in result["decisions"])),
         "pages.articles_warned": sum(d["decision"] == "warned" for d in result["decisions"] if d["kind"] == "article"),
     }
     for style, counts in result["lint"].items():
         for name in (
-            "fragments", "dangling_openers", "bare_surname_first_mentions", "long_headlines", "dropped_attributions",
-            "selfcheck_errors", "caption_or_citation_items", "whos_who_repeats", "whos_who_untold", "audit_mended",
+            "fragments",
+            "dangling_openers",
+            "bare_surname_first_mentions",
+            "long_headlines",
+            "dropped_attributions",
+            "selfcheck_errors",
+            "caption_or_citation_items",
+            "whos_who_repeats",
+            "whos_who_untold",
+            "audit_mended",
             "audit_wrong_referents",
         ):
             figures[f"pages.lint.{style}.{name}"] = counts[name]
@@ -433,9 +459,13 @@ def main() -> int:
     parser.add_argument("--gate", action="store_true", help="exit 1 when a figure falls short of bench/baseline.json")
     parser.add_argument("--only", metavar="NAME", help="only pages whose file name contains NAME")
     parser.add_argument("--show", action="store_true", help="print every explainer")
-    parser.add_argument("--styles", default=",".join(STYLES + ("brief-40",)), help="styles to lint (brief-40: brief --words 40)")
+    parser.add_argument(
+        "--styles", default=",".join(STYLES + ("brief-40",)), help="styles to lint (brief-40: brief --words 40)"
+    )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
-    parser.add_argument("--decisions", action="store_true", help="print the gate's decision and signals per page (Markdown)")
+    parser.add_argument(
+        "--decisions", action="store_true", help="print the gate's decision and signals per page (Markdown)"
+    )
     args = parser.parse_args()
     result = run(args.only, tuple(args.styles.split(",")), args.show)
     ex = result["extraction"]
@@ -445,7 +475,9 @@ def main() -> int:
         f"P {ex['trafilatura']['precision']:.3f} R {ex['trafilatura']['recall']:.3f} F1 {ex['trafilatura']['f1']:.3f}"
     )
     na = result["non_articles"]
-    print(f"non-articles refused: {na['refused']}/{na['total']}; article pages refused: {len(result['articles_refused'])}")
+    print(
+        f"non-articles refused: {na['refused']}/{na['total']}; article pages refused: {len(result['articles_refused'])}"
+    )
     for line in na["reasons"]:
         print(f"  refused {line}")
     for line in na["missed"] + result["articles_refused"]:
@@ -468,7 +500,9 @@ def main() -> int:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     figures = gate_figures(result)
     failed = [
-        f"{name} {figures[name]} < {floor}" for name, floor in baseline["minimums"].items() if name in figures and figures[name] < floor
+        f"{name} {figures[name]} < {floor}"
+        for name, floor in baseline["minimums"].items()
+        if name in figures and figures[name] < floor
     ] + [
         f"{name} {figures[name]} > {ceiling}"
         for name, ceiling in baseline["maximums"].items()

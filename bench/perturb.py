@@ -95,8 +95,9 @@ class Outcome:
 
 def crashed(case: plants.Case, exc: Exception) -> Outcome:
     """A case the checker could not run on: counted as a miss, listed, and failed by the gate."""
-    return Outcome(case, caught=False, flagged=False, failed=False, errors=0, sentences=0,
-                   crash=f"{type(exc).__name__}: {exc}")
+    return Outcome(
+        case, caught=False, flagged=False, failed=False, errors=0, sentences=0, crash=f"{type(exc).__name__}: {exc}"
+    )
 
 
 def load_sources(limit: int | None) -> list[Source]:
@@ -156,9 +157,7 @@ def run_case(facts: Any, case: plants.Case) -> Outcome:
     published = facts.article.published if facts.article is not None else None
     rewrite = analyze(case.text, published=published)  # analysed here to count its sentences
     report = check(facts, rewrite, hints=True)  # "flagged" counts the invented-claim hint too
-    overlapping = [
-        f for f in report.findings if f.start < case.end and case.start < f.end and case.end > case.start
-    ]
+    overlapping = [f for f in report.findings if f.start < case.end and case.start < f.end and case.end > case.start]
     expected = EXPECTED.get(case.kind, ())
     return Outcome(
         case=case,
@@ -196,9 +195,15 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
             "flagged": sum(o.flagged for o in group) / len(group),
             "verdict_fail": sum(o.failed for o in group) / len(group),
             "missed": [
-                {"source": o.case.source, "base": o.case.base, "note": o.case.note,
-                 "span": o.case.text[o.case.start : o.case.end], "found": list(o.found)}
-                for o in group if not o.caught
+                {
+                    "source": o.case.source,
+                    "base": o.case.base,
+                    "note": o.case.note,
+                    "span": o.case.text[o.case.start : o.case.end],
+                    "found": list(o.found),
+                }
+                for o in group
+                if not o.caught
             ][:MISSES_KEPT],
         }
     control_figures = {}
@@ -226,8 +231,9 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "micro_recall": overall,
         "controls": control_figures,
         "crashes": len(crashes),
-        "crashed": [{"source": o.case.source, "kind": o.case.kind, "error": o.crash, "text": o.case.text}
-                    for o in crashes][:MISSES_KEPT],
+        "crashed": [
+            {"source": o.case.source, "kind": o.case.kind, "error": o.crash, "text": o.case.text} for o in crashes
+        ][:MISSES_KEPT],
     }
 
 
@@ -237,22 +243,41 @@ def _mean(values: Sequence[float]) -> float:
 
 def tables(figures: dict[str, Any]) -> tuple[Table, Table]:
     """The recall table and the false-error table."""
-    recall = Table(title="Planted errors — caught = expected kind at error severity overlapping the span",
-                   title_justify="left")
-    for name, justify in (("planted kind", "left"), ("expected finding", "left"), ("n", "right"),
-                          ("recall %", "right"), ("flagged %", "right"), ("verdict fail %", "right")):
+    recall = Table(
+        title="Planted errors — caught = expected kind at error severity overlapping the span", title_justify="left"
+    )
+    for name, justify in (
+        ("planted kind", "left"),
+        ("expected finding", "left"),
+        ("n", "right"),
+        ("recall %", "right"),
+        ("flagged %", "right"),
+        ("verdict fail %", "right"),
+    ):
         recall.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for kind, r in figures["recall"].items():
-        recall.add_row(kind, ", ".join(EXPECTED[kind]), str(r["planted"]), f"{100 * r['recall']:.1f}",
-                       f"{100 * r['flagged']:.1f}", f"{100 * r['verdict_fail']:.1f}")
+        recall.add_row(
+            kind,
+            ", ".join(EXPECTED[kind]),
+            str(r["planted"]),
+            f"{100 * r['recall']:.1f}",
+            f"{100 * r['flagged']:.1f}",
+            f"{100 * r['verdict_fail']:.1f}",
+        )
     recall.add_row("macro mean", "", "", f"{100 * figures['macro_recall']:.1f}", "", "", style="bold")
     false_errors = Table(title="Faithful controls — every error finding is a false error", title_justify="left")
     for name in ("control", "texts", "sentences", "errors", "errors / sentence", "texts failing %"):
         false_errors.add_column(name, justify="left" if name == "control" else "right", no_wrap=True)
     for group, c in figures["controls"].items():
-        false_errors.add_row(group, str(c["texts"]), str(c["sentences"]), str(c["errors"]),
-                         f"{c['false_error_rate']:.3f}", f"{100 * c['texts_failing']:.1f}",
-                         style="bold" if group == "faithful" else None)
+        false_errors.add_row(
+            group,
+            str(c["texts"]),
+            str(c["sentences"]),
+            str(c["errors"]),
+            f"{c['false_error_rate']:.3f}",
+            f"{100 * c['texts_failing']:.1f}",
+            style="bold" if group == "faithful" else None,
+        )
     return recall, false_errors
 
 
@@ -272,8 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources = load_sources(args.limit)
     cases = build_cases(sources, args.seed)
     t1 = time.perf_counter()
-    err.print(f"{len(sources)} articles analysed, {len(cases)} cases built in {t1 - t0:.1f}s; checking …",
-              highlight=False)
+    err.print(
+        f"{len(sources)} articles analysed, {len(cases)} cases built in {t1 - t0:.1f}s; checking …", highlight=False
+    )
     facts_by_name = {s.name: s.facts for s in sources}
     outcomes = []
     for n, case in enumerate(cases, 1):
@@ -285,16 +311,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             err.print(f"  {n}/{len(cases)} cases, {time.perf_counter() - t1:.0f}s", highlight=False)
     seconds = time.perf_counter() - t1
     figures = summarise(outcomes)
-    figures["speed"] = {"articles": len(sources), "cases": len(cases), "setup_seconds": t1 - t0,
-                        "check_seconds": seconds, "checks_per_second": len(cases) / seconds if seconds else 0.0}
+    figures["speed"] = {
+        "articles": len(sources),
+        "cases": len(cases),
+        "setup_seconds": t1 - t0,
+        "check_seconds": seconds,
+        "checks_per_second": len(cases) / seconds if seconds else 0.0,
+    }
     for table in tables(figures):
         out.print(table)
     if figures["crashes"]:
-        out.print(f"[red]{figures['crashes']} case(s) crashed the checker[/] (counted as misses; not in the"
-                  " control rates); first: " + "; ".join(f"{c['source']} {c['kind']}: {c['error']}"
-                                                          for c in figures["crashed"][:3]), highlight=False)
-    out.print(f"{len(cases)} checks in {seconds:.1f}s ({len(cases) / seconds:.1f}/s); setup {t1 - t0:.1f}s",
-              highlight=False)
+        out.print(
+            f"[red]{figures['crashes']} case(s) crashed the checker[/] (counted as misses; not in the"
+            " control rates); first: "
+            + "; ".join(f"{c['source']} {c['kind']}: {c['error']}" for c in figures["crashed"][:3]),
+            highlight=False,
+        )
+    out.print(
+        f"{len(cases)} checks in {seconds:.1f}s ({len(cases) / seconds:.1f}/s); setup {t1 - t0:.1f}s", highlight=False
+    )
     if args.json:
         write_json(args.json, {"perturb": figures})
     if args.gate:

@@ -17,19 +17,60 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 SWAP_LABELS = ("PERSON", "ORG", "GPE")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _ANTONYM_PAIRS = (
-    ("increase", "decrease"), ("increased", "decreased"), ("rose", "fell"), ("rise", "fall"), ("higher", "lower"),
-    ("more", "less"), ("most", "least"), ("largest", "smallest"), ("biggest", "smallest"), ("won", "lost"),
-    ("win", "lose"), ("before", "after"), ("first", "last"), ("approved", "rejected"), ("support", "oppose"),
-    ("supported", "opposed"), ("strong", "weak"), ("stronger", "weaker"), ("opened", "closed"),
-    ("allowed", "banned"), ("guilty", "innocent"), ("earlier", "later"), ("better", "worse"),
-    ("best", "worst"), ("legal", "illegal"), ("agreed", "refused"), ("began", "ended"), ("started", "stopped"),
-    ("arrived", "left"), ("dead", "alive"), ("accepted", "declined"), ("positive", "negative"),
-    ("success", "failure"), ("always", "never"), ("many", "few"), ("young", "old"), ("new", "old"),
+    ("increase", "decrease"),
+    ("increased", "decreased"),
+    ("rose", "fell"),
+    ("rise", "fall"),
+    ("higher", "lower"),
+    ("more", "less"),
+    ("most", "least"),
+    ("largest", "smallest"),
+    ("biggest", "smallest"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("before", "after"),
+    ("first", "last"),
+    ("approved", "rejected"),
+    ("support", "oppose"),
+    ("supported", "opposed"),
+    ("strong", "weak"),
+    ("stronger", "weaker"),
+    ("opened", "closed"),
+    ("allowed", "banned"),
+    ("guilty", "innocent"),
+    ("earlier", "later"),
+    ("better", "worse"),
+    ("best", "worst"),
+    ("legal", "illegal"),
+    ("agreed", "refused"),
+    ("began", "ended"),
+    ("started", "stopped"),
+    ("arrived", "left"),
+    ("dead", "alive"),
+    ("accepted", "declined"),
+    ("positive", "negative"),
+    ("success", "failure"),
+    ("always", "never"),
+    ("many", "few"),
+    ("young", "old"),
+    ("new", "old"),
 )
 ANTONYMS = {a: b for a, b in _ANTONYM_PAIRS} | {b: a for a, b in _ANTONYM_PAIRS if b not in {"old", "left"}}
 FABRICATED_QUOTES = (
@@ -93,7 +134,9 @@ def is_name(name: str) -> bool:
         return False
     if name in MONTHS or name in WEEKDAYS:
         return False
-    return 0 < len(words) <= 4 and name[:1].isupper() and all(w[:1].isupper() or w in {"of", "the", "and"} for w in words)
+    return (
+        0 < len(words) <= 4 and name[:1].isupper() and all(w[:1].isupper() or w in {"of", "the", "and"} for w in words)
+    )
 
 
 def quoted(facts: Any, start: int, end: int) -> bool:
@@ -115,8 +158,17 @@ def _window(facts: Any, sentence: Any, rng: random.Random) -> list[Any]:
     return sorted([sentence, other], key=lambda s: s.id)
 
 
-def _edit(facts: Any, sentence: Any, rng: random.Random, start: int, end: int, new: str, kind: str, note: str,
-          cover: tuple[int, int] | None = None) -> Case:
+def _edit(
+    facts: Any,
+    sentence: Any,
+    rng: random.Random,
+    start: int,
+    end: int,
+    new: str,
+    kind: str,
+    note: str,
+    cover: tuple[int, int] | None = None,
+) -> Case:
     """Replace ``facts.text[start:end]`` by ``new`` inside a window around ``sentence``.
 
     The planted span is the new text, widened to ``cover`` (source offsets in the same sentence) if given.
@@ -184,15 +236,20 @@ def _swappable(facts: Any) -> Iterator[tuple[Any, Any, bool]]:
             continue
         for m in e.mentions:
             short = e.label == "PERSON" and " " in e.name and m.text == e.name.split()[-1]
-            if ((m.text == e.name or short) and not quoted(facts, m.start, m.end) and _sentence(facts, m.sentence)
-                    and not _inside_longer_name(facts.text, m.start, m.end)):
+            if (
+                (m.text == e.name or short)
+                and not quoted(facts, m.start, m.end)
+                and _sentence(facts, m.sentence)
+                and not _inside_longer_name(facts.text, m.start, m.end)
+            ):
                 yield e, m, short
 
 
 def _clean_names(facts: Any) -> set[int]:
     """Ids of entities named at least once on their own, not as a fragment of a longer name."""
-    return {e.id for e in facts.entities
-            if any(not _inside_longer_name(facts.text, m.start, m.end) for m in e.mentions)}
+    return {
+        e.id for e in facts.entities if any(not _inside_longer_name(facts.text, m.start, m.end) for m in e.mentions)
+    }
 
 
 def _surface(name: str, short: bool) -> str:
@@ -208,10 +265,15 @@ def plant_entity_intrinsic(facts: Any, pools: Pools, rng: random.Random, **_: An
     for e, m, short in _swappable(facts):
         for other in facts.entities:
             new = _surface(other.name, short)
-            if (other.label == e.label and other.id != e.id and is_name(other.name) and is_name(new)
-                    and other.id in clean
-                    and not name_keys(e.name) & name_keys(other.name)
-                    and new not in facts.sentences[m.sentence].text):
+            if (
+                other.label == e.label
+                and other.id != e.id
+                and is_name(other.name)
+                and is_name(new)
+                and other.id in clean
+                and not name_keys(e.name) & name_keys(other.name)
+                and new not in facts.sentences[m.sentence].text
+            ):
                 options.append((m, new))
     if not options:
         return None
@@ -229,9 +291,13 @@ def plant_entity_extrinsic(facts: Any, pools: Pools, rng: random.Random, **_: An
     e, m, short = rng.choice(mentions)
     known = set().union(*(name_keys(a) for ent in facts.entities for a in (ent.name, *ent.aliases)))
     lowered = facts.text.lower()
-    options = [n for n in pools.names.get(e.label, ())
-               if not name_keys(n) & known and not any(w.lower() in lowered for w in n.split() if len(w) > 2)
-               and is_name(_surface(n, short))]
+    options = [
+        n
+        for n in pools.names.get(e.label, ())
+        if not name_keys(n) & known
+        and not any(w.lower() in lowered for w in n.split() if len(w) > 2)
+        and is_name(_surface(n, short))
+    ]
     new = _surface(pick(rng, options) or "", short)
     if not new:
         return None
@@ -249,7 +315,7 @@ def changed_number(text: str, rng: random.Random) -> str | None:
         digits = raw.replace(",", "")
         if "." in digits:
             places = len(digits.split(".")[1])
-            new = f"{float(digits) * rng.choice((1.5, 0.6, 2.0)) + 10 ** -places:.{places}f}"
+            new = f"{float(digits) * rng.choice((1.5, 0.6, 2.0)) + 10**-places:.{places}f}"
         else:
             n = int(digits)
             m = n + rng.choice((2, 3, 4)) if n < 10 else round(n * rng.choice((1.2, 1.5, 0.7, 0.8)))
@@ -267,9 +333,12 @@ def changed_number(text: str, rng: random.Random) -> str | None:
 def _numbers(facts: Any) -> list[Any]:
     """Numbers, amounts and percentages worth changing: not a year, not inside a date or a quote."""
     return [
-        n for n in facts.numbers
-        if _sentence(facts, n.sentence) and not quoted(facts, n.start, n.end)
-        and not any(n.start < d.end and d.start < n.end for d in facts.dates) and not 1800 <= n.value <= 2100
+        n
+        for n in facts.numbers
+        if _sentence(facts, n.sentence)
+        and not quoted(facts, n.start, n.end)
+        and not any(n.start < d.end and d.start < n.end for d in facts.dates)
+        and not 1800 <= n.value <= 2100
     ]
 
 
@@ -344,8 +413,9 @@ def _shape(d: Any) -> tuple[bool, ...]:
 
 def plant_date_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
     """A date replaced by the article's date for another event, given in the same form."""
-    return _moved(facts, rng, _dates(facts), lambda d, other: other.iso != d.iso and _shape(other) == _shape(d),
-                  "date-moved")
+    return _moved(
+        facts, rng, _dates(facts), lambda d, other: other.iso != d.iso and _shape(other) == _shape(d), "date-moved"
+    )
 
 
 def _moved(
@@ -353,23 +423,35 @@ def _moved(
 ) -> Case | None:
     """One of ``spans`` replaced by another of another sentence that is ``alike`` it and not already there."""
     options = [
-        (span, other) for span in spans for other in spans
-        if other.sentence != span.sentence and alike(span, other)
+        (span, other)
+        for span in spans
+        for other in spans
+        if other.sentence != span.sentence
+        and alike(span, other)
         and other.text.lower() not in facts.sentences[span.sentence].text.lower()
     ]
     if not options:
         return None
     span, other = rng.choice(options)
-    return _edit(facts, facts.sentences[span.sentence], rng, span.start, span.end, other.text, kind,
-                 f"{span.text} → {other.text}")
+    return _edit(
+        facts,
+        facts.sentences[span.sentence],
+        rng,
+        span.start,
+        span.end,
+        other.text,
+        kind,
+        f"{span.text} → {other.text}",
+    )
 
 
 def plant_number_moved(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
     """A figure replaced by the article's figure for something else, from another sentence: a count for a
     count, a sum for a sum in the same currency, a percentage for a percentage."""
     numbers = [n for n in _numbers(facts) if n.text.lower() not in NOT_FIGURES]
-    return _moved(facts, rng, numbers, lambda n, other: other.value != n.value and _same_measure(n, other),
-                  "number-moved")
+    return _moved(
+        facts, rng, numbers, lambda n, other: other.value != n.value and _same_measure(n, other), "number-moved"
+    )
 
 
 NOT_FIGURES = frozenset({"one", "a", "an"})
@@ -388,8 +470,11 @@ def _same_measure(a: Any, b: Any) -> bool:
 
 def plant_quote_altered(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Case | None:
     """A word dropped from, inserted into or flipped inside a quote."""
-    options = [q for q in facts.quotes if q.closed and len(q.sentences) == 1 and len(q.text.split()) >= 5
-               and _sentence(facts, q.sentences[0])]
+    options = [
+        q
+        for q in facts.quotes
+        if q.closed and len(q.sentences) == 1 and len(q.text.split()) >= 5 and _sentence(facts, q.sentences[0])
+    ]
     q = pick(rng, options)
     words = list(re.finditer(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", q.text))[1:-1] if q else []
     # Words in [brackets] are the writer's, not the speaker's.
@@ -405,8 +490,9 @@ def plant_quote_altered(facts: Any, pools: Pools, rng: random.Random, **_: Any) 
         new = q.text[: w.start()] + q.text[w.end() :].lstrip(" ")
     else:
         new = q.text[: w.start()] + rng.choice(("really ", "truly ", "absolutely ")) + q.text[w.start() :]
-    return _edit(facts, facts.sentences[q.sentences[0]], rng, q.start, q.end, new, "quote-altered",
-                 f"{mode} '{w.group()}'")
+    return _edit(
+        facts, facts.sentences[q.sentences[0]], rng, q.start, q.end, new, "quote-altered", f"{mode} '{w.group()}'"
+    )
 
 
 def _speakers(facts: Any) -> list[Any]:
@@ -441,8 +527,12 @@ def plant_quote_misattributed(facts: Any, pools: Pools, rng: random.Random, **_:
             continue
         for m in speaker.mentions:
             s = _sentence(facts, m.sentence)
-            if (s is None or m.sentence not in q.sentences or quoted(facts, m.start, m.end)
-                    or not _SPEECH_VERB.search(facts.text[max(s.start, m.start - 30) : m.end + 30])):
+            if (
+                s is None
+                or m.sentence not in q.sentences
+                or quoted(facts, m.start, m.end)
+                or not _SPEECH_VERB.search(facts.text[max(s.start, m.start - 30) : m.end + 30])
+            ):
                 continue
             short = " " in speaker.name and m.text == speaker.name.split()[-1]
             for other in _speakers(facts):
@@ -468,7 +558,18 @@ def _negated(facts: Any, s: Any) -> tuple[int, int, str] | None:
             prev = tok.doc[tok.i - 1]
             if tok.lower_ == "not":
                 return prev.idx, tok.idx + len(tok), prev.text
-            if tok.lower_ == "n't" and prev.lower_ in {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had"}:
+            if tok.lower_ == "n't" and prev.lower_ in {
+                "did",
+                "does",
+                "do",
+                "is",
+                "was",
+                "are",
+                "were",
+                "has",
+                "have",
+                "had",
+            }:
                 return prev.idx, tok.idx + len(tok), prev.text
             return None
     root = span.root
@@ -501,8 +602,11 @@ def plant_antonym(facts: Any, pools: Pools, rng: random.Random, **_: Any) -> Cas
         for w in re.finditer(r"[A-Za-z]+", s.text):
             start = s.start + w.start()
             # A repeated word ("more and more") is an idiom more often than a claim.
-            if (w.group().lower() in ANTONYMS and not quoted(facts, start, start + len(w.group()))
-                    and s.text.lower().count(w.group().lower()) == 1):
+            if (
+                w.group().lower() in ANTONYMS
+                and not quoted(facts, start, start + len(w.group()))
+                and s.text.lower().count(w.group().lower()) == 1
+            ):
                 options.append((s, start, w.group()))
     if not options:
         return None

@@ -14,10 +14,24 @@ Colour = tuple[int, int, int]
 PALETTE: tuple[Colour, ...] = ((31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189))
 
 _FONT = {  # 3x5 glyphs, rows top to bottom, bits left to right
-    "0": (7, 5, 5, 5, 7), "1": (2, 6, 2, 2, 7), "2": (7, 1, 7, 4, 7), "3": (7, 1, 7, 1, 7), "4": (5, 5, 7, 1, 1),
-    "5": (7, 4, 7, 1, 7), "6": (7, 4, 7, 5, 7), "7": (7, 1, 1, 1, 1), "8": (7, 5, 7, 5, 7), "9": (7, 5, 7, 1, 7),
-    "k": (4, 5, 6, 5, 5), ".": (0, 0, 0, 0, 2), "s": (0, 3, 6, 1, 6), "w": (0, 5, 5, 7, 5), "M": (5, 7, 7, 5, 5),
-    "B": (6, 5, 6, 5, 6), "i": (2, 0, 2, 2, 2), " ": (0, 0, 0, 0, 0),
+    "0": (7, 5, 5, 5, 7),
+    "1": (2, 6, 2, 2, 7),
+    "2": (7, 1, 7, 4, 7),
+    "3": (7, 1, 7, 1, 7),
+    "4": (5, 5, 7, 1, 1),
+    "5": (7, 4, 7, 1, 7),
+    "6": (7, 4, 7, 5, 7),
+    "7": (7, 1, 1, 1, 1),
+    "8": (7, 5, 7, 5, 7),
+    "9": (7, 5, 7, 1, 7),
+    "k": (4, 5, 6, 5, 5),
+    ".": (0, 0, 0, 0, 2),
+    "s": (0, 3, 6, 1, 6),
+    "w": (0, 5, 5, 7, 5),
+    "M": (5, 7, 7, 5, 5),
+    "B": (6, 5, 6, 5, 6),
+    "i": (2, 0, 2, 2, 2),
+    " ": (0, 0, 0, 0, 0),
 }
 
 
@@ -58,7 +72,9 @@ class Canvas:
             return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
         header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
-        return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+        return (
+            b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+        )
 
 
 def _label(value: float) -> str:

@@ -107,24 +107,43 @@ def measure_pattern(spec: str) -> dict:
     rewritten = time.perf_counter()
     retold.check(facts, text)
     checked = time.perf_counter()
-    return {"pattern": pattern, "chars": len(text), "analyze": analyzed - start, "rewrite": rewritten - analyzed,
-            "check": checked - rewritten, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "pattern": pattern,
+        "chars": len(text),
+        "analyze": analyzed - start,
+        "rewrite": rewritten - analyzed,
+        "check": checked - rewritten,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def patterns_table(chars: list[int]) -> tuple[list[str], bool]:
     """The repeated-pattern table (Markdown lines) and whether every exponent is within the goal."""
-    lines = ["| pattern | characters | analyze s | rewrite s | check s | peak RSS MiB |", "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| pattern | characters | analyze s | rewrite s | check s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     growth_lines, ok = [], True
     for pattern in PATTERNS:
         rows = [_child("measure_pattern", f"{pattern}:{n}") for n in chars]
         for r in rows:
-            lines.append(f"| {pattern} | {r['chars']:,} | {r['analyze']:.2f} | {r['rewrite']:.2f} | {r['check']:.2f} "
-                         f"| {r['peak_rss_mib']:.0f} |")
-        ks = {key: math.log(rows[-1][key] / rows[0][key]) / math.log(rows[-1]["chars"] / rows[0]["chars"])
-              for key in ("analyze", "rewrite", "check")}
+            lines.append(
+                f"| {pattern} | {r['chars']:,} | {r['analyze']:.2f} | {r['rewrite']:.2f} | {r['check']:.2f} "
+                f"| {r['peak_rss_mib']:.0f} |"
+            )
+        ks = {
+            key: math.log(rows[-1][key] / rows[0][key]) / math.log(rows[-1]["chars"] / rows[0]["chars"])
+            for key in ("analyze", "rewrite", "check")
+        }
         ok = ok and all(k <= GOAL_EXPONENT for k in ks.values())
-        growth_lines.append(f"| {pattern} | " + " | ".join(f"{ks[key]:.2f}" for key in ("analyze", "rewrite", "check")) + " |")
-    lines += ["", f"| pattern | k analyze | k rewrite | k check |  (goal: each <= {GOAL_EXPONENT})", "|---|---:|---:|---:|"]
+        growth_lines.append(
+            f"| {pattern} | " + " | ".join(f"{ks[key]:.2f}" for key in ("analyze", "rewrite", "check")) + " |"
+        )
+    lines += [
+        "",
+        f"| pattern | k analyze | k rewrite | k check |  (goal: each <= {GOAL_EXPONENT})",
+        "|---|---:|---:|---:|",
+    ]
     return lines + growth_lines, ok
 
 
@@ -171,7 +190,9 @@ def main() -> int:
     parser.add_argument("--quotes", default=",".join(map(str, QUOTES)), help="quote counts for the quote-run case")
     parser.add_argument("--png", type=Path, help="write a log-log plot of seconds per stage against words")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
-    parser.add_argument("--patterns", action="store_true", help="only the repeated-pattern table (exit 1 past the goal)")
+    parser.add_argument(
+        "--patterns", action="store_true", help="only the repeated-pattern table (exit 1 past the goal)"
+    )
     parser.add_argument("--chars", default=",".join(map(str, CHARS)), help="text lengths for --patterns (characters)")
     args = parser.parse_args()
     if args.patterns:

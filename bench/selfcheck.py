@@ -67,7 +67,9 @@ def run(limit: int | None) -> dict:
         "warnings": sum(row["warnings"] for row in rows),
         "mended": sum(row["mended"] for row in rows),
         "wrong_referents": sum(row["wrong_referents"] for row in rows),
-        "by_action": {a: sum(row["audit"].get(a, 0) for row in rows) for a in ("repaired", "replaced", "dropped", "kept")},
+        "by_action": {
+            a: sum(row["audit"].get(a, 0) for row in rows) for a in ("repaired", "replaced", "dropped", "kept")
+        },
         "median_seconds": statistics.median(seconds),
         "rows": rows,
     }
@@ -93,14 +95,20 @@ def note_kinds(note: str) -> set[str]:
 
 def gate(figures: dict[str, float], ceilings: dict[str, float]) -> list[str]:
     """Each figure over its ceiling, as a line; figures without a ceiling are not gated."""
-    return [f"{name} {figures[name]} > {ceilings[name]}" for name in figures if name in ceilings and figures[name] > ceilings[name]]
+    return [
+        f"{name} {figures[name]} > {ceilings[name]}"
+        for name in figures
+        if name in ceilings and figures[name] > ceilings[name]
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gate", action="store_true", help="exit 1 when the audit mended more than the ceilings allow")
     parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--max-mended", type=int, help="ceiling on items the audit mended (default: bench/baseline.json)")
+    parser.add_argument(
+        "--max-mended", type=int, help="ceiling on items the audit mended (default: bench/baseline.json)"
+    )
     parser.add_argument("--max-wrong-referents", type=int, help="ceiling on items mended for a wrong referent")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args()
@@ -133,8 +141,12 @@ def main() -> int:
         ceilings["selfcheck.wrong_referents"] = args.max_wrong_referents
     figures = {"selfcheck.mended": result["mended"], "selfcheck.wrong_referents": result["wrong_referents"]}
     if args.limit:  # the pinned ceilings are for the full run; a short run is gated only on ceilings passed
-        ceilings = {k: v for k, v in ceilings.items() if (k == "selfcheck.mended" and args.max_mended is not None)
-                    or (k == "selfcheck.wrong_referents" and args.max_wrong_referents is not None)}
+        ceilings = {
+            k: v
+            for k, v in ceilings.items()
+            if (k == "selfcheck.mended" and args.max_mended is not None)
+            or (k == "selfcheck.wrong_referents" and args.max_wrong_referents is not None)
+        }
     failed = gate(figures, ceilings) + [f"{row['article']}: a final draft with an error" for row in failing]
     for line in failed:
         console.print(f"GATE FAILED: {line}")

@@ -40,7 +40,9 @@ def _timed(fn, *args, **kwargs):
 
 
 def stage_times(texts: list[str]) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {k: [] for k in ("ingest", "analyze", "rewrite", "render", "check", "rewrite_per_600w")}
+    times: dict[str, list[float]] = {
+        k: [] for k in ("ingest", "analyze", "rewrite", "render", "check", "rewrite_per_600w")
+    }
     for text in texts:
         article, t_ingest = _timed(from_text, text)
         facts, t_analyze = _timed(retold.analyze, article)

@@ -60,11 +60,18 @@ def run(limit: int | None) -> dict:
                 f"#{index}: {i.text}" for s in draft.sections for i in s.items if dropped_attribution(i, facts)
             )
         figures[style] = {
-            "articles": len(sheets), "with_errors": len(failing), "errors": errors, "empty_drafts": empty,
-            "posts_over_280": long_posts, "long_headlines": len(lint.long_headlines),
-            "dropped_attributions": len(lint.unattributed), "audit_mended": mended, "audit_wrong_referents": wrong,
+            "articles": len(sheets),
+            "with_errors": len(failing),
+            "errors": errors,
+            "empty_drafts": empty,
+            "posts_over_280": long_posts,
+            "long_headlines": len(lint.long_headlines),
+            "dropped_attributions": len(lint.unattributed),
+            "audit_mended": mended,
+            "audit_wrong_referents": wrong,
             "median_seconds": round(statistics.median(seconds), 3),
-            "failing": failing, "lint": {"long_headlines": lint.long_headlines, "dropped_attributions": lint.unattributed},
+            "failing": failing,
+            "lint": {"long_headlines": lint.long_headlines, "dropped_attributions": lint.unattributed},
         }
     return figures
 

@@ -26,8 +26,9 @@ STYLES = ("explainer", "brief", "summary", "thread", "newsletter")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     epilog="example: python bench/substitutions.py --styles explainer")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], epilog="example: python bench/substitutions.py --styles explainer"
+    )
     parser.add_argument("--styles", default=",".join(STYLES), help="comma-separated styles")
     args = parser.parse_args(argv)
     import retold
@@ -76,13 +77,18 @@ def main(argv: list[str] | None = None) -> int:
                     if first.lower() in PRONOUNS and said.lower() != first.lower() and rest in item.text:
                         substitutions += 1
                         before = facts.sentences[sentence.id - 1].text if sentence.id else ""
-                        print(f"{page['file']} [{style}] {item.text[:160]}\n    source: {before[-220:]} | "
-                              f"{sentence.text[:160]}")
+                        print(
+                            f"{page['file']} [{style}] {item.text[:160]}\n    source: {before[-220:]} | "
+                            f"{sentence.text[:160]}"
+                        )
     for kind, (seen, linked) in sorted(kinds.items()):
-        print(f"resolver, {kind}: {seen} on the pages, {linked} certain, {seen - linked} abstained "
-              f"({(seen - linked) / max(seen, 1):.0%})")
-    print(f"self-check of every style: referent errors {referent.get('error', 0)}, "
-          f"warnings {referent.get('warning', 0)}")
+        print(
+            f"resolver, {kind}: {seen} on the pages, {linked} certain, {seen - linked} abstained "
+            f"({(seen - linked) / max(seen, 1):.0%})"
+        )
+    print(
+        f"self-check of every style: referent errors {referent.get('error', 0)}, warnings {referent.get('warning', 0)}"
+    )
     print(f"substitutions: {substitutions} items")
     return 0
 

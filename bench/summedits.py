@@ -197,8 +197,14 @@ def false_errors(checked: Sequence[Checked]) -> list[dict[str, str]]:
             continue
         for f in c.errors:
             listing.append(
-                {"id": c.row["id"], "kind": f.kind, "rule": rule_of(f.kind, f.message), "text": f.text,
-                 "message": f.message, "summary": c.row["summary"]}
+                {
+                    "id": c.row["id"],
+                    "kind": f.kind,
+                    "rule": rule_of(f.kind, f.message),
+                    "text": f.text,
+                    "message": f.message,
+                    "summary": c.row["summary"],
+                }
             )
     return listing
 
@@ -222,8 +228,17 @@ def domain_table(per_domain: dict[str, dict[str, Any]]) -> Table:
         "news = the tuning split)",
         title_justify="left",
     )
-    for column in ("domain", "n (faithful/unfaithful)", "faithful fail", "unfaithful fail", "bal.acc.", "AUC",
-                   "faithful fail judged", "bal.acc. judged", "seconds"):
+    for column in (
+        "domain",
+        "n (faithful/unfaithful)",
+        "faithful fail",
+        "unfaithful fail",
+        "bal.acc.",
+        "AUC",
+        "faithful fail judged",
+        "bal.acc. judged",
+        "seconds",
+    ):
         table.add_column(column, justify="left" if column == "domain" else "right")
     for domain, fig in per_domain.items():
         judged = fig["as_judged"]
@@ -286,12 +301,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0],
         epilog="example: python bench/summedits.py --domain news --domain samsum --quiet",
     )
-    parser.add_argument("--domain", action="append", choices=sorted(DOMAINS), default=None,
-                        help="a domain to run (repeatable); default: all eight")
+    parser.add_argument(
+        "--domain",
+        action="append",
+        choices=sorted(DOMAINS),
+        default=None,
+        help="a domain to run (repeatable); default: all eight",
+    )
     parser.add_argument("--json", type=Path, default=None, help="write the figures and the false errors to this file")
-    parser.add_argument("--gate", action="store_true",
-                        help="exit 1 if faithful fail exceeds 5 %% in a domain or a news figure is worse than "
-                        "bench/baseline.json")
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="exit 1 if faithful fail exceeds 5 %% in a domain or a news figure is worse than bench/baseline.json",
+    )
     parser.add_argument("--quiet", action="store_true", help="leave out the listing of false errors")
     args = parser.parse_args(argv)
 
@@ -311,9 +333,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         per_domain[domain] = figures
         listings[domain] = false_errors(checked)
         missed += [
-            {"domain": domain, "id": c.row["id"], "edit_types": c.row["edit_types"], "summary": c.row["summary"],
-             "original_summary": c.row["original_summary"]}
-            for c in checked if c.row["label"] == 0 and c.passed
+            {
+                "domain": domain,
+                "id": c.row["id"],
+                "edit_types": c.row["edit_types"],
+                "summary": c.row["summary"],
+                "original_summary": c.row["original_summary"],
+            }
+            for c in checked
+            if c.row["label"] == 0 and c.passed
         ]
         if domain == "news":
             for table in tables(figures):
@@ -323,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     invented = {d: fig["invented_claim"] for d, fig in per_domain.items()}
     carrying = sum(v["faithful"] + v["unfaithful"] for v in invented.values())
     right = sum(v["unfaithful"] for v in invented.values())
-    unfaithful_share = sum(fig["unfaithful"] for fig in per_domain.values()) / max(1, sum(fig["summaries"] for fig in per_domain.values()))
+    unfaithful_share = sum(fig["unfaithful"] for fig in per_domain.values()) / max(
+        1, sum(fig["summaries"] for fig in per_domain.values())
+    )
     out.print(
         f"'invented claim' warning: on {carrying} summaries, {right} of them unfaithful (precision "
         f"{100 * right / max(1, carrying):.1f} %, against {100 * unfaithful_share:.1f} % unfaithful in all); per domain: "
@@ -339,8 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quiet:
         for domain, listing in listings.items():
             for item in listing:
-                out.print(escape(f"- [{domain} {item['id']}] {item['kind']} on {item['text']!r}: {item['message']}"),
-                          highlight=False)
+                out.print(
+                    escape(f"- [{domain} {item['id']}] {item['kind']} on {item['text']!r}: {item['message']}"),
+                    highlight=False,
+                )
     result: dict[str, Any] = {"domains": per_domain, "seconds": round(seconds, 1)}
     if "news" in per_domain:
         result.update(per_domain["news"])  # the pinned summedits.* figures are the news split's

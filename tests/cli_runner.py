@@ -15,8 +15,9 @@ import traceback
 FRESH = os.environ.get("RETOLD_TEST_PROFILE") == "ci"
 
 
-def run_cli(args: list[str], *, stdin: bytes = b"", env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+def run_cli(
+    args: list[str], *, stdin: bytes = b"", env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
     if FRESH:
         return subprocess.run(

@@ -26,7 +26,9 @@ def running(config: ServeConfig | None = None, **app_options) -> Iterator[str]:
     port = free_port()
     config = ServeConfig(**{**{f: getattr(config, f) for f in config.__slots__}, "port": port})
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config, **app_options), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+        uvicorn.Config(
+            create_app(config, **app_options), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -45,7 +47,9 @@ def running(config: ServeConfig | None = None, **app_options) -> Iterator[str]:
 class Pages:
     """A tiny web site on 127.0.0.1 (or another loopback address) that counts the requests it gets."""
 
-    def __init__(self, routes: dict[str, tuple[int, dict[str, str], bytes]], host: str = "127.0.0.1", delay: float = 0.0):
+    def __init__(
+        self, routes: dict[str, tuple[int, dict[str, str], bytes]], host: str = "127.0.0.1", delay: float = 0.0
+    ):
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.hits: list[str] = []
@@ -56,7 +60,9 @@ class Pages:
                 site.hits.append(self.path)
                 if self.path.startswith("/slow"):
                     time.sleep(delay)
-                status, headers, body = routes.get(self.path.split("?")[0], (404, {"Content-Type": "text/plain"}, b"no"))
+                status, headers, body = routes.get(
+                    self.path.split("?")[0], (404, {"Content-Type": "text/plain"}, b"no")
+                )
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)

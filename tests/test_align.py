@@ -29,7 +29,9 @@ def best(source: FactSheet, rewrite: str) -> list[tuple[int, float]]:
 
 
 def test_one_alignment_per_rewrite_sentence_best_first(source: FactSheet) -> None:
-    rewrite = analyze("The pair spoke about air defence.\n\nIt will take weeks and months to get consensus, a diplomat said.")
+    rewrite = analyze(
+        "The pair spoke about air defence.\n\nIt will take weeks and months to get consensus, a diplomat said."
+    )
     alignment = align(source, rewrite)
     assert [a.sentence for a in alignment] == [s.id for s in rewrite.sentences]
     for a in alignment:
@@ -39,13 +41,17 @@ def test_one_alignment_per_rewrite_sentence_best_first(source: FactSheet) -> Non
 
 
 def test_a_paraphrase_meets_its_source_sentence(source: FactSheet) -> None:
-    support = best(source, "Reuters, citing several diplomats, said NATO members will probably sidestep Ukraine's call to join.")
+    support = best(
+        source, "Reuters, citing several diplomats, said NATO members will probably sidestep Ukraine's call to join."
+    )
     assert support[0][0] == source_id(source, "Citing multiple diplomats Reuters reported")
     assert support[0][1] > 0.6
 
 
 def test_a_verbatim_sentence_scores_near_one(source: FactSheet) -> None:
-    sentence = "The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones."
+    sentence = (
+        "The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones."
+    )
     support = best(source, sentence)
     assert support[0] == (source_id(source, "The pair also spoke"), 1.0)
 
@@ -73,5 +79,7 @@ def test_coverage_aggregates_several_source_sentences(source: FactSheet) -> None
     first = src[source_id(source, "Minister of Foreign Affairs of Ukraine")]
     second = src[source_id(source, "The pair also spoke")]
     rarity = weights(src)
-    assert coverage(words, [first, second], rarity) > max(coverage(words, [first], rarity), coverage(words, [second], rarity))
+    assert coverage(words, [first, second], rarity) > max(
+        coverage(words, [first], rarity), coverage(words, [second], rarity)
+    )
     assert coverage(words, [first, second], rarity) > 0.8

@@ -23,7 +23,7 @@ PARAGRAPHS = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def facts(url: str | None = None) -> FactSheet:
     article = article_from_text(
         "\n\n".join(PARAGRAPHS), title="EU agrees gas storage target", url=url, published=dt.date(2022, 6, 21)
@@ -88,11 +88,15 @@ def test_a_repair_callback_is_tried_then_the_fallback_then_the_item_is_dropped()
         out = {}
         for b in broken:
             seen.append((b.section, tuple(f.kind for f in b.errors)))
-            out[b.ident] = Item(text=f"Storage sites across the bloc are now {80 + len(seen)}% full.", sources=b.item.sources)
+            out[b.ident] = Item(
+                text=f"Storage sites across the bloc are now {80 + len(seen)}% full.", sources=b.item.sources
+            )
         return out
 
     replacement = Item(text=PARAGRAPHS[1], sources=(1,))
-    audit = audit_draft(draft_with(WRONG), facts(), repair=stubborn, fallback=lambda item, section: replacement, rounds=2)
+    audit = audit_draft(
+        draft_with(WRONG), facts(), repair=stubborn, fallback=lambda item, section: replacement, rounds=2
+    )
     assert len(seen) == 2 and all(kinds == ("number",) for _, kinds in seen)
     assert [s.action for s in audit.steps] == ["repaired", "repaired", "replaced"]
     assert audit.draft.sections[0].items == (replacement,)

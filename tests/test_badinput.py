@@ -64,17 +64,28 @@ CASES = [
     bad("empty file", ["extract", "{dir}/e.txt", *OUT], "is empty", files={"e.txt": b""}),
     bad("whitespace only", ["extract", "{dir}/w.txt", *OUT], "is empty", files={"w.txt": b" \n\t\n  \r\n"}),
     bad("binary with NULs", ["extract", "{dir}/b.bin", *OUT], "binary", files={"b.bin": bytes(range(256)) * 8}),
-    bad("PNG image", ["extract", "{dir}/p.txt", *OUT], "PNG image", files={"p.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64}),
+    bad(
+        "PNG image", ["extract", "{dir}/p.txt", *OUT], "PNG image", files={"p.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64}
+    ),
     bad("gzip archive", ["extract", "{dir}/g.txt", *OUT], "gzip", files={"g.txt": gzip.compress(ARTICLE.encode())}),
-    bad("PDF document", ["extract", "{dir}/d.txt", *OUT], "PDF", files={"d.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"}),
+    bad(
+        "PDF document",
+        ["extract", "{dir}/d.txt", *OUT],
+        "PDF",
+        files={"d.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"},
+    ),
     bad("JPEG image", ["extract", "{dir}/j.txt", *OUT], "JPEG", files={"j.txt": b"\xff\xd8\xff\xe0" + b"\x10" * 40}),
     bad("ZIP archive", ["extract", "{dir}/z.docx", *OUT], "ZIP", files={"z.docx": b"PK\x03\x04" + b"\x14" * 40}),
     bad("a program", ["extract", "{dir}/prog", *OUT], "program", files={"prog": b"\x7fELF\x02\x01\x01" + b"\x00" * 40}),
     bad(
-        "control characters", ["extract", "{dir}/c.txt", *OUT], "control characters",
+        "control characters",
+        ["extract", "{dir}/c.txt", *OUT],
+        "control characters",
         files={"c.txt": ("word \x01\x02\x03\x04\x05 " * 200).encode()},
     ),
-    bad("10 MB single line", ["extract", "{dir}/big.txt", *OUT], "larger than", files={"big.txt": b"word " * 2_000_000}),
+    bad(
+        "10 MB single line", ["extract", "{dir}/big.txt", *OUT], "larger than", files={"big.txt": b"word " * 2_000_000}
+    ),
     bad("no such file", ["extract", "{dir}/missing.txt", *OUT], "no such file"),
     bad("a URL without a scheme", ["extract", "www.example.com/news/story", *OUT], "start it with https://"),
     bad("a directory as input", ["extract", "{dir}", *OUT], "is a directory", not_says="batch"),
@@ -82,14 +93,33 @@ CASES = [
     bad("stdin empty", ["extract", "-", *OUT], "stdin is empty"),
     bad("stdin binary", ["extract", "-", *OUT], "binary", stdin=b"\x00\x01\x02" * 100),
     bad("stdin twice", ["check", "-", "-", *OUT], "stdin can be read only once", stdin=ARTICLE.encode()),
-    bad("only boilerplate", ["extract", "{dir}/s.txt", *OUT], "boilerplate",
-        files={"s.txt": b"Subscribe to our newsletter for more updates!\n"}),
-    bad("index page", ["extract", "{dir}/index.html", *OUT], "index or list page",
-        files={"index.html": (Path(__file__).parent / "data" / "ingest" / "index.html").read_bytes()}),
     bad(
-        "10,000 nested divs", ["extract", "{dir}/n.html", *OUT], "nested too deeply",
-        files={"n.html": (b"<html><body>" + b"<div>" * 10_000 + b"<p>" + b"A sentence of the story. " * 40
-                          + b"</p>" + b"</div>" * 10_000 + b"</body></html>")},
+        "only boilerplate",
+        ["extract", "{dir}/s.txt", *OUT],
+        "boilerplate",
+        files={"s.txt": b"Subscribe to our newsletter for more updates!\n"},
+    ),
+    bad(
+        "index page",
+        ["extract", "{dir}/index.html", *OUT],
+        "index or list page",
+        files={"index.html": (Path(__file__).parent / "data" / "ingest" / "index.html").read_bytes()},
+    ),
+    bad(
+        "10,000 nested divs",
+        ["extract", "{dir}/n.html", *OUT],
+        "nested too deeply",
+        files={
+            "n.html": (
+                b"<html><body>"
+                + b"<div>" * 10_000
+                + b"<p>"
+                + b"A sentence of the story. " * 40
+                + b"</p>"
+                + b"</div>" * 10_000
+                + b"</body></html>"
+            )
+        },
     ),
     bad("timeout inf", ["extract", "{dir}/a.txt", "--timeout", "inf", *OUT], "--timeout", files=TEXT),
     bad("timeout 1e300", ["extract", "{dir}/a.txt", "--timeout", "1e300", *OUT], "--timeout", files=TEXT),
@@ -102,8 +132,12 @@ CASES = [
     bad("unknown engine", ["rewrite", "{dir}/a.txt", "--engine", "nosuch", *OUT], "Unknown engine", files=TEXT),
     bad("unknown format", ["extract", "{dir}/a.txt", "--format", "pdf", *OUT], "invalid choice", files=TEXT),
     bad("-o onto a directory", ["extract", "{dir}/a.txt", "-o", "{dir}/out"], "it is a directory", files=TEXT),
-    bad("-o into a missing directory", ["extract", "{dir}/a.txt", "-o", "{dir}/nowhere/x.txt"], "does not exist",
-        files=TEXT),
+    bad(
+        "-o into a missing directory",
+        ["extract", "{dir}/a.txt", "-o", "{dir}/nowhere/x.txt"],
+        "does not exist",
+        files=TEXT,
+    ),
     bad("-o under /proc", ["extract", "{dir}/a.txt", "-o", "/proc/retold-test/x.txt"], "Cannot write", files=TEXT),
     bad("-o through a file", ["extract", "{dir}/a.txt", "-o", "{dir}/a.txt/x.txt"], "Cannot write", files=TEXT),
     bad("-o into a FIFO no one reads", ["extract", "{dir}/a.txt", "-o", "{dir}/fifo"], "no one is reading", files=TEXT),
@@ -114,20 +148,37 @@ CASES = [
     bad("URL endless redirects", ["extract", "{url}/chain/1", "--allow-private-urls", *OUT], "redirected more than"),
     bad("URL slow server", ["extract", "{url}/slow", "--timeout", "0.3", "--allow-private-urls", *OUT], "timed out"),
     bad("URL non-HTML type", ["extract", "{url}/photo", "--allow-private-urls", *OUT], "serves image/png"),
-    bad("URL huge Content-Length", ["extract", "{url}/huge-declared", "--max-bytes", "1000", "--allow-private-urls",
-                                    *OUT], "larger than"),
+    bad(
+        "URL huge Content-Length",
+        ["extract", "{url}/huge-declared", "--max-bytes", "1000", "--allow-private-urls", *OUT],
+        "larger than",
+    ),
     bad("URL gzip bomb", ["extract", "{url}/bomb", "--allow-private-urls", *OUT], "larger than"),
     bad("URL private without opt-in", ["extract", "{url}/article", *OUT], "--allow-private-urls"),
     bad("URL metadata service", ["extract", "http://169.254.169.254/latest/meta-data/", *OUT], "--allow-private-urls"),
     bad("URL bad port", ["extract", "http://example.com:99999/", *OUT], "invalid port"),
     good("UTF-16 with BOM", ["extract", "{dir}/u16.txt"], "Rutte", files={"u16.txt": ARTICLE.encode("utf-16")}),
-    good("UTF-16 without BOM", ["extract", "{dir}/u16le.txt"], "Rutte", files={"u16le.txt": ARTICLE.encode("utf-16-le")}),
-    good("Latin-1 French", ["extract", "{dir}/fr.txt"], "élèves du lycée Molière auraient leur café",
-         files={"fr.txt": FRENCH.encode("latin-1")}),
-    good("UTF-8 with one stray byte", ["extract", "{dir}/stray.txt"], "the crowd\u2019s reply",
-         files={"stray.txt": CURLY.encode() + b"\xff" + CURLY.encode()}),
-    good("non-UTF-8 file name", ["extract", os.fsdecode(b"{dir}/caf\xe9.txt"), "--format", "json"], "Rutte",
-         files={os.fsdecode(b"caf\xe9.txt"): ARTICLE.encode()}),
+    good(
+        "UTF-16 without BOM", ["extract", "{dir}/u16le.txt"], "Rutte", files={"u16le.txt": ARTICLE.encode("utf-16-le")}
+    ),
+    good(
+        "Latin-1 French",
+        ["extract", "{dir}/fr.txt"],
+        "élèves du lycée Molière auraient leur café",
+        files={"fr.txt": FRENCH.encode("latin-1")},
+    ),
+    good(
+        "UTF-8 with one stray byte",
+        ["extract", "{dir}/stray.txt"],
+        "the crowd\u2019s reply",
+        files={"stray.txt": CURLY.encode() + b"\xff" + CURLY.encode()},
+    ),
+    good(
+        "non-UTF-8 file name",
+        ["extract", os.fsdecode(b"{dir}/caf\xe9.txt"), "--format", "json"],
+        "Rutte",
+        files={os.fsdecode(b"caf\xe9.txt"): ARTICLE.encode()},
+    ),
     good("-o /dev/null", ["extract", "{dir}/a.txt", "-o", "/dev/null"], "", files=TEXT),
     good("-o /dev/stdout", ["extract", "{dir}/a.txt", "-o", "/dev/stdout"], "crowd", files=TEXT),
 ]
@@ -261,8 +312,12 @@ def test_a_stale_temp_file_of_a_killed_run_is_removed(tmp_path):
 
 @pytest.mark.parametrize(
     ("code", "phrase"),
-    [(errno.ENOSPC, "no space left"), (errno.EROFS, "read-only"), (errno.EACCES, "permission denied"),
-     (errno.EDQUOT, "quota")],
+    [
+        (errno.ENOSPC, "no space left"),
+        (errno.EROFS, "read-only"),
+        (errno.EACCES, "permission denied"),
+        (errno.EDQUOT, "quota"),
+    ],
 )
 def test_write_failures_are_one_clear_line_and_leave_nothing(tmp_path, monkeypatch, code, phrase):
     from retold.errors import OutputError

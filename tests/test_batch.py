@@ -201,6 +201,8 @@ def test_a_non_utf8_file_name_goes_through_a_batch_with_a_store(tmp_path):
     store = Store(tmp_path / "s.db")
     summary = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
     assert (summary["done"], summary["failed"]) == (2, 0), summary["failures"]
-    assert sorted(r.origin for r in store.list_runs()) == sorted([str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / odd)])
+    assert sorted(r.origin for r in store.list_runs()) == sorted(
+        [str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / odd)]
+    )
     again = batch(Job(style="brief"), expand([str(tmp_path / "in")]), tmp_path / "out", store)
     assert again["skipped"] == 2

@@ -181,7 +181,9 @@ def _wait_for_workers_to_go(group: int, timeout: float = 15.0) -> None:
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     bump_articles(tmp_path / "in", 6)
     out = tmp_path / "out"
-    started = Started("batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--db", str(tmp_path / "s.db"))
+    started = Started(
+        "batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--db", str(tmp_path / "s.db")
+    )
     started.until("[1/")
     os.killpg(started.process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
     rest = started.rest()  # stderr ends when the command and its worker have both gone
@@ -217,7 +219,9 @@ def test_rewrite_and_check_are_recorded_unless_no_store(tmp_path, capsys):
     assert in_process(capsys, "check", str(EXAMPLE), str(planted), "--no-store", "--db", str(db))[0] == 1
     failing = json.loads(in_process(capsys, "history", "--db", str(db), "--verdict", "fail", "--format", "json")[1])
     assert [run["kind"] for run in failing] == ["check"]
-    everything = json.loads(in_process(capsys, "history", "--db", str(db), "--since", "2000-01-01", "--format", "json")[1])
+    everything = json.loads(
+        in_process(capsys, "history", "--db", str(db), "--since", "2000-01-01", "--format", "json")[1]
+    )
     assert [run["kind"] for run in everything] == ["check", "rewrite"]
     shown = in_process(capsys, "show", str(failing[0]["id"]), "--db", str(db), "--format", "json")[1]
     assert json.loads(shown)["verdict"] == "fail"
@@ -234,5 +238,7 @@ def test_bad_batch_usage_is_one_line(tmp_path):
 
 
 def test_address_without_ray_is_bad_usage(tmp_path, capsys):
-    code, _, err = in_process(capsys, "batch", str(EXAMPLE), "--address", "ray://head:10001", "--db", str(tmp_path / "s.db"))
+    code, _, err = in_process(
+        capsys, "batch", str(EXAMPLE), "--address", "ray://head:10001", "--db", str(tmp_path / "s.db")
+    )
     assert code == 2 and "--executor ray" in err

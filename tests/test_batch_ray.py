@@ -32,9 +32,27 @@ def test_batch_on_local_ray(tmp_path):
     out, db = tmp_path / "out", tmp_path / "s.db"
     env = {**os.environ, "NO_COLOR": "1", "RAY_DISABLE_USAGE_STATS": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "retold.cli", "batch", str(folder), "--out", str(out), "--db", str(db),
-         "--executor", "ray", "--workers", "2", "--format", "json"],
-        capture_output=True, text=True, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "retold.cli",
+            "batch",
+            str(folder),
+            "--out",
+            str(out),
+            "--db",
+            str(db),
+            "--executor",
+            "ray",
+            "--workers",
+            "2",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert result.returncode == 1, result.stderr  # the empty article failed; the others did not
     assert sorted(p.name for p in out.glob("*.json")) == ["leeds.json", "nato.json"]

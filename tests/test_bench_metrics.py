@@ -114,7 +114,13 @@ def test_anchor_recomputation_reproduces_published_bump_figures() -> None:
         assert round(100 * qafacteval["by_type"][kind]["auc"], 1) == auc, kind
     assert round(100 * figures["SummaC"]["overall"]["auc"], 1) == 55.9
     assert {error_type(row) for row in rows} == {
-        "intr.entity", "extr.entity", "intr.circ", "extr.circ", "intr.pred", "extr.pred", "coref"
+        "intr.entity",
+        "extr.entity",
+        "intr.circ",
+        "extr.circ",
+        "intr.pred",
+        "extr.pred",
+        "coref",
     }
 
 

@@ -40,9 +40,11 @@ def test_dangling_openers():
 
 
 def test_bare_surname_first_mentions():
-    facts = analyze(article_from_text(
-        "Vice-President Mike Pence visited the plant in Ohio on Monday.\n\nPence said the jobs would stay."
-    ))
+    facts = analyze(
+        article_from_text(
+            "Vice-President Mike Pence visited the plant in Ohio on Monday.\n\nPence said the jobs would stay."
+        )
+    )
     assert bare_surname_first_mentions("Pence said the jobs would stay.", facts) == ["Pence (the article: Mike Pence)"]
     assert bare_surname_first_mentions("Mike Pence visited the plant.\nPence said the jobs would stay.", facts) == []
 
@@ -57,7 +59,9 @@ def test_a_claim_told_without_the_credit_its_sentence_gives_is_counted():
     )
     pence, plan, rhodium = (0,), (1,), (2,)
     assert dropped_attribution(Item('Carrier will keep "about 1,000 jobs" in Indiana.', pence), facts)
-    assert not dropped_attribution(Item('Carrier will keep "about 1,000 jobs" in Indiana, Mike Pence said.', pence), facts)
+    assert not dropped_attribution(
+        Item('Carrier will keep "about 1,000 jobs" in Indiana, Mike Pence said.', pence), facts
+    )
     assert not dropped_attribution(Item("The plan was approved on Tuesday.", plan), facts)  # no credit of the claim
     assert dropped_attribution(Item("Emissions fell 2 percent.", rhodium), facts)
     assert not dropped_attribution(Item("Emissions fell 2 percent, according to the Rhodium Group.", rhodium), facts)
@@ -65,7 +69,10 @@ def test_a_claim_told_without_the_credit_its_sentence_gives_is_counted():
 
 def test_tally_counts_snippets_found_and_leaked():
     tally = Tally()
-    tally.add("The plan was approved. Sign up for our newsletter", {"with": ["plan was  approved", "missing"], "without": ["Sign up"]})
+    tally.add(
+        "The plan was approved. Sign up for our newsletter",
+        {"with": ["plan was  approved", "missing"], "without": ["Sign up"]},
+    )
     assert (tally.tp, tally.fn, tally.fp, tally.tn) == (1, 1, 1, 0)
     assert tally.figures()["precision"] == 0.5
 
@@ -94,8 +101,14 @@ def _draft(whos: list[tuple[str, str]], told: list[str], headline: str = "Counci
     from retold.types import Attribution, Draft, Section
 
     sections = (
-        Section(key="driving-the-news", title="Driving the news", items=tuple(Item(text=t, sources=(0,)) for t in told)),
-        Section(key="whos-who", title="Who's who", items=tuple(Item(text=r, sources=(0,), kind="person", label=n) for n, r in whos)),
+        Section(
+            key="driving-the-news", title="Driving the news", items=tuple(Item(text=t, sources=(0,)) for t in told)
+        ),
+        Section(
+            key="whos-who",
+            title="Who's who",
+            items=tuple(Item(text=r, sources=(0,), kind="person", label=n) for n, r in whos),
+        ),
     )
     return Draft(headline=Item(text=headline, sources=()), sections=sections, attribution=Attribution(None, None, None))
 
@@ -105,7 +118,9 @@ def test_whos_who_lint_finds_repeats_and_people_no_item_names():
 
     lint = Lint()
     told = ["Mayor Jane Roe said the council approved the park on Tuesday."]
-    lint_whos_who(_draft([("Jane Roe", "Mayor"), ("Dr. Jane Roe", "Mayor"), ("Tim Brausen", "Council member")], told), lint)
+    lint_whos_who(
+        _draft([("Jane Roe", "Mayor"), ("Dr. Jane Roe", "Mayor"), ("Tim Brausen", "Council member")], told), lint
+    )
     assert lint.whos_who_repeats == ["Dr. Jane Roe"] and lint.whos_who_untold == ["Tim Brausen — Council member"]
     clean = Lint()
     lint_whos_who(_draft([("Jane Roe", "Mayor")], told), clean)
@@ -116,7 +131,14 @@ def test_caption_and_citation_lint():
     from bench.pages import Lint, lint_not_story
 
     lint = Lint()
-    lint_not_story(_draft([], ["Retrieved May 2, 2024, from https://example.org/report"], "Jane Roe, left, and Tim Brausen, right, at the park"), lint)
+    lint_not_story(
+        _draft(
+            [],
+            ["Retrieved May 2, 2024, from https://example.org/report"],
+            "Jane Roe, left, and Tim Brausen, right, at the park",
+        ),
+        lint,
+    )
     assert len(lint.not_story) == 2
     clean = Lint()
     lint_not_story(_draft([], ["Mayor Jane Roe said the council approved the park on Tuesday."]), clean)

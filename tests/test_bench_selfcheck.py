@@ -34,7 +34,9 @@ def _audited(wrong: bool):
     if wrong:  # the lead's claim put on another man, as a rewriter that picked the wrong referent would
         lead = draft.sections[0]
         item = dataclasses.replace(lead.items[0], text=lead.items[0].text.replace("Jake Spano", "Tim Brausen"))
-        draft = dataclasses.replace(draft, sections=(dataclasses.replace(lead, items=(item, *lead.items[1:])), *draft.sections[1:]))
+        draft = dataclasses.replace(
+            draft, sections=(dataclasses.replace(lead, items=(item, *lead.items[1:])), *draft.sections[1:])
+        )
     audit = audit_draft(draft, facts)
     return dataclasses.replace(audit.draft, stats={"audit": audit_counts(audit)})  # as retold.rewrite() returns it
 
@@ -57,4 +59,6 @@ def test_a_wrong_person_is_mended_counted_and_fails_a_ceiling_of_zero():
     assert gate(figures, {"selfcheck.mended": 5, "selfcheck.wrong_referents": 5}) == []
     lint = Lint()
     lint_audit(draft, lint)  # bench/pages.py reads the same steps
-    assert lint.counts()["audit_mended"] == audit["mended"] + audit["kept"] and lint.counts()["audit_wrong_referents"] >= 1
+    assert (
+        lint.counts()["audit_mended"] == audit["mended"] + audit["kept"] and lint.counts()["audit_wrong_referents"] >= 1
+    )

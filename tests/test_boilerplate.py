@@ -131,6 +131,8 @@ def test_headlines_that_start_like_a_lead_in_are_kept(title):
 
 
 def test_a_section_heading_ends_a_related_list():
-    kept, removed = strip_boilerplate(lines("## Related", "A headline about another story", "## What happens next", STORY))
+    kept, removed = strip_boilerplate(
+        lines("## Related", "A headline about another story", "## What happens next", STORY)
+    )
     assert [r.text for r in removed] == ["## Related", "A headline about another story"]
     assert [b.text for b in kept] == ["## What happens next", STORY]

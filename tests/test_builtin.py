@@ -25,7 +25,7 @@ def nato_facts() -> FactSheet:
     return analyze(from_text(EXAMPLE.read_text(encoding="utf-8")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def nato(style: str = "explainer", words: int | None = None) -> Draft:
     return rewrite(nato_facts(), style=style, options=Options(words=words))
 
@@ -51,7 +51,15 @@ def test_golden_sections_in_style_order():
     keys = [s.key for s in nato().sections]
     order = [spec.key for spec in get_style("explainer").sections]
     assert keys == sorted(keys, key=order.index)
-    for key in ("driving-the-news", "why-it-matters", "what-theyre-saying", "big-picture", "timeline", "whos-who", "whats-next"):
+    for key in (
+        "driving-the-news",
+        "why-it-matters",
+        "what-theyre-saying",
+        "big-picture",
+        "timeline",
+        "whos-who",
+        "whats-next",
+    ):
         assert key in keys, key
     assert "go-deeper" not in keys  # the example has no URL
     assert "by-the-numbers" not in keys  # its only numbers sit inside quotes
@@ -242,7 +250,10 @@ def test_compression_keeps_the_only_attribution_of_a_claim():
             if "sidestep" in text:
                 assert text.rstrip(".").endswith(", Reuters reported"), text  # its comma kept when the clause goes
     # a headline cut to length still says who says so: the claim's circumstances go before the credit
-    assert rewrite(facts).headline.text == "Carrier will keep \u201cabout 1,000 jobs\u201d in Indiana, Vice-President-elect Mike Pence said"
+    assert (
+        rewrite(facts).headline.text
+        == "Carrier will keep \u201cabout 1,000 jobs\u201d in Indiana, Vice-President-elect Mike Pence said"
+    )
 
 
 def test_unclear_pronoun_is_not_lifted():

@@ -45,7 +45,14 @@ def test_a_role_is_given_whole_in_the_sources_words(role, sentence, whole):
 
 
 def _entity(eid: int, name: str, sentence: int, roles: tuple[str, ...] = ()) -> Entity:
-    return Entity(id=eid, label="PERSON", name=name, aliases=(name,), mentions=(Mention(0, len(name), name, sentence),), roles=roles)
+    return Entity(
+        id=eid,
+        label="PERSON",
+        name=name,
+        aliases=(name,),
+        mentions=(Mention(0, len(name), name, sentence),),
+        roles=roles,
+    )
 
 
 def test_people_merges_honorifics_and_keeps_two_people_with_one_surname_apart():

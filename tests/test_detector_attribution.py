@@ -55,7 +55,12 @@ def test_a_named_source_turned_vague_is_a_warning() -> None:
 
 
 def test_keeping_the_named_source_is_not_flagged() -> None:
-    assert attributions("Citing several diplomats, Reuters reported that NATO members are likely to sidestep Ukraine's call.") == []
+    assert (
+        attributions(
+            "Citing several diplomats, Reuters reported that NATO members are likely to sidestep Ukraine's call."
+        )
+        == []
+    )
 
 
 def test_a_name_that_is_not_speaking_credits_no_quote() -> None:

@@ -85,7 +85,9 @@ def test_the_rewriters_own_structure_is_not_boilerplate() -> None:
 
 
 def test_a_read_more_line_pointing_at_the_source_itself_is_attribution() -> None:
-    article = replace(from_text(SOURCE), url="https://example.org/nato-ukraine", title="Ukraine refuses NATO substitutes")
+    article = replace(
+        from_text(SOURCE), url="https://example.org/nato-ukraine", title="Ukraine refuses NATO substitutes"
+    )
     own = f"{FAITHFUL}\n\nRead more: [Ukraine refuses NATO substitutes](https://example.org/nato-ukraine)"
     other = f"{FAITHFUL}\n\nRead more:\n- [Kremlin says talks are over](https://example.org/kremlin)"
     assert [f for f in check(article, own).findings if f.kind == "boilerplate"] == []

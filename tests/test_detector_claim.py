@@ -35,7 +35,9 @@ def claim_errors(source: str, rewrite: str) -> list[Finding]:
 
 
 def test_an_invented_consequence_is_a_warning() -> None:
-    rewrite = PARAPHRASE + "\nAnalysts fear the decision will deeply anger voters and trigger a long political crisis.\n"
+    rewrite = (
+        PARAPHRASE + "\nAnalysts fear the decision will deeply anger voters and trigger a long political crisis.\n"
+    )
     (f,) = claims(rewrite)
     assert f.severity == "warning" and f.text.startswith("Analysts fear")
     assert rewrite[f.start : f.end] == f.text
@@ -49,8 +51,14 @@ def test_an_unsupported_sentence_with_an_invented_name_is_an_error() -> None:
 @pytest.mark.parametrize(
     ("planted", "word"),
     [
-        ("The Ukrainian Foreign Ministry said Ukraine will not refuse security guarantees that substitute NATO membership.", "not"),
-        ("Reuters reported that NATO members are unlikely to sidestep Ukraine's call to join the alliance.", "unlikely"),
+        (
+            "The Ukrainian Foreign Ministry said Ukraine will not refuse security guarantees that substitute NATO membership.",
+            "not",
+        ),
+        (
+            "Reuters reported that NATO members are unlikely to sidestep Ukraine's call to join the alliance.",
+            "unlikely",
+        ),
         ("The pair also spoke about how to weaken Ukrainian forces and air defence systems.", "weaken"),
     ],
 )
@@ -66,13 +74,22 @@ def test_a_faithful_paraphrase_has_no_claim_findings() -> None:
 
 def test_a_negation_paid_for_by_a_refusing_verb_is_not_a_flip() -> None:
     # "will refuse … guarantees" said as "will not accept … guarantees"; "refused to settle" as "will not settle"
-    assert claims("The Ukrainian Foreign Ministry said Ukraine will not accept security guarantees that substitute NATO membership.") == []
-    assert claims("The Ministry said Ukraine refuses to settle for any alternatives or substitutes for full membership in NATO.") == []
+    assert (
+        claims(
+            "The Ukrainian Foreign Ministry said Ukraine will not accept security guarantees that substitute NATO membership."
+        )
+        == []
+    )
+    assert (
+        claims(
+            "The Ministry said Ukraine refuses to settle for any alternatives or substitutes for full membership in NATO."
+        )
+        == []
+    )
 
 
 def test_headings_are_not_checked_for_support() -> None:
     assert claims("# A bold new era for the whole continent\n\nSybiha met Landsbergis in Brussels on Tuesday.") == []
-
 
 
 def test_a_negated_word_for_its_negated_antonym_is_not_a_flip() -> None:
@@ -181,7 +198,9 @@ def test_a_not_before_the_verbs_subject_does_not_negate_it() -> None:
     source = "You can make some side money as they send you sponsorship and one not so I highly recommend this app."
     report = check(source, "The speaker highly recommends this app for side money.")
     assert not [f for f in report.findings if f.kind == "claim" and f.severity == "error"]
-    flipped = check("I highly recommend this app for making side money.", "I do not recommend this app for making side money.")
+    flipped = check(
+        "I highly recommend this app for making side money.", "I do not recommend this app for making side money."
+    )
     assert [f for f in flipped.findings if f.kind == "claim" and f.severity == "error" and "negation" in f.message]
 
 
@@ -192,7 +211,9 @@ def _claim_errors(source: str, rewrite: str) -> list:
 
 
 def test_a_negation_inside_reported_speech_is_compared() -> None:
-    source = "The spear was found near the river in 2019. Researchers note it was not used for hunting, but for fishing."
+    source = (
+        "The spear was found near the river in 2019. Researchers note it was not used for hunting, but for fishing."
+    )
     (f,) = _claim_errors(source, "The spear was found near the river in 2019. It was used for hunting.")
     assert "negation" in f.message and f.evidence_relation == "contradicts"
     assert _claim_errors(source, "The spear was found near the river in 2019. It was not used for hunting.") == []
@@ -202,13 +223,19 @@ def test_a_verb_whose_wordnet_antonym_shares_a_sense_is_an_opposite() -> None:
     source = "All 12 crew members survived the crash of the cargo plane near Lagos on Monday, officials said."
     (f,) = _claim_errors(source, "All 12 crew members perished in the crash of the cargo plane near Lagos on Monday.")
     assert f.text == "perished" and "survive" in f.message
-    assert _claim_errors(source, "All 12 crew members lived through the crash of the cargo plane near Lagos on Monday.") == []
+    assert (
+        _claim_errors(source, "All 12 crew members lived through the crash of the cargo plane near Lagos on Monday.")
+        == []
+    )
 
 
 def test_an_aim_is_not_a_negation_flip_of_what_did_not_happen() -> None:
     source = "Reporters could not get hold of the mayor on Tuesday. The council met without him."
-    assert not [f for f in _claim_errors(source, "Reporters tried to get hold of the mayor on Tuesday.")
-                if "negation" in f.message]
+    assert not [
+        f
+        for f in _claim_errors(source, "Reporters tried to get hold of the mayor on Tuesday.")
+        if "negation" in f.message
+    ]
     (f,) = [f for f in _claim_errors(source, "Reporters got hold of the mayor on Tuesday.") if "negation" in f.message]
     assert f.severity == "error"
 

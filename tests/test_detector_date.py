@@ -112,23 +112,37 @@ def test_an_invented_calendar_day_for_a_meeting_the_source_dates_by_weekday_is_a
 
 def test_a_year_on_the_sources_last_year_is_a_warning_without_a_publication_date() -> None:
     source = "The plant closed in March last year, and 300 workers lost their jobs."
-    found = [f for f in check(source, "The plant closed in March 2023, and 300 workers lost their jobs.").findings
-             if f.kind == "date"]
+    found = [
+        f
+        for f in check(source, "The plant closed in March 2023, and 300 workers lost their jobs.").findings
+        if f.kind == "date"
+    ]
     assert found and {f.severity for f in found} == {"warning"}
-    other = [f for f in check(source, "The plant closed in June 2023, and 300 workers lost their jobs.").findings
-             if f.kind == "date"]
+    other = [
+        f
+        for f in check(source, "The plant closed in June 2023, and 300 workers lost their jobs.").findings
+        if f.kind == "date"
+    ]
     assert "error" in {f.severity for f in other}
 
 
 def test_a_weekday_with_nothing_to_anchor_it_is_a_warning() -> None:
-    source = "Alex: Wanna grab some beer? TGIF. Jacob: Where? Alex: I found a cool pub. Jacob: 7? Alex: Let's make it 7."
-    found = [f for f in check(source, "Alex and Jacob plan to grab beer on Friday at a new pub.").findings
-             if f.kind == "date"]
+    source = (
+        "Alex: Wanna grab some beer? TGIF. Jacob: Where? Alex: I found a cool pub. Jacob: 7? Alex: Let's make it 7."
+    )
+    found = [
+        f
+        for f in check(source, "Alex and Jacob plan to grab beer on Friday at a new pub.").findings
+        if f.kind == "date"
+    ]
     assert [f.severity for f in found] == ["warning"]
 
 
 def test_a_date_the_source_gives_for_another_event_moved_onto_its_last_year_is_an_error() -> None:
     source = "The firm opened its first store in 2012. Last year it closed the Leeds branch after heavy losses."
-    moved = [f for f in check(source, "In 2012 it closed the Leeds branch after heavy losses.").findings
-             if f.kind == "date" and f.severity == "error"]
+    moved = [
+        f
+        for f in check(source, "In 2012 it closed the Leeds branch after heavy losses.").findings
+        if f.kind == "date" and f.severity == "error"
+    ]
     assert moved

@@ -111,12 +111,20 @@ def test_a_demonym_of_a_place_the_source_names_is_known() -> None:
 def test_a_mixed_case_abbreviation_of_a_source_phrase_is_known() -> None:
     from retold.check import check
 
-    source = "Organic revenues in the second quarter were up 19% year-over-year. Conditions remain uncertain due to COVID."
-    found = [f for f in check(source, "Revenues were up 19% YoY, and COVID-19 keeps conditions uncertain.").findings
-             if f.kind == "entity" and f.severity == "error"]
+    source = (
+        "Organic revenues in the second quarter were up 19% year-over-year. Conditions remain uncertain due to COVID."
+    )
+    found = [
+        f
+        for f in check(source, "Revenues were up 19% YoY, and COVID-19 keeps conditions uncertain.").findings
+        if f.kind == "entity" and f.severity == "error"
+    ]
     assert found == []
-    invented = [f for f in check(source, "Revenues were up 19% QoQ at Acme Corp.").findings
-                if f.kind == "entity" and f.severity == "error"]
+    invented = [
+        f
+        for f in check(source, "Revenues were up 19% QoQ at Acme Corp.").findings
+        if f.kind == "entity" and f.severity == "error"
+    ]
     assert {f.text for f in invented} >= {"Acme Corp."} or {f.text for f in invented} >= {"Acme Corp"}
 
 
@@ -137,5 +145,6 @@ def test_a_surname_written_in_lower_case_is_a_miscased_name_not_a_missing_person
     report = check(source, "Mayor Ann cole said the city had no choice.")
     forms = [f for f in report.findings if f.kind == "entity-form"]
     assert [(f.text, f.severity) for f in forms] == [("cole", "warning")] and "Cole" in forms[0].message
-    assert not [f for f in check(source, "Mayor Ann Cole said the city had no choice.").findings
-                if f.kind == "entity-form"]
+    assert not [
+        f for f in check(source, "Mayor Ann Cole said the city had no choice.").findings if f.kind == "entity-form"
+    ]

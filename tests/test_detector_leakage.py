@@ -80,4 +80,6 @@ def test_a_sentence_of_the_prompt_a_model_was_sent_is_leakage_a_source_sentence_
     flagged = {f.text.lstrip("- ")[:20] for f in found}
     assert flagged == {"Never put a paraphra", "No links, no calls t", "[1] The pair also sp"}
     assert all(f.severity == "error" for f in found)
-    assert not [f for f in check(facts, echoed).findings if f.kind == "leakage" and "[1]" in f.text]  # no prompt: no rule
+    assert not [
+        f for f in check(facts, echoed).findings if f.kind == "leakage" and "[1]" in f.text
+    ]  # no prompt: no rule

@@ -44,7 +44,10 @@ def test_a_changed_percentage_is_an_error() -> None:
 
 def test_numbers_in_words_or_digits_match() -> None:
     assert numbers(INFLATION, "Inflation rose three and a half percent in May, the agency said.") == []
-    assert numbers(COCAINE, "Customs seized over two tons of cocaine; officers arrested 1 Venezuelan and 2 Spaniards.") == []
+    assert (
+        numbers(COCAINE, "Customs seized over two tons of cocaine; officers arrested 1 Venezuelan and 2 Spaniards.")
+        == []
+    )
 
 
 def test_rounded_figures_with_a_hedge_match() -> None:
@@ -56,7 +59,9 @@ def test_a_faithful_figure_in_its_own_context_is_not_flagged() -> None:
     assert numbers(KEEFE, "Keefe, who died aged 92, posed as a 19-year-old telephone operator.") == []
 
 
-WILDFIRE = "The fire destroyed 2,950 homes and 298,000 acres, officials said. The couple met in 2013 and married in 2015."
+WILDFIRE = (
+    "The fire destroyed 2,950 homes and 298,000 acres, officials said. The couple met in 2013 and married in 2015."
+)
 
 
 def test_a_round_figure_matches_the_source_figure_it_rounds() -> None:
@@ -146,7 +151,10 @@ def test_a_figure_taken_into_a_merged_sentence_with_its_own_words_is_not_moved()
         "Net of this adjusting item, earnings per share in the quarter were $6.86. "
         "In the third quarter, Capital One earned $3.1 billion or $6.78 per diluted common share."
     )
-    assert numbers(source, "Capital One reported earnings per share of $6.86 in the quarter and earned $3.1 billion.") == []
+    assert (
+        numbers(source, "Capital One reported earnings per share of $6.86 in the quarter and earned $3.1 billion.")
+        == []
+    )
     (f,) = numbers(source, "Capital One earned $3.1 billion or $6.86 per diluted common share in the third quarter.")
     assert f.severity == "error" and "changed figure" in f.message
 

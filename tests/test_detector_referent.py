@@ -54,8 +54,6 @@ def test_the_checker_flags_a_name_where_the_source_pronoun_is_someone_else() -> 
     assert found and "Gupta" in found[0].message and found[0].evidence_relation == "contradicts"
 
 
-
-
 def test_the_checker_warns_on_a_full_name_for_a_surname_two_people_share() -> None:
     source = analyze(SAME_SURNAME)
     report = check(source, analyze("Mary Smith said the bill would hurt farmers."))

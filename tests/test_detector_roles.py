@@ -51,7 +51,13 @@ def test_a_reworded_claim_credited_to_another_person_of_the_source_is_misattribu
 
 def test_the_same_claim_credited_to_its_speaker_in_other_words_passes() -> None:
     assert errors(VACCINE, "Fauci warned that most Americans could get the vaccine by April.") == []
-    assert errors(VACCINE, "Pence praised the task force's work, and Fauci said the vaccine would reach most Americans by April.") == []
+    assert (
+        errors(
+            VACCINE,
+            "Pence praised the task force's work, and Fauci said the vaccine would reach most Americans by April.",
+        )
+        == []
+    )
 
 
 def test_doer_and_object_exchanged_under_a_verb_of_the_same_sense() -> None:
@@ -125,8 +131,11 @@ def test_a_named_persons_title_is_checked_against_the_titles_the_source_gives_th
         "Acme Corp president Jane Miller said the company would cut 200 jobs. "
         "Chief financial officer Tom Reed said costs rose 5%."
     )
-    wrong = [f for f in check(source, "Acme CFO Jane Miller said the company would cut 200 jobs.").findings
-             if f.kind == "entity" and f.severity == "error"]
+    wrong = [
+        f
+        for f in check(source, "Acme CFO Jane Miller said the company would cut 200 jobs.").findings
+        if f.kind == "entity" and f.severity == "error"
+    ]
     assert [f.text for f in wrong] == ["Jane Miller"] and "wrong title" in wrong[0].message
     assert wrong[0].evidence_relation == "contradicts"
     right = check(source, "Acme president Jane Miller said the company would cut 200 jobs.")

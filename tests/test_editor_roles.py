@@ -47,7 +47,9 @@ def test_the_role_is_left_out_where_it_would_break_the_grammar():
     source = TITLED + " Officials said the Pence visit was his first to Poland."
     facts = analyze(source)
     told = first_mention(facts, "Officials said the Pence visit was his first to Poland.")
-    assert told == "Officials said the Mike Pence visit was his first to Poland."  # never "the Vice-President Mike Pence visit"
+    assert (
+        told == "Officials said the Mike Pence visit was his first to Poland."
+    )  # never "the Vice-President Mike Pence visit"
     source = APPOSED + " Pence's visit was his first to Poland."
     told = first_mention(analyze(source), "Pence's visit was his first to Poland.")
     assert told == "Mike Pence's visit was his first to Poland."  # never "Mike Pence, the vice-president,'s"
@@ -88,7 +90,9 @@ def test_the_title_is_copied_with_the_honorific_the_article_puts_before_the_name
     )
     facts = analyze(source)
     told = first_mention(facts, "Gomm had asked London for the station in a letter to the governor.")
-    assert told == "Major General Sir William Maynard Gomm had asked London for the station in a letter to the governor."
+    assert (
+        told == "Major General Sir William Maynard Gomm had asked London for the station in a letter to the governor."
+    )
     assert no_errors(source, told)
 
 

@@ -54,7 +54,9 @@ ROUTES = {
     "/meta-latin1": lambda: page(
         LATIN1_BODY.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1"), content_type="text/html"
     ),
-    "/plain": lambda: page((DATA.parent.parent.parent / "examples" / "nato-ukraine.txt").read_bytes(), content_type="text/plain"),
+    "/plain": lambda: page(
+        (DATA.parent.parent.parent / "examples" / "nato-ukraine.txt").read_bytes(), content_type="text/plain"
+    ),
     "/blank": lambda: page(""),
     "/gzipped-article": lambda: page(
         zlib.compress(gzip.compress((DATA / "article.html").read_bytes())), **{"Content-Encoding": "gzip, deflate"}

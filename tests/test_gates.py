@@ -36,7 +36,9 @@ def warnings_of(text: str) -> list[str]:
 
 
 def test_index_page_fixture_is_refused():
-    with pytest.raises(InputError, match=r"No article found in index.html: it looks like an index or list page; pass the URL"):
+    with pytest.raises(
+        InputError, match=r"No article found in index.html: it looks like an index or list page; pass the URL"
+    ):
         from_text((DATA / "index.html").read_text("utf-8"), url="index.html")
 
 
@@ -117,7 +119,9 @@ def test_english_ratio_separates_languages():
 
 
 def test_short_article_with_a_long_list_of_related_links_passes():
-    related = "".join(f'<li><a href="/story/{i}">Another headline number {i} about the news</a></li>' for i in range(10))
+    related = "".join(
+        f'<li><a href="/story/{i}">Another headline number {i} about the news</a></li>' for i in range(10)
+    )
     prose = "".join(f"<p>{sentence}</p>" for sentence in SENTENCES * 2)
     article = from_text(html_page(f"<article><h1>A page</h1>{prose}<h2>Related</h2><ul>{related}</ul></article>"))
     assert article.text.startswith(SENTENCES[0])

@@ -32,14 +32,18 @@ def test_a_rewrite_that_changes_her_to_him_clashes_through_the_source_facts() ->
     source = analyze(SOURCE)
     rewrite = "Maria Lopez won the city marathon on Sunday. He said the last mile was the hardest."
     ctx = check_context(source, rewrite)
-    clashes = sum(syntax_signals(ctx, s, [a.support[0].sentence] if a.support else []).gender_clashes
-                  for s, a in zip(ctx.rewrite.sentences, ctx.alignment))
+    clashes = sum(
+        syntax_signals(ctx, s, [a.support[0].sentence] if a.support else []).gender_clashes
+        for s, a in zip(ctx.rewrite.sentences, ctx.alignment)
+    )
     assert clashes == 1.0
     # the checker reads what analyze stored: with no genders on the source there is nothing to clash with
     blind = dataclasses.replace(source, genders=Genders())
     ctx = check_context(blind, rewrite)
-    clashes = sum(syntax_signals(ctx, s, [a.support[0].sentence] if a.support else []).gender_clashes
-                  for s, a in zip(ctx.rewrite.sentences, ctx.alignment))
+    clashes = sum(
+        syntax_signals(ctx, s, [a.support[0].sentence] if a.support else []).gender_clashes
+        for s, a in zip(ctx.rewrite.sentences, ctx.alignment)
+    )
     assert clashes == 0.0
     assert check(source, rewrite).score < check(blind, rewrite).score
 
@@ -54,5 +58,3 @@ def test_the_rewriters_pronoun_resolution_reads_the_stored_genders() -> None:
     facts = analyze("Amit Gupta said he was ready for the vote. He told reporters the count would be close.")
     name = person_antecedent(facts, 1, "he")
     assert name is not None and name.endswith("Gupta")
-
-

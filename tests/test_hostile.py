@@ -95,8 +95,8 @@ def _offsets_right(done: subprocess.CompletedProcess[bytes], where: Path) -> Non
     text = facts["article"]["text"]
     assert "\u200b" not in text and "Mark Rutte" in text
     mentions = [m for e in facts["entities"] for m in e["mentions"]]
-    assert mentions and all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
-    assert all(text[s["start"]:s["end"]].strip() for s in facts["sentences"])
+    assert mentions and all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
+    assert all(text[s["start"] : s["end"]].strip() for s in facts["sentences"])
 
 
 def _output_written(done: subprocess.CompletedProcess[bytes], where: Path) -> None:
@@ -118,7 +118,7 @@ def _deep_jsonl() -> bytes:
 
 
 def _huge_cell_csv() -> bytes:
-    return ("id,text\nbig,\"" + "word " * 30_000 + "\"\nfine,\"" + SHORT.replace("\n", " ") + "\"\n").encode()
+    return ('id,text\nbig,"' + "word " * 30_000 + '"\nfine,"' + SHORT.replace("\n", " ") + '"\n').encode()
 
 
 def _corrupt_store(where: Path) -> None:
@@ -132,20 +132,40 @@ def _style_dir(where: Path) -> None:
 
 CASES = [
     # markup in article text is printed literally, never run
-    good("extract md escapes live HTML", ["extract", "{dir}/p.html", "--format", "md"],
-         files={"p.html": LIVE_HTML.encode()}, check=_no_live_markup),
-    good("facts prints markup literally", ["facts", "{dir}/m.txt"], files={"m.txt": MARKUP.encode()},
-         check=_literal_markup),
+    good(
+        "extract md escapes live HTML",
+        ["extract", "{dir}/p.html", "--format", "md"],
+        files={"p.html": LIVE_HTML.encode()},
+        check=_no_live_markup,
+    ),
+    good(
+        "facts prints markup literally",
+        ["facts", "{dir}/m.txt"],
+        files={"m.txt": MARKUP.encode()},
+        check=_literal_markup,
+    ),
     # invisible characters
-    good("zero-width space after every space", ["rewrite", "{dir}/z.txt", *NO_STORE], "NATO",
-         files={"z.txt": ZERO_WIDTH.encode()}),
-    good("zero-width offsets", ["facts", "{dir}/z.txt", "--format", "json"], files={"z.txt": ZERO_WIDTH.encode()},
-         check=_offsets_right),
+    good(
+        "zero-width space after every space",
+        ["rewrite", "{dir}/z.txt", *NO_STORE],
+        "NATO",
+        files={"z.txt": ZERO_WIDTH.encode()},
+    ),
+    good(
+        "zero-width offsets",
+        ["facts", "{dir}/z.txt", "--format", "json"],
+        files={"z.txt": ZERO_WIDTH.encode()},
+        check=_offsets_right,
+    ),
     # numbers at the limits of options
     bad("llm-timeout nan", ["rewrite", "{dir}/a.txt", "--llm-timeout", "nan", *NO_STORE], "--llm-timeout", files=TEXT),
     bad("llm-timeout inf", ["rewrite", "{dir}/a.txt", "--llm-timeout", "inf", *NO_STORE], "--llm-timeout", files=TEXT),
-    bad("llm-timeout negative", ["check", "{dir}/a.txt", "{dir}/a.txt", "--llm-timeout=-1", *NO_STORE],
-        "--llm-timeout", files=TEXT),
+    bad(
+        "llm-timeout negative",
+        ["check", "{dir}/a.txt", "{dir}/a.txt", "--llm-timeout=-1", *NO_STORE],
+        "--llm-timeout",
+        files=TEXT,
+    ),
     bad("repair negative", ["rewrite", "{dir}/a.txt", "--repair=-1", *NO_STORE], "--repair", files=TEXT),
     bad("repair huge", ["rewrite", "{dir}/a.txt", "--repair", str(2**63), *NO_STORE], "--repair", files=TEXT),
     bad("show id 2^63", ["show", str(2**63), "--db", "{dir}/s.db"], "ID"),
@@ -153,35 +173,74 @@ CASES = [
     bad("history limit 2^63", ["history", "--limit", str(2**63), "--db", "{dir}/s.db"], "--limit"),
     bad("max-bytes 2^70", ["extract", "{dir}/a.txt", "--max-bytes", str(2**70)], "--max-bytes", files=TEXT),
     bad("words 2^63", ["rewrite", "{dir}/a.txt", "--words", str(2**63), *NO_STORE], "--words", files=TEXT),
-    bad("workers 2^40", ["batch", "{dir}/a.txt", "--workers", str(2**40), "--out", "{dir}/o", *NO_STORE],
-        "--workers", files=TEXT),
+    bad(
+        "workers 2^40",
+        ["batch", "{dir}/a.txt", "--workers", str(2**40), "--out", "{dir}/o", *NO_STORE],
+        "--workers",
+        files=TEXT,
+    ),
     bad("serve time-limit -1", ["serve", "--time-limit=-1", "--no-store"], "--time-limit"),
     bad("serve time-limit nan", ["serve", "--time-limit", "nan", "--no-store"], "--time-limit"),
     bad("serve port 70000", ["serve", "--port", "70000", "--no-store"], "--port"),
     bad("serve max-body 2^63", ["serve", "--max-body", str(2**63), "--no-store"], "--max-body"),
     # files the user gives retold
-    bad("non-UTF-8 style file", ["rewrite", "{dir}/a.txt", "--style", "odd", *NO_STORE], "odd.toml",
-        files=TEXT, setup=_style_dir, env={"RETOLD_STYLES": "{dir}/styles"}),
+    bad(
+        "non-UTF-8 style file",
+        ["rewrite", "{dir}/a.txt", "--style", "odd", *NO_STORE],
+        "odd.toml",
+        files=TEXT,
+        setup=_style_dir,
+        env={"RETOLD_STYLES": "{dir}/styles"},
+    ),
     bad("stdin closed", ["extract", "-"], "stdin", stdin=None),
     # stores
-    bad("corrupt store, -o not written", ["rewrite", "{dir}/a.txt", "--db", "{dir}/bad.db", *OUT], "store",
-        files=TEXT, setup=_corrupt_store),
-    bad("corrupt store, check", ["check", "{dir}/a.txt", "{dir}/a.txt", "--db", "{dir}/bad.db", *OUT], "store",
-        files=TEXT, setup=_corrupt_store),
+    bad(
+        "corrupt store, -o not written",
+        ["rewrite", "{dir}/a.txt", "--db", "{dir}/bad.db", *OUT],
+        "store",
+        files=TEXT,
+        setup=_corrupt_store,
+    ),
+    bad(
+        "corrupt store, check",
+        ["check", "{dir}/a.txt", "{dir}/a.txt", "--db", "{dir}/bad.db", *OUT],
+        "store",
+        files=TEXT,
+        setup=_corrupt_store,
+    ),
     bad("store path is a directory", ["rewrite", "{dir}/a.txt", "--db", "{dir}", *OUT], "store", files=TEXT),
     # -o
-    good("-o with a 243-byte name", ["extract", "{dir}/a.txt", "-o", "{dir}/out/" + NAME_243], files=TEXT,
-         check=_output_written),
-    bad("-o with a 256-byte name", ["extract", "{dir}/a.txt", "-o", "{dir}/out/" + "n" * 253 + ".md"], "too long",
-        files=TEXT),
+    good(
+        "-o with a 243-byte name",
+        ["extract", "{dir}/a.txt", "-o", "{dir}/out/" + NAME_243],
+        files=TEXT,
+        check=_output_written,
+    ),
+    bad(
+        "-o with a 256-byte name",
+        ["extract", "{dir}/a.txt", "-o", "{dir}/out/" + "n" * 253 + ".md"],
+        "too long",
+        files=TEXT,
+    ),
     # batch: one bad input never stops the rest
-    good("batch skips bad records", ["batch", "{dir}/in", "--out", "{dir}/out", "--workers", "1", *NO_STORE],
-         code=1, files={"in/deep.jsonl": _deep_jsonl(), "in/big.csv": _huge_cell_csv(),
-                        "in/" + "l" * 236 + ".txt": SHORT.encode()},
-         check=_each_bad_record_skipped),
+    good(
+        "batch skips bad records",
+        ["batch", "{dir}/in", "--out", "{dir}/out", "--workers", "1", *NO_STORE],
+        code=1,
+        files={
+            "in/deep.jsonl": _deep_jsonl(),
+            "in/big.csv": _huge_cell_csv(),
+            "in/" + "l" * 236 + ".txt": SHORT.encode(),
+        },
+        check=_each_bad_record_skipped,
+    ),
     bad("batch --out onto a file", ["batch", "{dir}/a.txt", "--out", "{dir}/a.txt", *NO_STORE], "--out", files=TEXT),
-    bad("batch --out through a file", ["batch", "{dir}/a.txt", "--out", "{dir}/a.txt/sub", *NO_STORE], "--out",
-        files=TEXT),
+    bad(
+        "batch --out through a file",
+        ["batch", "{dir}/a.txt", "--out", "{dir}/a.txt/sub", *NO_STORE],
+        "--out",
+        files=TEXT,
+    ),
 ]
 
 
@@ -226,10 +285,17 @@ def _run(args: list[str], stdin: bytes | None, env: dict[str, str]) -> subproces
     code = "import os, sys; os.close(0) if sys.argv[1] == 'closed' else None; from retold.cli import main; sys.exit(main(sys.argv[2:]))"
     command = [sys.executable, "-c", code, "closed" if stdin is None else "open", *args]
     try:
-        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=20,
-                              env={**os.environ, "NO_COLOR": "1", **env})
+        return subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=20,
+            env={**os.environ, "NO_COLOR": "1", **env},
+        )
     except subprocess.TimeoutExpired as stopped:
-        return subprocess.CompletedProcess(command, -9, stopped.stdout or b"", (stopped.stderr or b"") + b"\n(still running)")
+        return subprocess.CompletedProcess(
+            command, -9, stopped.stdout or b"", (stopped.stderr or b"") + b"\n(still running)"
+        )
 
 
 def test_the_corpus_covers_every_command():

@@ -50,7 +50,13 @@ def test_example_keeps_every_other_line_byte_for_byte():
 
 
 def test_markdown_title_headings_and_lists(tmp_path):
-    md = "# Ministers agree a plan\n\n" + BODY[0] + "\n\n## What was agreed\n\n- Two batteries by February.\n- Training in January.\n\n" + BODY[1] + "\n"
+    md = (
+        "# Ministers agree a plan\n\n"
+        + BODY[0]
+        + "\n\n## What was agreed\n\n- Two batteries by February.\n- Training in January.\n\n"
+        + BODY[1]
+        + "\n"
+    )
     article = ingest(write(tmp_path, md, "story.md"))
     assert article.source_format == "markdown"
     assert article.title == "Ministers agree a plan"
@@ -125,7 +131,9 @@ def test_html_boilerplate_is_listed():
         ("call-to-action", "Subscribe to our newsletter for the latest updates from Brussels."),
     ]
     assert article.url == "https://news.example.com/world/x"
-    assert article.text.endswith("A senior diplomat said it would take weeks and months to reach a consensus on membership.")
+    assert article.text.endswith(
+        "A senior diplomat said it would take weeks and months to reach a consensus on membership."
+    )
 
 
 def test_format_can_be_forced():
@@ -223,7 +231,11 @@ def test_markdown_with_a_few_inline_tags_stays_markdown(tmp_path):
 
 
 def test_markdown_setext_heading_rule_and_list_continuation():
-    md = BODY[0] + "\n\n---\n\nWhat was agreed\n---------------\n\n- Two batteries, delivered\n  by February.\n- Training.\n\n" + BODY[1]
+    md = (
+        BODY[0]
+        + "\n\n---\n\nWhat was agreed\n---------------\n\n- Two batteries, delivered\n  by February.\n- Training.\n\n"
+        + BODY[1]
+    )
     assert block_texts(from_text(md, format="markdown")) == [
         ("text", BODY[0]),
         ("heading", "What was agreed"),

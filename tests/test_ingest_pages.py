@@ -19,7 +19,9 @@ BODY = (
 
 
 def page(body: str, *, head: str = "", title: str = "Alaska Airlines to join Oneworld") -> str:
-    return f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body><article>{body}</article></body></html>"
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body><article>{body}</article></body></html>"
+    )
 
 
 def paragraphs(*extra: str) -> str:
@@ -43,7 +45,10 @@ def paragraphs(*extra: str) -> str:
             "shared with any other party.",
             "newsletter-prompt",
         ),
-        ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", "call-to-action"),
+        (
+            "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+            "call-to-action",
+        ),
         (
             "This post contains references to products from one or more of our advertisers. We may receive compensation "
             "when you click on links to those products. Terms apply to the offers listed on this page. For an "
@@ -89,10 +94,25 @@ def test_captions_and_credits_leave_the_article_listed_and_blocks_stay_apart():
             None,
             "15-year-old driver killed in SW Miami-Dade crash",
         ),
-        ("PM attends financial access roundtable in Barbados | NOW Grenada", None, "https://nowgrenada.com/2022/04/pm/", "PM attends financial access roundtable in Barbados"),
-        ("Record heat grips Tokyo for a third day | The Japan Times", "The Japan Times", None, "Record heat grips Tokyo for a third day"),
+        (
+            "PM attends financial access roundtable in Barbados | NOW Grenada",
+            None,
+            "https://nowgrenada.com/2022/04/pm/",
+            "PM attends financial access roundtable in Barbados",
+        ),
+        (
+            "Record heat grips Tokyo for a third day | The Japan Times",
+            "The Japan Times",
+            None,
+            "Record heat grips Tokyo for a third day",
+        ),
         ("VIDEO: Voting on NYCHA\u2019s Future", "City Limits", None, "Voting on NYCHA\u2019s Future"),
-        ("Sixers game notes: Joel Embiid leads Sixers to victory", "PhillyVoice", None, "Sixers game notes: Joel Embiid leads Sixers to victory"),
+        (
+            "Sixers game notes: Joel Embiid leads Sixers to victory",
+            "PhillyVoice",
+            None,
+            "Sixers game notes: Joel Embiid leads Sixers to victory",
+        ),
     ],
 )
 def test_title_loses_the_site_name_not_its_words(title, site, url, clean):
@@ -150,22 +170,24 @@ def test_an_organisation_page_speaking_as_we_is_rewritten_with_one_warning():
     ) * 2
     html = page("".join(f"<p>{p}</p>" for p in about), title="What we do")
     # "we" throughout is a weak signal (an essay says it too): the reader is warned, the page is not refused
-    warned = [w for w in from_text(html, url="https://creativecommons.org/what-we-do-today").warnings if "news article" in w]
+    warned = [
+        w for w in from_text(html, url="https://creativecommons.org/what-we-do-today").warnings if "news article" in w
+    ]
     assert len(warned) == 1 and "speaks as \u201cwe\u201d" in warned[0]
     assert "page about itself" in refusal(html, "https://creativecommons.org/about/")
 
 
 def test_a_numbered_listing_and_a_question_page_are_refused():
-    jokes = "".join(
-        f"<p>{n}. What do you call an ant who fights crime?</p><p>A vigilante!</p>" for n in range(1, 31)
-    )
+    jokes = "".join(f"<p>{n}. What do you call an ant who fights crime?</p><p>A vigilante!</p>" for n in range(1, 31))
     assert "listing of 30 numbered entries" in refusal(page(jokes, title="Jokes for kids"), "https://example.org/jokes")
     faq = "".join(
         f"<h3>Operator {n}</h3><p>Are bicycles allowed? No, only folding bicycles may be taken on the bus.</p>"
         f"<p>Will there be a toilet on the bus? Not guaranteed on every replacement coach.</p>"
         for n in range(8)
     )
-    assert "question-and-answer" in refusal(page(faq, title="Rail replacement"), "https://example.org/service_disruptions/1")
+    assert "question-and-answer" in refusal(
+        page(faq, title="Rail replacement"), "https://example.org/service_disruptions/1"
+    )
 
 
 def test_a_newsletter_issue_of_linked_stories_is_refused():
@@ -174,7 +196,9 @@ def test_a_newsletter_issue_of_linked_stories_is_refused():
         f"<p>The council met on Tuesday and heard from residents about plan {n}, which would raise fees for parking.</p>"
         for n in range(6)
     )
-    assert "newsletter page" in refusal(page(stories, title="Morning briefing"), "https://example.org/newsletter/2024-05-01")
+    assert "newsletter page" in refusal(
+        page(stories, title="Morning briefing"), "https://example.org/newsletter/2024-05-01"
+    )
 
 
 def test_a_deeply_nested_article_is_still_extracted():

@@ -10,8 +10,21 @@ from retold.cli import main
 
 def test_rewrite_with_an_unfaithful_model_exits_0_and_says_what_it_replaced(capsys):
     with ScriptedLLM([Reply(answer("unfaithful.md"))]) as server:
-        code = main(["rewrite", str(EXAMPLE), "--engine", "llm", "--model", "scripted", "--base-url", server.url,
-                     "--format", "json", "--verbose"])
+        code = main(
+            [
+                "rewrite",
+                str(EXAMPLE),
+                "--engine",
+                "llm",
+                "--model",
+                "scripted",
+                "--base-url",
+                server.url,
+                "--format",
+                "json",
+                "--verbose",
+            ]
+        )
     out, err = capsys.readouterr()
     assert code == 0
     data = json.loads(out)
@@ -58,8 +71,21 @@ def test_check_with_the_llm_judge(tmp_path, capsys):
     rewrite.write_text("Lithuania has pledged to send troops to Ukraine next spring.\n", encoding="utf-8")
     verdict = json.dumps({"verdicts": [{"id": 0, "verdict": "contradicted", "reason": "no troops are mentioned"}]})
     with ScriptedLLM([Reply(verdict)]) as server:
-        code = main(["check", str(EXAMPLE), str(rewrite), "--judge", "llm", "--model", "scripted",
-                     "--base-url", server.url, "--format", "json"])
+        code = main(
+            [
+                "check",
+                str(EXAMPLE),
+                str(rewrite),
+                "--judge",
+                "llm",
+                "--model",
+                "scripted",
+                "--base-url",
+                server.url,
+                "--format",
+                "json",
+            ]
+        )
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     judged = [f for f in report["findings"] if f["message"].startswith("llm judge (scripted)")]
@@ -71,7 +97,9 @@ def test_styles_lists_builtin_and_user_styles_with_where_they_come_from(tmp_path
     folder.mkdir()
     (folder / "tweet.toml").write_text(
         'name = "tweet"\ndescription = "One post."\nwords = 40\n[[sections]]\nkey = "posts"\nform = "posts"\n'
-        'max_items = 1\nmax_chars = 270\nguidance = "One post."\n', encoding="utf-8")
+        'max_items = 1\nmax_chars = 270\nguidance = "One post."\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("RETOLD_STYLES", str(folder))
     assert main(["styles"]) == 0
     out = capsys.readouterr().out

@@ -62,7 +62,9 @@ def test_timeout_gives_up_with_the_setting_to_raise():
 
 
 def test_context_length_error_is_its_own_kind():
-    with ScriptedLLM([Reply(status=400, error="prompt is too long: 9000 tokens > 8192 maximum context length")]) as server:
+    with ScriptedLLM(
+        [Reply(status=400, error="prompt is too long: 9000 tokens > 8192 maximum context length")]
+    ) as server:
         with pytest.raises(ContextTooLong):
             client(server).complete(ASK)
 
@@ -106,13 +108,24 @@ def test_answers_are_cached_in_the_store_and_no_cache_bypasses_it(tmp_path):
 def test_cache_key_depends_on_model_server_prompt_and_parameters():
     base = cache_key("m", "http://a/v1", ASK, {"t": 0.2})
     assert base == cache_key("m", "http://a/v1/", ASK, {"t": 0.2})
-    assert len({base, cache_key("n", "http://a/v1", ASK, {"t": 0.2}), cache_key("m", "http://b/v1", ASK, {"t": 0.2}),
+    assert (
+        len(
+            {
+                base,
+                cache_key("n", "http://a/v1", ASK, {"t": 0.2}),
+                cache_key("m", "http://b/v1", ASK, {"t": 0.2}),
                 cache_key("m", "http://a/v1", [{"role": "user", "content": "x"}], {"t": 0.2}),
-                cache_key("m", "http://a/v1", ASK, {"t": 0.3})}) == 5
+                cache_key("m", "http://a/v1", ASK, {"t": 0.3}),
+            }
+        )
+        == 5
+    )
 
 
 def test_a_server_that_answers_400_for_an_unknown_model_is_understood():
-    with ScriptedLLM([Reply(status=400, error="The model `gpt-x` does not exist.")], models=("scripted", "phi3")) as server:
+    with ScriptedLLM(
+        [Reply(status=400, error="The model `gpt-x` does not exist.")], models=("scripted", "phi3")
+    ) as server:
         with pytest.raises(EngineError, match=r"Model 'scripted' is not served .*phi3"):
             client(server).complete(ASK)
 

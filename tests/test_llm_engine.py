@@ -70,7 +70,13 @@ def test_repairs_go_back_to_the_model_with_the_findings_and_are_kept_when_clean(
         for line in prompt.splitlines():
             if line.startswith("ITEM ") and "Budapest" in line:
                 ident = line.split()[1]
-                fixed["items"].append({"id": ident, "text": "In 1994 under the Budapest Memorandum Ukraine gave up its Soviet-era nuclear weapons.", "sources": [12]})
+                fixed["items"].append(
+                    {
+                        "id": ident,
+                        "text": "In 1994 under the Budapest Memorandum Ukraine gave up its Soviet-era nuclear weapons.",
+                        "sources": [12],
+                    }
+                )
         return Reply(json.dumps(fixed))
 
     with ScriptedLLM(script) as server:
@@ -172,8 +178,11 @@ def test_unknown_model_and_unreachable_server_say_what_to_fix():
             run(server)
     with pytest.raises(EngineError, match="Cannot reach the LLM server .*--base-url"):
         retold.rewrite(
-            nato_facts(), engine="llm",
-            options=Options(extra=(("model", "m"), ("base_url", "http://127.0.0.1:9/v1"), ("retries", "0"), ("cache", "false"))),
+            nato_facts(),
+            engine="llm",
+            options=Options(
+                extra=(("model", "m"), ("base_url", "http://127.0.0.1:9/v1"), ("retries", "0"), ("cache", "false"))
+            ),
         )
 
 
@@ -188,10 +197,14 @@ def test_a_smart_brevity_answer_of_nine_faithful_items_keeps_all_nine_in_their_s
     items = draft.stats["items"]
     assert items["from_model"] == 9 and items["kept"] == 9 and items["builtin"] == 0
     got = _section_texts(draft)
-    assert [len(got.get(k, [])) for k in ("driving-the-news", "why-it-matters", "what-theyre-saying", "big-picture",
-                                           "whats-next")] == [2, 1, 3, 2, 1]
+    assert [
+        len(got.get(k, []))
+        for k in ("driving-the-news", "why-it-matters", "what-theyre-saying", "big-picture", "whats-next")
+    ] == [2, 1, 3, 2, 1]
     assert got["why-it-matters"][0].startswith("The Ukrainian Foreign Ministry said")  # the label is gone
-    assert not any("**" in t or t.lower().startswith(("why it matters", "driving the news")) for ts in got.values() for t in ts)
+    assert not any(
+        "**" in t or t.lower().startswith(("why it matters", "driving the news")) for ts in got.values() for t in ts
+    )
     assert len(server.requests) == 1  # nothing to repair
 
 
@@ -218,10 +231,20 @@ def test_the_seed_ai_rewrite_keeps_its_faithful_line_and_loses_every_planted_err
 
 
 def test_an_unsupported_model_item_is_not_printed_though_the_rules_only_warn():
-    invented = {"sections": {"driving-the-news": [
-        {"text": "Ukraine's foreign minister Andriy Sybiha met his Lithuanian counterpart Gabrielius Landsbergis in Brussels.", "sources": [0]},
-        {"text": "Observers expect a sweeping overhaul of the alliance's whole approach to its eastern members.", "sources": [1]},
-    ]}}
+    invented = {
+        "sections": {
+            "driving-the-news": [
+                {
+                    "text": "Ukraine's foreign minister Andriy Sybiha met his Lithuanian counterpart Gabrielius Landsbergis in Brussels.",
+                    "sources": [0],
+                },
+                {
+                    "text": "Observers expect a sweeping overhaul of the alliance's whole approach to its eastern members.",
+                    "sources": [1],
+                },
+            ]
+        }
+    }
     before = retold.check(nato_facts(), "# H\n\n- " + invented["sections"]["driving-the-news"][1]["text"])
     assert errors(before) == [] and any(f.kind == "claim" for f in before.findings)  # only a warning for the rules
     with ScriptedLLM([Reply(json.dumps(invented)), Reply('{"items": []}')]) as server:
@@ -232,8 +255,17 @@ def test_an_unsupported_model_item_is_not_printed_though_the_rules_only_warn():
 
 
 def test_the_fallback_headline_is_read_by_the_ordinary_rules_not_the_model_rule():
-    made_up = {"headline": {"text": "Ukraine-Lithuania: The EU's role in the peace process", "sources": []},
-               "sections": {"driving-the-news": [{"text": "The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones.", "sources": [1]}]}}
+    made_up = {
+        "headline": {"text": "Ukraine-Lithuania: The EU's role in the peace process", "sources": []},
+        "sections": {
+            "driving-the-news": [
+                {
+                    "text": "The pair also spoke about how to strengthen Ukrainian forces and air defence systems from missiles and drones.",
+                    "sources": [1],
+                }
+            ]
+        },
+    }
     with ScriptedLLM([Reply(json.dumps(made_up)), Reply('{"items": []}')]) as server:
         draft, report = run(server)
     assert errors(report) == []

@@ -49,7 +49,16 @@ def test_contradicted_is_an_error_and_supported_adds_nothing():
     def script(body):
         prompt = body["messages"][-1]["content"]
         ids = [line.split()[1].rstrip(":") for line in prompt.splitlines() if line.startswith("CLAIM ")]
-        return Reply("```json\n" + json.dumps({"verdicts": [{"id": ids[0], "verdict": "contradicted", "reason": "\u201cnot discussing\u201d"}] + [{"id": i, "verdict": "supported"} for i in ids[1:]]}) + "\n```")
+        return Reply(
+            "```json\n"
+            + json.dumps(
+                {
+                    "verdicts": [{"id": ids[0], "verdict": "contradicted", "reason": "\u201cnot discussing\u201d"}]
+                    + [{"id": i, "verdict": "supported"} for i in ids[1:]]
+                }
+            )
+            + "\n```"
+        )
 
     report, _requests, rules_only = judged(script)
     extra = [f for f in report.findings if f.message.startswith("llm judge")]

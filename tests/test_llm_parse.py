@@ -23,13 +23,13 @@ ANSWER = {
 def test_json_items_take_their_sections_form_and_valid_ids():
     parsed = parse_answer(json.dumps(ANSWER), EXPLAINER, 10)
     assert parsed.shape == "json" and parsed.headline.text == "A headline"
-    news, = parsed.sections["driving-the-news"]
+    (news,) = parsed.sections["driving-the-news"]
     assert news.sources == (1, 2, 3)  # 99 is not a source sentence
-    quote, = parsed.sections["what-theyre-saying"]
+    (quote,) = parsed.sections["what-theyre-saying"]
     assert (quote.kind, quote.text, quote.label) == ("quote", "Exact words here.", "Ann Lee, mayor")
-    event, = parsed.sections["timeline"]
+    (event,) = parsed.sections["timeline"]
     assert (event.kind, event.label, event.text) == ("event", "May 2020", "It began")
-    person, = parsed.sections["whos-who"]
+    (person,) = parsed.sections["whos-who"]
     assert (person.kind, person.label, person.text) == ("person", "Ann Lee", "mayor")
     assert "made-up-section" not in parsed.sections
 
@@ -66,7 +66,9 @@ def test_prose_is_split_into_sentences():
     parsed = parse_answer("Mr. Lee met the U.S. envoy on Monday. They spoke for an hour! Talks go on.", EXPLAINER, 3)
     assert parsed.shape == "prose"
     assert [i.text for i in parsed.sections["driving-the-news"]] == [
-        "Mr. Lee met the U.S. envoy on Monday.", "They spoke for an hour!", "Talks go on."
+        "Mr. Lee met the U.S. envoy on Monday.",
+        "They spoke for an hour!",
+        "Talks go on.",
     ]
     assert sentences_of("He said \u201cNo.\u201d Then he left.") == ["He said \u201cNo.\u201d", "Then he left."]
 
@@ -80,8 +82,15 @@ def test_refusals_and_empty_answers_have_no_items():
 
 def test_repair_answers_by_item_id():
     specs = {"0.0": EXPLAINER.section("driving-the-news"), "2.1": EXPLAINER.section("what-theyre-saying")}
-    text = json.dumps({"items": [{"id": "0.0", "text": "Fixed.", "sources": [1]}, {"id": "2.1", "text": ""},
-                                 {"id": "9.9", "text": "Not asked for."}]})
+    text = json.dumps(
+        {
+            "items": [
+                {"id": "0.0", "text": "Fixed.", "sources": [1]},
+                {"id": "2.1", "text": ""},
+                {"id": "9.9", "text": "Not asked for."},
+            ]
+        }
+    )
     got = repaired_items(text, 3, specs)
     assert got["0.0"].text == "Fixed." and got["2.1"] is None and "9.9" not in got
 
@@ -135,7 +144,7 @@ def test_json_inside_prose_is_found_where_it_opens_a_line_not_at_the_first_brace
     )
     parsed = parse_answer(answer, EXPLAINER, 10)
     assert parsed.shape == "json" and parsed.headline.text == "A headline"
-    think = "<think>{\"draft\": 1}</think>\n```json\n" + json.dumps(ANSWER) + "\n```"
+    think = '<think>{"draft": 1}</think>\n```json\n' + json.dumps(ANSWER) + "\n```"
     assert parse_answer(think, EXPLAINER, 10).headline.text == "A headline"
 
 

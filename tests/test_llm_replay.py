@@ -54,8 +54,24 @@ def invented_details() -> set[str]:
 
 
 def rewrite(server: ScriptedLLM, capsys, style: str, *more: str) -> tuple[dict, str]:
-    code = main(["rewrite", str(EXAMPLE), "--engine", "llm", "--model", MODEL, "--base-url", server.url,
-                 "--style", style, "--format", "json", "--no-cache", *more])
+    code = main(
+        [
+            "rewrite",
+            str(EXAMPLE),
+            "--engine",
+            "llm",
+            "--model",
+            MODEL,
+            "--base-url",
+            server.url,
+            "--style",
+            style,
+            "--format",
+            "json",
+            "--no-cache",
+            *more,
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0, err
     return json.loads(out), err
@@ -106,8 +122,11 @@ def test_replayed_echo_of_the_prompt_is_never_printed(capsys, monkeypatch):
 
 
 def _echo() -> str:
-    return next(json.loads(e["response"])["choices"][0]["message"]["content"]
-                for e in recorded() if "response_format" not in e["request"] and e["status"] == 200)
+    return next(
+        json.loads(e["response"])["choices"][0]["message"]["content"]
+        for e in recorded()
+        if "response_format" not in e["request"] and e["status"] == 200
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,8 +142,22 @@ def test_an_unusable_judge_keeps_the_rules_report_and_says_so(reply, tmp_path, c
     assert main(["check", str(EXAMPLE), str(rewritten), "--format", "json"]) == 1
     rules = json.loads(capsys.readouterr().out)
     with ScriptedLLM([reply], models=(MODEL,)) as server:
-        code = main(["check", str(EXAMPLE), str(rewritten), "--judge", "llm", "--model", MODEL,
-                     "--base-url", server.url, "--format", "json", "--no-cache"])
+        code = main(
+            [
+                "check",
+                str(EXAMPLE),
+                str(rewritten),
+                "--judge",
+                "llm",
+                "--model",
+                MODEL,
+                "--base-url",
+                server.url,
+                "--format",
+                "json",
+                "--no-cache",
+            ]
+        )
     out, err = capsys.readouterr()
     assert code == 1  # the rules' verdict
     data = json.loads(out)

@@ -60,7 +60,9 @@ def test_a_first_person_essay_at_a_magazine_is_rewritten_not_refused():
     found = doubts(html, "https://magazine.example.org/essays/the-street")
     assert len(found) == 1 and "\u201cwe\u201d" in found[0]  # one line, saying why
     # the same essay told in the first person singular raises no doubt at all
-    singular = [s.replace("we ", "I ").replace("We ", "I ").replace("our ", "my ").replace(" us ", " me ") for s in ESSAY]
+    singular = [
+        s.replace("we ", "I ").replace("We ", "I ").replace("our ", "my ").replace(" us ", " me ") for s in ESSAY
+    ]
     assert doubts(page(singular * 3, title="The street I left behind", byline="Ana Ruiz")) == []
 
 
@@ -77,7 +79,9 @@ def test_a_newsletter_landing_page_is_warned_about():
         "Every weekday morning our editors pick the five stories that matter most and explain why, in five minutes.",
         "Join thousands of readers who start the day knowing what happened overnight and what comes next for them.",
     )
-    found = doubts(page(pitch * 2, title="Sign up for The Morning Briefing newsletter"), "https://news.example.org/morning")
+    found = doubts(
+        page(pitch * 2, title="Sign up for The Morning Briefing newsletter"), "https://news.example.org/morning"
+    )
     assert len(found) == 1 and "sign up" in found[0]
 
 

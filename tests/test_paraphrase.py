@@ -108,7 +108,10 @@ def test_omission_notes_skip_a_number_inside_a_name_and_a_title_in_quotation_mar
 
 
 def test_a_nil_score_matches_a_goalless_draw() -> None:
-    assert errors("Chelsea and Arsenal played out a goalless draw on Sunday.", "Chelsea and Arsenal drew 0-0 on Sunday.") == []
+    assert (
+        errors("Chelsea and Arsenal played out a goalless draw on Sunday.", "Chelsea and Arsenal drew 0-0 on Sunday.")
+        == []
+    )
     (f,) = [f for f in errors("Chelsea and Arsenal drew 2-2 on Sunday.", "Chelsea and Arsenal drew 0-0 on Sunday.")][:1]
     assert f.kind == "number"
 
@@ -120,9 +123,7 @@ def test_a_weekday_resolved_against_the_publication_date_backs_its_calendar_day(
     import datetime as dt
 
     rewrite = "Activists dumped paint in front of the Russian embassy on February 23."
-    assert [
-        f for f in check(PROTEST, rewrite, published=dt.date(2023, 2, 24)).findings if f.kind == "date"
-    ] == []
+    assert [f for f in check(PROTEST, rewrite, published=dt.date(2023, 2, 24)).findings if f.kind == "date"] == []
     # Without the publication date nothing anchors "Thursday": a calendar day the source never gives is invented.
     (f,) = [f for f in check(PROTEST, rewrite).findings if f.kind == "date"]
     assert f.severity == "error" and "Thursday" in f.message
@@ -138,8 +139,14 @@ def test_a_relative_date_with_a_publication_date_does_not_ask_for_one() -> None:
 
 def test_a_calendar_day_is_read_against_the_weekday_in_the_year_the_source_gives() -> None:
     source = PROTEST + " The invasion began on Feb. 24, 2022, and the war goes on in 2023."
-    assert [f for f in check(source, "Activists dumped paint outside the embassy on February 23.").findings
-            if f.kind == "date" and f.severity == "error"] == []  # 23 February 2023 was a Thursday
-    (f,) = [f for f in check(source, "Activists dumped paint outside the Russian embassy on February 21.").findings
-            if f.kind == "date" and f.severity == "error"]
+    assert [
+        f
+        for f in check(source, "Activists dumped paint outside the embassy on February 23.").findings
+        if f.kind == "date" and f.severity == "error"
+    ] == []  # 23 February 2023 was a Thursday
+    (f,) = [
+        f
+        for f in check(source, "Activists dumped paint outside the Russian embassy on February 21.").findings
+        if f.kind == "date" and f.severity == "error"
+    ]
     assert "Tuesday" in f.message and "Thursday" in f.message

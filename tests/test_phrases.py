@@ -29,9 +29,15 @@ def test_a_time_unit_counted_in_a_compound_is_read() -> None:
 
 
 def test_the_article_own_words_in_another_order_pass() -> None:
-    assert changed("Moderna's revenues for the fourth quarter were $5.1bn; a safety review is due in the first quarter.") == []
+    assert (
+        changed("Moderna's revenues for the fourth quarter were $5.1bn; a safety review is due in the first quarter.")
+        == []
+    )
     assert changed("Protesters marked a year since the merger with blue and yellow banners.") == []
 
 
 def test_a_class_word_for_a_noun_the_article_never_qualifies_is_not_read() -> None:
-    assert foreign_modifiers(check_context(EARNINGS, "Moderna reported revenues of $5.1bn on a third day of trading.")) == []
+    assert (
+        foreign_modifiers(check_context(EARNINGS, "Moderna reported revenues of $5.1bn on a third day of trading."))
+        == []
+    )

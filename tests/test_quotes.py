@@ -134,7 +134,10 @@ def test_a_quote_lines_own_credit_wins_over_the_voice_before() -> None:
 
 
 def test_according_to_names_the_source() -> None:
-    before_and_after = ("According to Reuters, \u201cthe talks failed.\u201d", "\u201cThe talks failed,\u201d according to Reuters.")
+    before_and_after = (
+        "According to Reuters, \u201cthe talks failed.\u201d",
+        "\u201cThe talks failed,\u201d according to Reuters.",
+    )
     for text in before_and_after:
         facts = quotes(text)
         (q,) = facts.quotes

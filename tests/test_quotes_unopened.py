@@ -32,7 +32,9 @@ def quoted(facts: FactSheet) -> list[str]:
         ),
     ],
 )
-def test_a_close_before_a_speech_credit_ends_a_quote_from_its_sentence_start(text: str, words: str, speaker: str) -> None:
+def test_a_close_before_a_speech_credit_ends_a_quote_from_its_sentence_start(
+    text: str, words: str, speaker: str
+) -> None:
     facts = analyze(text)
     (q,) = facts.quotes
     assert q.text == words and facts.text[q.start : q.end] == words
@@ -60,8 +62,8 @@ def test_a_close_with_no_speech_credit_after_it_is_not_a_quote() -> None:
 
 def test_double_quotes_inside_a_single_mark_that_never_closes_are_kept() -> None:
     text = (
-        "Ms Jones wrote 'He told me: \"I will fix it tomorrow.\" But he never came back. "
-        "Later he said \"It is not my job\" to the council."
+        'Ms Jones wrote \'He told me: "I will fix it tomorrow." But he never came back. '
+        'Later he said "It is not my job" to the council.'
     )
     facts = analyze(text)
     assert quoted(facts) == ["I will fix it tomorrow.", "It is not my job"]
@@ -70,7 +72,7 @@ def test_double_quotes_inside_a_single_mark_that_never_closes_are_kept() -> None
 
 
 def test_one_double_quote_inside_an_unclosed_single_mark_is_kept() -> None:
-    facts = analyze("Her mother added 'my daughter said \"I am scared of him\" weeks before she died.")
+    facts = analyze('Her mother added \'my daughter said "I am scared of him" weeks before she died.')
     assert quoted(facts) == ["I am scared of him"]
 
 

@@ -85,7 +85,9 @@ def test_declared_charset_wins_over_detection():
 
 
 def test_meta_charset_is_honoured():
-    html = '<html><head><meta charset="windows-1252"></head><body><p>\u201cquoted\u201d \u2013 caf\u00e9</p></body></html>'
+    html = (
+        '<html><head><meta charset="windows-1252"></head><body><p>\u201cquoted\u201d \u2013 caf\u00e9</p></body></html>'
+    )
     text, warnings = decoded(html.encode("cp1252"))
     assert "\u201cquoted\u201d \u2013 café" in text and warnings == ()
 
@@ -181,7 +183,7 @@ def test_an_article_with_a_zero_width_space_after_every_space_is_analysed():
     text = (EXAMPLE.read_text(encoding="utf-8")).replace(" ", " \u200b")
     facts = analyze(from_text(text))
     assert "\u200b" not in facts.text and any(e.name == "Mark Rutte" for e in facts.entities)
-    assert all(facts.text[m.start:m.end] == m.text for e in facts.entities for m in e.mentions)
+    assert all(facts.text[m.start : m.end] == m.text for e in facts.entities for m in e.mentions)
     as_given = analyze(text)  # a text analysed as given (Python's analyze(str)) keeps it, offsets and all
     assert as_given.text == text
-    assert all(as_given.text[m.start:m.end] == m.text for e in as_given.entities for m in e.mentions)
+    assert all(as_given.text[m.start : m.end] == m.text for e in as_given.entities for m in e.mentions)

@@ -29,7 +29,10 @@ STORY = (
 @functools.lru_cache(maxsize=1)
 def story_draft() -> Draft:
     article = article_from_text(
-        "\n\n".join(STORY), title="Springfield opens <its> library", site="Springfield News", url="https://news.example/lib"
+        "\n\n".join(STORY),
+        title="Springfield opens <its> library",
+        site="Springfield News",
+        url="https://news.example/lib",
     )
     return rewrite(analyze(article))
 
@@ -50,7 +53,9 @@ def test_markdown_layout():
     assert "> \u201cThis library belongs to every child in Springfield, rich or poor.\u201d — Ana Lopez, Mayor" in md
     assert "- **March 2015** — The library was first planned by the city council" in md
     assert "## Go deeper\n\n- [Springfield opens &lt;its> library](<https://news.example/lib>)" in md
-    assert md.rstrip().endswith("Source: Springfield opens &lt;its> library, Springfield News, <https://news.example/lib>.")
+    assert md.rstrip().endswith(
+        "Source: Springfield opens &lt;its> library, Springfield News, <https://news.example/lib>."
+    )
     # the text a check runs on holds the words as written; only the published Markdown is escaped
     assert draft_text(story_draft()).startswith("# Springfield opens <its> library\n")
 

@@ -138,6 +138,10 @@ def test_evidence_relation_defaults_to_the_cautious_reading() -> None:
     bare = Finding("claim", "warning", 0, 4, "Text", "no source sentence says this")
     near = Finding("claim", "warning", 0, 4, "Text", "closest", (Evidence(0, 3, "Tex"),))
     said = Finding("date", "error", 0, 4, "Text", "changed", (Evidence(0, 3, "Tex"),), "contradicts")
-    assert (bare.evidence_relation, near.evidence_relation, said.evidence_relation) == ("none", "closest", "contradicts")
+    assert (bare.evidence_relation, near.evidence_relation, said.evidence_relation) == (
+        "none",
+        "closest",
+        "contradicts",
+    )
     with pytest.raises(ValueError, match="evidence_relation"):
         Finding("claim", "warning", 0, 4, "Text", "x", (), "maybe")  # type: ignore[arg-type]

@@ -91,7 +91,9 @@ def test_history_lists_runs_latest_first_and_each_run_reopens(base):
     runs = httpx.get(base + "/api/history", params={"limit": 5}).json()["runs"]
     assert [r["id"] for r in runs[:2]] == [second, first]
     assert runs[0]["kind"] == "check" and runs[0]["verdict"] == "fail" and runs[0]["title"].startswith("Minister")
-    assert [r["kind"] for r in httpx.get(base + "/api/history", params={"kind": "extract"}).json()["runs"]][:1] == ["extract"]
+    assert [r["kind"] for r in httpx.get(base + "/api/history", params={"kind": "extract"}).json()["runs"]][:1] == [
+        "extract"
+    ]
     run = httpx.get(f"{base}/api/runs/{second}").json()
     assert run["request"]["rewrite"] == PLANTED and run["result"]["verdict"] == "fail"
     missing = httpx.get(base + "/api/runs/nope")
@@ -135,8 +137,11 @@ def test_a_body_that_is_not_json_is_a_400(base):
 
 def test_a_body_that_is_not_declared_json_is_a_415(base):
     # what a form on another site could post without a CORS preflight
-    response = httpx.post(base + "/api/check", content=json.dumps({"source": ARTICLE, "rewrite": PLANTED}),
-                          headers={"content-type": "text/plain"})
+    response = httpx.post(
+        base + "/api/check",
+        content=json.dumps({"source": ARTICLE, "rewrite": PLANTED}),
+        headers={"content-type": "text/plain"},
+    )
     assert response.status_code == 415 and "application/json" in response.json()["error"]
 
 
@@ -150,7 +155,9 @@ def test_an_oversized_body_is_a_413_before_any_work():
         response = post(url, "/api/check", {"source": ARTICLE, "rewrite": "x" * 20_000})
         assert response.status_code == 413 and "larger than this server accepts" in response.json()["error"]
         chunked = httpx.post(
-            url + "/api/check", content=iter([b'{"source": "', b"y" * 20_000, b'"}']), headers={"content-type": "application/json"}
+            url + "/api/check",
+            content=iter([b'{"source": "', b"y" * 20_000, b'"}']),
+            headers={"content-type": "application/json"},
         )
         assert chunked.status_code == 413
 

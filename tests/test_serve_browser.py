@@ -27,8 +27,13 @@ AXE = ROOT / "tests" / "data" / "axe" / "axe.min.js"
 SHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = os.environ.get("RETOLD_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -38,7 +43,7 @@ PLANTED = (
     "Ukraine's foreign minister Andriy Sybiha met his Latvian counterpart Gabrielius Landsbergis in Brussels.\n"
     "In September 2021 Kyiv submitted an application to join the alliance.\n"
     'An unnamed senior NATO diplomat told Reuters, "It will take years and months to get consensus."\n'
-    "Officials wrote <script>window.pwned = 1</script> and <img src=x onerror=\"window.pwned = 2\"> in a memo.\n"
+    'Officials wrote <script>window.pwned = 1</script> and <img src=x onerror="window.pwned = 2"> in a memo.\n'
     "Subscribe to our newsletter for more updates!\n"
 )
 
@@ -112,7 +117,9 @@ def left(page) -> int:
 
 
 def in_view(page, selector_or_locator) -> bool:
-    box = (page.locator(selector_or_locator) if isinstance(selector_or_locator, str) else selector_or_locator).bounding_box()
+    box = (
+        page.locator(selector_or_locator) if isinstance(selector_or_locator, str) else selector_or_locator
+    ).bounding_box()
     size = page.viewport_size
     return box is not None and box["y"] >= -1 and box["y"] + box["height"] <= size["height"] + 1 and box["x"] >= 0
 
@@ -215,7 +222,10 @@ def test_evidence_is_labelled_by_what_it_is_to_the_finding(browser, base):
     # The altered quote: the source's own words, which say otherwise.
     page.click("#check-rewrite-view mark:has-text('It will take years and months')")
     assert "The source says otherwise" in detail.inner_text()
-    assert detail.locator(".evidence-block.rel-contradicts blockquote").inner_text() == "It will take weeks and months to get consensus."
+    assert (
+        detail.locator(".evidence-block.rel-contradicts blockquote").inner_text()
+        == "It will take weeks and months to get consensus."
+    )
     assert "rel-contradicts" in page.get_attribute("#check-source-view mark.evidence", "class")
     # A call to action has no source text at all.
     page.click("#check-rewrite-view mark:has-text('Subscribe')")
@@ -311,7 +321,7 @@ def test_an_editor_reaches_nothing_left_to_review_and_the_store_keeps_it(browser
     page.click("#tab-history")
     page.click(f"#history .run[data-run='{first_run}']")
     wait_until(page, f"state.check && state.check.run_id === {json.dumps(first_run)}")
-    assert page.locator("#check-findings .decision:text-is(\"Source's words used\")").count() >= 1
+    assert page.locator('#check-findings .decision:text-is("Source\'s words used")').count() >= 1
     assert left(page) == opened["left_to_review"]
     assert problems == []
     page.context.close()
@@ -331,7 +341,9 @@ def test_the_rewrite_is_edited_and_checked_again(browser, base):
     with page.expect_request("**/api/check") as sent:
         page.click("#check-recheck")
     body = json.loads(sent.value.post_data)
-    assert body["follows"] == before and body["published"] == "2024-12-03" and "Lithuanian counterpart" in body["rewrite"]
+    assert (
+        body["follows"] == before and body["published"] == "2024-12-03" and "Lithuanian counterpart" in body["rewrite"]
+    )
     wait_until(page, f"state.check.run_id !== {json.dumps(before)}")
     assert page.locator("#check-rewrite-view mark:text-is('Latvian')").count() == 0
     assert "Lithuanian counterpart" in page.inner_text("#check-rewrite-view") and page.is_hidden("#check-edit")
@@ -384,14 +396,19 @@ def test_each_style_is_drawn_as_it_is_copied(browser, base):
                 assert f"\n{n}. " in markdown and length <= 280
             assert page.locator("#draft section ul").count() == 0
         elif style == "summary":
-            assert page.locator("#draft p.para").count() == 1 and page.locator("#draft section ul, #draft section ol").count() == 0
+            assert (
+                page.locator("#draft p.para").count() == 1
+                and page.locator("#draft section ul, #draft section ol").count() == 0
+            )
         else:
             teaser = page.locator("#draft p.teaser").inner_text()
             assert teaser[:40] in markdown.split("\n\n")[1]
     with page.expect_download() as got:
         page.click("[data-action='download-md'][data-from='explain']")
     name = got.value.suggested_filename
-    assert re.fullmatch(r"the-ukrainian-foreign-ministry-said-ukraine-will-refuse-\d{4}-\d{2}-\d{2}-explainer\.md", name)
+    assert re.fullmatch(
+        r"the-ukrainian-foreign-ministry-said-ukraine-will-refuse-\d{4}-\d{2}-\d{2}-explainer\.md", name
+    )
 
     # "Check this explainer": the explainer, as copied, audited against its article.
     page.click("#explain-check-self")
@@ -407,16 +424,25 @@ def test_files_are_sniffed_limits_shown_and_the_date_sent(browser, base):
     page = open_page(browser, base)
     assert "MB" in page.inner_text("label[for='explain-text'] .limit")
     assert "5,000" in page.inner_text("#explain-words-limit")
-    page.set_input_files("#explain-file", files=[{"name": "photo.txt", "mimeType": "text/plain", "buffer": bytes(range(256)) * 80}])
+    page.set_input_files(
+        "#explain-file", files=[{"name": "photo.txt", "mimeType": "text/plain", "buffer": bytes(range(256)) * 80}]
+    )
     page.wait_for_selector("#explain-alert:not([hidden])")
     assert page.inner_text("#explain-alert") == (
         "“photo.txt” is not a text file: open a .txt, .md or .html file, or paste the article's text."
     )
     assert page.input_value("#explain-text") == ""
-    page.set_input_files("#explain-file", files=[{"name": "story.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04 word/document.xml"}])
+    page.set_input_files(
+        "#explain-file",
+        files=[
+            {"name": "story.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04 word/document.xml"}
+        ],
+    )
     wait_until(page, "document.querySelector('#explain-alert').textContent.includes('story.docx')")
     assert "Word document" in page.inner_text("#explain-alert") and page.input_value("#explain-text") == ""
-    page.set_input_files("#explain-file", files=[{"name": "story.txt", "mimeType": "text/plain", "buffer": ARTICLE.encode()}])
+    page.set_input_files(
+        "#explain-file", files=[{"name": "story.txt", "mimeType": "text/plain", "buffer": ARTICLE.encode()}]
+    )
     wait_until(page, "document.querySelector('#explain-text').value.length > 100")
     assert page.is_hidden("#explain-alert")
     page.fill("#explain-published", "2024-12-03")

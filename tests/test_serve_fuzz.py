@@ -24,35 +24,73 @@ from serve_harness import running
 
 CI = os.environ.get("RETOLD_TEST_PROFILE") == "ci"
 EXAMPLES = settings(
-    max_examples=200 if CI else 15, deadline=None, derandomize=not CI,
+    max_examples=200 if CI else 15,
+    deadline=None,
+    derandomize=not CI,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 ANSWERS = {200, 400, 404, 413, 415, 422, 502, 503, 504}
 
 urls = st.one_of(
     st.builds(lambda port, path: f"http://127.0.0.1:{port}/{path}", st.integers(1, 65535), st.text(max_size=30)),
-    st.sampled_from(["http://[::1]/", "http://10.0.0.1/", "http://169.254.169.254/latest/", "http://[64:ff9b::a9fe:a9fe]/",
-                     "https://0x7f.1/", "ftp://127.0.0.1/", "javascript:alert(1)", "http://", "http://[::1", ""]),
+    st.sampled_from(
+        [
+            "http://[::1]/",
+            "http://10.0.0.1/",
+            "http://169.254.169.254/latest/",
+            "http://[64:ff9b::a9fe:a9fe]/",
+            "https://0x7f.1/",
+            "ftp://127.0.0.1/",
+            "javascript:alert(1)",
+            "http://",
+            "http://[::1",
+            "",
+        ]
+    ),
 )
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=60),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=60),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                      max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 texts = st.one_of(
     st.text(max_size=80),
-    st.sampled_from(["Anna Berg opened the bridge in Oslo on 3 May 2024, the city said.", "<p>x</p>", "\u200b" * 5,
-                     "[bold]x[/bold] said on Monday that 5 people left.", "\x00\x01", " \n "]),
+    st.sampled_from(
+        [
+            "Anna Berg opened the bridge in Oslo on 3 May 2024, the city said.",
+            "<p>x</p>",
+            "\u200b" * 5,
+            "[bold]x[/bold] said on Monday that 5 people left.",
+            "\x00\x01",
+            " \n ",
+        ]
+    ),
 )
 FIELDS = {
     "/api/extract": {"text": texts, "url": urls, "published": st.one_of(st.dates().map(str), scalars)},
-    "/api/rewrite": {"text": texts, "url": urls, "style": st.one_of(st.sampled_from(["brief", "explainer", "nosuch"]), scalars),
-                     "engine": st.one_of(st.just("builtin"), scalars), "model": scalars,
-                     "words": st.one_of(st.integers(-5, 6000), st.integers(min_value=2**63), scalars),
-                     "published": st.one_of(st.dates().map(str), scalars)},
-    "/api/check": {"source": texts, "source_url": urls, "rewrite": texts, "rewrite_url": urls,
-                   "published": st.one_of(st.dates().map(str), scalars)},
+    "/api/rewrite": {
+        "text": texts,
+        "url": urls,
+        "style": st.one_of(st.sampled_from(["brief", "explainer", "nosuch"]), scalars),
+        "engine": st.one_of(st.just("builtin"), scalars),
+        "model": scalars,
+        "words": st.one_of(st.integers(-5, 6000), st.integers(min_value=2**63), scalars),
+        "published": st.one_of(st.dates().map(str), scalars),
+    },
+    "/api/check": {
+        "source": texts,
+        "source_url": urls,
+        "rewrite": texts,
+        "rewrite_url": urls,
+        "published": st.one_of(st.dates().map(str), scalars),
+    },
 }
 
 

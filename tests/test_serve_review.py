@@ -45,15 +45,23 @@ def test_the_source_words_come_from_contradicting_evidence_only():
     report = add_suggestions(check(read_text(ARTICLE), REWRITE).to_dict())
     offered = {f["text"]: s for f, s in zip(report["findings"], report["suggestions"])}
     assert offered["Andriy Sybhia"] == "Andriy Sybiha"  # a misspelt name: the source's spelling
-    assert offered["It will take years and months to get consensus."] == "It will take weeks and months to get consensus."
+    assert (
+        offered["It will take years and months to get consensus."] == "It will take weeks and months to get consensus."
+    )
     assert offered["Latvian"] is None  # only the closest sentence, which names several people and places: no guess
-    assert all(s is None for f, s in zip(report["findings"], report["suggestions"]) if f["evidence_relation"] != "contradicts")
+    assert all(
+        s is None for f, s in zip(report["findings"], report["suggestions"]) if f["evidence_relation"] != "contradicts"
+    )
 
 
 def test_a_date_is_offered_only_when_the_evidence_holds_one_the_checker_named():
     sentence = "In September 2022 Kyiv submitted an application to join the alliance, in July 2024 NATO confirmed it."
     finding = {
-        "kind": "date", "start": 3, "end": 17, "text": "September 2021", "evidence_relation": "contradicts",
+        "kind": "date",
+        "start": 3,
+        "end": 17,
+        "text": "September 2021",
+        "evidence_relation": "contradicts",
         "message": "“September 2021” is not in the source (here it gives “September 2022”): give the source's date",
         "evidence": [{"start": 0, "end": len(sentence), "text": sentence}],
     }
@@ -85,9 +93,16 @@ def test_decisions_are_kept_with_the_run_listed_and_carried_to_a_recheck(stored)
     # Withdrawn, a decision is gone; unknown runs and findings are refused.
     httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": n_latvian, "decision": None})
     httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": n_latvian, "decision": "reviewed"})
-    assert httpx.post(f"{url}/api/runs/999999/decisions", json={"finding": 0, "decision": "reviewed"}).status_code == 404
-    assert httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": 99, "decision": "reviewed"}).status_code == 422
-    assert httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": 0, "decision": "ignored"}).status_code == 422
+    assert (
+        httpx.post(f"{url}/api/runs/999999/decisions", json={"finding": 0, "decision": "reviewed"}).status_code == 404
+    )
+    assert (
+        httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": 99, "decision": "reviewed"}).status_code
+        == 422
+    )
+    assert (
+        httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": 0, "decision": "ignored"}).status_code == 422
+    )
 
     # The source's name put in and checked again: the dismissal and the review carry over, the fix is gone.
     again = checked(url, REWRITE.replace("Sybhia", "Sybiha"), follows=run_id)
@@ -103,7 +118,11 @@ def test_the_store_contract_json_stays_the_cli_s(stored):
     data = checked(url)
     output = store.get_run(int(data["run_id"])).output
     contract = json.loads(output["rendered"]["json"])
-    assert "suggestions" not in contract and "reviews" not in contract and set(contract) == {"verdict", "summary", "findings"}
+    assert (
+        "suggestions" not in contract
+        and "reviews" not in contract
+        and set(contract) == {"verdict", "summary", "findings"}
+    )
 
 
 def test_binary_text_is_refused_at_once(stored):

@@ -81,7 +81,9 @@ def test_a_url_to_this_machine_is_refused_without_the_opt_in(base, site, where):
     assert len(site.hits) == before  # refused before connecting
 
 
-@pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin"])
+@pytest.mark.parametrize(
+    "url", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin"]
+)
 def test_metadata_and_private_addresses_are_refused(base, url, loopback_only):
     response = extract(base, url)
     assert response.status_code == 400 and "only fetches public pages" in response.json()["error"]
@@ -183,7 +185,9 @@ def test_every_response_carries_a_policy_that_forbids_inline_script(base):
     assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/app.js" defer>']
     assert not re.search(r"\son[a-z]+\s*=", page)  # no inline event handlers either
     js = httpx.get(base + "/static/app.js")
-    assert js.headers["content-type"].startswith("text/javascript") and not re.search(r"\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", js.text)
+    assert js.headers["content-type"].startswith("text/javascript") and not re.search(
+        r"\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", js.text
+    )
 
 
 def test_article_text_in_the_page_is_escaped():
@@ -196,8 +200,16 @@ def test_article_text_in_the_page_is_escaped():
 
 
 @pytest.mark.parametrize(
-    "options", [{"time_limit": -1.0}, {"time_limit": float("nan")}, {"time_limit": float("inf")}, {"time_limit": 0.0},
-                {"fetch_timeout": float("nan")}, {"workers": 0}, {"max_body": -5}]
+    "options",
+    [
+        {"time_limit": -1.0},
+        {"time_limit": float("nan")},
+        {"time_limit": float("inf")},
+        {"time_limit": 0.0},
+        {"fetch_timeout": float("nan")},
+        {"workers": 0},
+        {"max_body": -5},
+    ],
 )
 def test_limits_that_would_refuse_every_request_are_refused_before_the_server_starts(options):
     """A negative or nan time limit once started a server that answered every request 504."""
@@ -218,10 +230,15 @@ def test_a_connection_that_trickles_its_headers_is_cut():
     from serve_harness import free_port
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(
-        create_app(ServeConfig(port=port), warm=False), host="127.0.0.1", port=port, log_level="warning",
-        http=header_timeout_protocol(1.0),
-    ))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(ServeConfig(port=port), warm=False),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            http=header_timeout_protocol(1.0),
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

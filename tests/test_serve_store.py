@@ -33,11 +33,28 @@ def test_one_history_for_the_commands_and_the_server(tmp_path, capsys):
     (tmp_path / "source.txt").write_text(ARTICLE, "utf-8")
     (tmp_path / "rewrite.md").write_text(PLANTED, "utf-8")
     assert main(["check", str(tmp_path / "source.txt"), str(tmp_path / "rewrite.md"), "--db", str(db)]) == 1
-    assert main(["batch", str(tmp_path / "source.txt"), "--out", str(tmp_path / "out"), "--workers", "1",
-                 "--quiet", "--db", str(db)]) == 0
+    assert (
+        main(
+            [
+                "batch",
+                str(tmp_path / "source.txt"),
+                "--out",
+                str(tmp_path / "out"),
+                "--workers",
+                "1",
+                "--quiet",
+                "--db",
+                str(db),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
 
-    with Store.open(db, shared=True) as store, running(ServeConfig(workers=2), runs=StoreRunLog(store), warm=False) as url:
+    with (
+        Store.open(db, shared=True) as store,
+        running(ServeConfig(workers=2), runs=StoreRunLog(store), warm=False) as url,
+    ):
         listed = httpx.get(url + "/api/history").json()["runs"]
         assert [r["kind"] for r in listed] == ["rewrite", "check"]  # batch's rewrite, then the CLI's check
         cli_check = httpx.get(url + f"/api/runs/{listed[1]['id']}").json()
@@ -91,10 +108,12 @@ def test_a_store_run_log_answers_from_another_thread(tmp_path):
     with Store.open(tmp_path / "t.sqlite3", shared=True) as store:
         log = StoreRunLog(store)
         with ThreadPoolExecutor(3) as pool:
-            runs = list(pool.map(
-                lambda n: log.record("extract", title=f"t{n}", request={"text": "x"}, result={"text": f"text {n}"}),
-                range(6),
-            ))
+            runs = list(
+                pool.map(
+                    lambda n: log.record("extract", title=f"t{n}", request={"text": "x"}, result={"text": f"text {n}"}),
+                    range(6),
+                )
+            )
         assert sorted(r.title for r in log.list(limit=10)) == [f"t{n}" for n in range(6)]
         assert log.get(runs[0].id).result == {"text": "text 0"}
     with pytest.raises(Exception, match="thread"):
@@ -105,6 +124,9 @@ def test_a_store_run_log_answers_from_another_thread(tmp_path):
 @pytest.mark.parametrize("run_id", ["99999999999999999999999", "9223372036854775808", "%C2%B2", "%D9%A3", "0", "-1"])
 def test_a_run_id_that_cannot_be_a_run_is_404(tmp_path, run_id):
     """Ids past SQLite's 64 bits and digits that are not ASCII ("²") answered 500."""
-    with Store.open(tmp_path / "s.db", shared=True) as store, running(ServeConfig(), runs=StoreRunLog(store), warm=False) as url:
+    with (
+        Store.open(tmp_path / "s.db", shared=True) as store,
+        running(ServeConfig(), runs=StoreRunLog(store), warm=False) as url,
+    ):
         answer = httpx.get(url + "/api/runs/" + run_id)
         assert answer.status_code == 404 and "No run" in answer.json()["error"]

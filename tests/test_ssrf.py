@@ -54,8 +54,21 @@ def fake_dns(monkeypatch, table: dict[str, list[str]]):
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "10.0.0.5", "172.16.3.4", "192.168.1.1", "169.254.169.254", "0.0.0.0", "224.0.0.1",
-     "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "240.0.0.1"],
+    [
+        "127.0.0.1",
+        "10.0.0.5",
+        "172.16.3.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "0.0.0.0",
+        "224.0.0.1",
+        "100.64.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "240.0.0.1",
+    ],
 )
 def test_private_and_reserved_addresses_are_not_public(address):
     assert not is_public(address)
@@ -64,9 +77,16 @@ def test_private_and_reserved_addresses_are_not_public(address):
 # IPv6 forms that carry an IPv4 address inside: NAT64 (well-known and local-use prefixes), 6to4, Teredo
 # (whose client address is stored inverted) and the deprecated IPv4-compatible form.
 EMBEDDED_PRIVATE = [
-    "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b:1::a00:5", "2002:a9fe:a9fe::", "2002:7f00:1::1",
+    "64:ff9b::a9fe:a9fe",
+    "64:ff9b::7f00:1",
+    "64:ff9b:1::a00:5",
+    "2002:a9fe:a9fe::",
+    "2002:7f00:1::1",
     "2001:0:4136:e378:8000:63bf:5601:5601",  # Teredo, client 169.254.169.254 (each bit of ~0x5601 5601 …)
-    "2001:0:4136:e378:8000:63bf:80ff:fffe", "::a9fe:a9fe", "::7f00:1", "::10.0.0.1",
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",
+    "::a9fe:a9fe",
+    "::7f00:1",
+    "::10.0.0.1",
 ]
 
 
@@ -80,7 +100,9 @@ def test_ipv6_forms_embedding_a_public_ipv4_address_follow_the_embedded_address(
     assert is_public(address)
 
 
-@pytest.mark.parametrize("url", ["http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/", "http://[::a9fe:a9fe]/latest"])
+@pytest.mark.parametrize(
+    "url", ["http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/", "http://[::a9fe:a9fe]/latest"]
+)
 def test_embedded_forms_are_refused_before_connecting(url, no_network):
     with pytest.raises(FetchError, match="private or reserved address"):
         ingest(url)

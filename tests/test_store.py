@@ -31,8 +31,15 @@ def test_article_is_stored_once_by_content(tmp_path):
 def test_run_with_same_input_key_is_not_duplicated(tmp_path):
     with Store.open(tmp_path / "s.sqlite3") as store:
         article = store.put_article("Text.", title="T")
-        first = store.record_run(kind="rewrite", article_hash=article, input_key="k1", style="brief",
-                                 verdict="pass", score=1.0, output={"draft": 1})
+        first = store.record_run(
+            kind="rewrite",
+            article_hash=article,
+            input_key="k1",
+            style="brief",
+            verdict="pass",
+            score=1.0,
+            output={"draft": 1},
+        )
         second = store.record_run(kind="rewrite", article_hash=article, input_key="k1", output={"draft": 2})
         store.record_run(kind="check", verdict="fail", output={})
         assert first == second
@@ -83,8 +90,17 @@ def test_not_a_database_is_a_store_error(tmp_path):
 
 def test_article_and_run_land_together_with_origin_and_time(tmp_path):
     with Store.open(tmp_path / "s.sqlite3") as store:
-        run_id = store.record_article_run("Body.", url="https://example.org/b", title="B", kind="rewrite",
-                                          input_key="k", origin="in/b.txt", seconds=1.5, verdict="pass", output={})
+        run_id = store.record_article_run(
+            "Body.",
+            url="https://example.org/b",
+            title="B",
+            kind="rewrite",
+            input_key="k",
+            origin="in/b.txt",
+            seconds=1.5,
+            verdict="pass",
+            output={},
+        )
         run = store.get_run(run_id)
         assert run is not None and (run.origin, run.seconds, run.title) == ("in/b.txt", 1.5, "B")
         with pytest.raises(sqlite3.IntegrityError):  # a run on an article that is not there: neither lands
@@ -109,14 +125,21 @@ def test_a_run_names_itself_and_a_file_of_schema_2_gains_the_column(tmp_path):
         step(old)
         old.execute("INSERT INTO schema_versions VALUES (?, '2026-11-01T00:00:00+00:00')", (version,))
     old.execute("INSERT INTO articles VALUES ('h', NULL, 'Stored title', '2026-11-01', 'Old text.')")
-    old.execute("INSERT INTO runs (created_at, kind, article_hash, output) VALUES ('2026-11-01', 'check', 'h', '{\"a\": 1}')")
+    old.execute(
+        "INSERT INTO runs (created_at, kind, article_hash, output) VALUES ('2026-11-01', 'check', 'h', '{\"a\": 1}')"
+    )
     old.commit()
     old.close()
     with Store.open(path) as store:
         (before,) = store.list_runs()
         assert before.title == "Stored title" and before.output == {"a": 1}
-        store.record_article_run("Old text.", title="ignored: the text is stored", kind="check", output={"b": 2},
-                                 run_title="Named by the server")
+        store.record_article_run(
+            "Old text.",
+            title="ignored: the text is stored",
+            kind="check",
+            output={"b": 2},
+            run_title="Named by the server",
+        )
         newest, oldest = store.list_runs(outputs=False)
         assert (newest.title, oldest.title) == ("Named by the server", "Stored title")
         assert newest.output == {} and store.get_run(newest.id).output == {"b": 2}
@@ -128,8 +151,13 @@ def test_any_name_the_file_system_gives_is_stored_losslessly(tmp_path):
     name = "caf\udce9-\udcff.txt"  # b"caf\xe9-\xff.txt" decoded by the file system codec
     with Store(tmp_path / "s.db") as store:
         run_id = store.record_article_run(
-            "Text \udce9 of it.", url="http://example.com/\udcff", title="T\udce9", kind="rewrite",
-            origin=name, output={"name": name}, input_key="k\udce9",
+            "Text \udce9 of it.",
+            url="http://example.com/\udcff",
+            title="T\udce9",
+            kind="rewrite",
+            origin=name,
+            output={"name": name},
+            input_key="k\udce9",
         )
         run = store.get_run(run_id)
         assert run is not None and run.origin == name and run.title == "T\udce9"
@@ -165,7 +193,9 @@ def test_many_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
         found.append(failures.get())
     assert found == []
     with Store(path) as store:
-        assert [r[0] for r in store.db.execute("SELECT version FROM schema_versions")] == list(range(1, len(MIGRATIONS) + 1))
+        assert [r[0] for r in store.db.execute("SELECT version FROM schema_versions")] == list(
+            range(1, len(MIGRATIONS) + 1)
+        )
 
 
 def test_a_later_migration_written_as_a_script_runs_under_the_lock_all_or_nothing(tmp_path, monkeypatch):

@@ -122,7 +122,8 @@ def test_every_style_on_the_bundled_article_passes_its_check(name):
 
 def test_user_style_dir_adds_and_overrides(tmp_path, monkeypatch):
     (tmp_path / "brief.toml").write_text(
-        'name = "brief"\ndescription = "Mine."\nwords = 60\n[[sections]]\nkey = "bullets"\nmax_items = 2\n', encoding="utf-8"
+        'name = "brief"\ndescription = "Mine."\nwords = 60\n[[sections]]\nkey = "bullets"\nmax_items = 2\n',
+        encoding="utf-8",
     )
     monkeypatch.setenv("RETOLD_STYLES", str(tmp_path))
     mine = get_style("brief")

@@ -70,8 +70,15 @@ def _render_rich(renderable: object, width: int | None = None) -> str:
     console = _stdout_console()
     if not console.is_terminal:
         buffer = io.StringIO()
-        Console(file=buffer, width=width or 100, no_color=True, highlight=False, color_system=None, markup=False,
-                emoji=False).print(renderable)
+        Console(
+            file=buffer,
+            width=width or 100,
+            no_color=True,
+            highlight=False,
+            color_system=None,
+            markup=False,
+            emoji=False,
+        ).print(renderable)
         return buffer.getvalue()
     with console.capture() as capture:
         console.print(renderable)
@@ -86,9 +93,7 @@ def _say(message: str) -> None:
 def _ingest(args: argparse.Namespace, source: str) -> Article:
     from retold.ingest import ingest
 
-    article = ingest(
-        source, max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls
-    )
+    article = ingest(source, max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls)
     _say_removed(source, article)
     return article
 
@@ -153,8 +158,15 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     from retold.pipeline import Settings, Source, run
 
     settings = Settings(
-        style=args.style, engine=args.engine, words=args.words, cite=args.cite, format=args.format,
-        extra=_llm_extra(args), published=args.published, max_bytes=args.max_bytes, timeout=args.timeout,
+        style=args.style,
+        engine=args.engine,
+        words=args.words,
+        cite=args.cite,
+        format=args.format,
+        extra=_llm_extra(args),
+        published=args.published,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
         allow_private_urls=args.allow_private_urls,
     )
     result = run(Source(location=args.input), settings)
@@ -232,8 +244,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from retold.serve import config_from, serve
 
     config = config_from(
-        args.host, args.port, allow_private_urls=args.allow_private_urls, max_body=args.max_body,
-        time_limit=args.time_limit, workers=args.workers,
+        args.host,
+        args.port,
+        allow_private_urls=args.allow_private_urls,
+        max_body=args.max_body,
+        time_limit=args.time_limit,
+        workers=args.workers,
     )
     with cli_store.open_store(args, shared=True) as store:  # --no-store: the history stays in memory
         from retold.serve.storelog import StoreRunLog
@@ -245,8 +261,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_styles(args: argparse.Namespace) -> int:
     from retold.styles import list_styles, user_styles_dir
 
-    lines = [f"{style.name:<12} {style.origin:<8} {style.description}" if style.origin == "builtin"
-             else f"{style.name:<12} {'user':<8} {style.description} ({style.origin})" for style in list_styles()]
+    lines = [
+        f"{style.name:<12} {style.origin:<8} {style.description}"
+        if style.origin == "builtin"
+        else f"{style.name:<12} {'user':<8} {style.description} ({style.origin})"
+        for style in list_styles()
+    ]
     lines.append(f"(your own styles go in {user_styles_dir()}/NAME.toml)")
     emit("\n".join(lines), None)
     return EXIT_OK
@@ -257,16 +277,25 @@ def cmd_styles(args: argparse.Namespace) -> int:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--max-bytes", type=cli_store.positive_int, default=5_000_000, metavar="N", help="refuse inputs larger than N bytes (default 5000000)"
+        "--max-bytes",
+        type=cli_store.positive_int,
+        default=5_000_000,
+        metavar="N",
+        help="refuse inputs larger than N bytes (default 5000000)",
     )
-    parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)")
+    parser.add_argument(
+        "--timeout", type=_seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)"
+    )
     parser.add_argument(
         "--allow-private-urls",
         action="store_true",
         help="fetch URLs on loopback, private or link-local addresses (refused by default)",
     )
     parser.add_argument(
-        "--published", type=cli_store.iso_date, metavar="YYYY-MM-DD", help="publication date, to resolve 'on Tuesday' (overrides the page's)"
+        "--published",
+        type=cli_store.iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date, to resolve 'on Tuesday' (overrides the page's)",
     )
 
 
@@ -296,12 +325,21 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  retold rewrite examples/nato-ukraine.txt --cite -o explainer.md",
     )
     p.add_argument("input", metavar="INPUT", help=INPUT_HELP)
-    p.add_argument("--style", default="explainer", help="explainer (default), brief, summary, thread, newsletter — see `retold styles`")
+    p.add_argument(
+        "--style",
+        default="explainer",
+        help="explainer (default), brief, summary, thread, newsletter — see `retold styles`",
+    )
     p.add_argument("--engine", default="builtin", help="rewrite engine: builtin (default: offline, no model) or llm")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
     p.add_argument("--words", type=cli_store.word_count, metavar="N", help="aim for about N words")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="self-check level that exits 1")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="self-check level that exits 1",
+    )
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
@@ -316,10 +354,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source", metavar="SOURCE", help="the source article: " + INPUT_HELP)
     p.add_argument("rewrite", metavar="REWRITE", help="the rewrite to audit: a file path, a URL or - for stdin")
-    p.add_argument("--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error", help="lowest severity that exits 1 (default error)")
-    p.add_argument("--judge", choices=("rules", "llm"), default="rules", help="rules only (default), or also an LLM for what they leave open")
-    p.add_argument("--hints", action="store_true", help="also list 'invented claim' warnings: a predicate no source sentence has with the same doers (as often faithful paraphrase as an error)")
+    p.add_argument(
+        "--format", choices=("text", "json", "md", "html"), default="text", help="report format (default text)"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="lowest severity that exits 1 (default error)",
+    )
+    p.add_argument(
+        "--judge",
+        choices=("rules", "llm"),
+        default="rules",
+        help="rules only (default), or also an LLM for what they leave open",
+    )
+    p.add_argument(
+        "--hints",
+        action="store_true",
+        help="also list 'invented claim' warnings: a predicate no source sentence has with the same doers (as often faithful paraphrase as an error)",
+    )
     _add_input_options(p)
     _add_output(p)
     cli_store.add_store_options(p)
@@ -359,10 +413,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=cli_store.port_number, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--allow-private-urls", action="store_true", help="let URL fetches reach loopback, private and link-local addresses")
-    p.add_argument("--max-body", type=cli_store.positive_int, default=2_000_000, metavar="N", help="refuse request bodies over N bytes (default 2000000)")
-    p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S", help="seconds one request may take (default 60)")
-    p.add_argument("--workers", type=cli_store.worker_count, default=2, metavar="N", help="worker threads for the pipeline (default 2)")
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URL fetches reach loopback, private and link-local addresses",
+    )
+    p.add_argument(
+        "--max-body",
+        type=cli_store.positive_int,
+        default=2_000_000,
+        metavar="N",
+        help="refuse request bodies over N bytes (default 2000000)",
+    )
+    p.add_argument(
+        "--time-limit", type=_seconds, default=60.0, metavar="S", help="seconds one request may take (default 60)"
+    )
+    p.add_argument(
+        "--workers",
+        type=cli_store.worker_count,
+        default=2,
+        metavar="N",
+        help="worker threads for the pipeline (default 2)",
+    )
     cli_store.add_store_options(p)  # the history: the store's runs, shared with rewrite, check and batch
     p.set_defaults(func=cmd_serve)
 

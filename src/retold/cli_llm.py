@@ -21,7 +21,10 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="OpenAI-compatible API root, e.g. http://localhost:11434/v1 (RETOLD_BASE_URL)"
     )
     group.add_argument(
-        "--repair", type=cli_store.repair_rounds, metavar="N", help="rounds an item with an error goes back to the model (default 2)"
+        "--repair",
+        type=cli_store.repair_rounds,
+        metavar="N",
+        help="rounds an item with an error goes back to the model (default 2)",
     )
     group.add_argument(
         "--llm-timeout",
@@ -38,7 +41,10 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--no-cache", action="store_true", help="ask the model again even when its answer is cached")
     group.add_argument(
-        "-v", "--verbose", action="store_true", help="report calls, tokens and time, and the model's raw answers, on stderr"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="report calls, tokens and time, and the model's raw answers, on stderr",
     )
     group.add_argument("--log", metavar="FILE", help="append the model's raw answers to FILE (e.g. --log answers.log)")
 

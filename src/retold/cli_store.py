@@ -26,7 +26,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="the store (SQLite) to use (default: $RETOLD_DB, else the user data dir)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the store (SQLite) to use (default: $RETOLD_DB, else the user data dir)"
+    )
     parser.add_argument("--no-store", action="store_true", help="leave no trace: neither read nor write the store")
 
 
@@ -58,7 +60,9 @@ def open_store(args: argparse.Namespace, *, shared: bool = False) -> Iterator[An
         yield store
 
 
-def record_run(args: argparse.Namespace, kind: str, article: Any, report: Any, *, printed: str, draft: Any = None) -> None:
+def record_run(
+    args: argparse.Namespace, kind: str, article: Any, report: Any, *, printed: str, draft: Any = None
+) -> None:
     """Remember a ``rewrite`` or ``check`` run (article, options, verdict and outputs) unless ``--no-store``.
 
     ``printed`` is the output as the command printed it; Markdown and JSON are kept too, for ``show``.
@@ -76,7 +80,9 @@ def record_run(args: argparse.Namespace, kind: str, article: Any, report: Any, *
         findings: dict[str, int] = {}
         for finding in report.findings:
             if finding.severity in ("error", "warning"):
-                findings[f"{finding.kind} {finding.severity}"] = findings.get(f"{finding.kind} {finding.severity}", 0) + 1
+                findings[f"{finding.kind} {finding.severity}"] = (
+                    findings.get(f"{finding.kind} {finding.severity}", 0) + 1
+                )
         options = {k: getattr(args, k) for k in ("format", "words", "cite", "fail_on") if hasattr(args, k)}
         store.record_article_run(
             article.text,
@@ -110,7 +116,25 @@ def cmd_history(args: argparse.Namespace) -> int:
             verdict=args.verdict, style=args.style, kind=args.kind, since=since, limit=args.limit, outputs=False
         )
     if args.format == "json":
-        rows = [{k: getattr(r, k) for k in ("id", "created_at", "kind", "style", "engine", "verdict", "score", "title", "url", "origin", "seconds")} for r in runs]
+        rows = [
+            {
+                k: getattr(r, k)
+                for k in (
+                    "id",
+                    "created_at",
+                    "kind",
+                    "style",
+                    "engine",
+                    "verdict",
+                    "score",
+                    "title",
+                    "url",
+                    "origin",
+                    "seconds",
+                )
+            }
+            for r in runs
+        ]
         emit(json.dumps(rows, ensure_ascii=False, indent=2), None)
         return EXIT_OK
     if not runs:
@@ -164,7 +188,9 @@ def _check_out_dir(out_dir: Any) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"--out {shown}: cannot create the folder ({exc.strerror or exc}): pass another --out") from None
+        raise InputError(
+            f"--out {shown}: cannot create the folder ({exc.strerror or exc}): pass another --out"
+        ) from None
     if not os.access(out_dir, os.W_OK):
         raise InputError(f"--out {shown}: the folder cannot be written (read-only or not yours): pass another --out")
 
@@ -184,11 +210,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
         import importlib.util
 
         if importlib.util.find_spec("ray") is None:
-            raise InputError("--executor ray needs Ray: run `pip install 'retold[ray]'` (in a clone: pip install -e '.[ray]')")
+            raise InputError(
+                "--executor ray needs Ray: run `pip install 'retold[ray]'` (in a clone: pip install -e '.[ray]')"
+            )
     job = Job(
         mode="check" if args.check_only else "rewrite",
-        style=args.style, engine=args.engine, format=args.format, words=args.words, cite=args.cite,
-        max_bytes=args.max_bytes, timeout=args.timeout, allow_private_urls=args.allow_private_urls,
+        style=args.style,
+        engine=args.engine,
+        format=args.format,
+        words=args.words,
+        cite=args.cite,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        allow_private_urls=args.allow_private_urls,
         published=args.published.isoformat() if getattr(args, "published", None) else None,
         extra=_engine_extra(args),
     )
@@ -197,9 +231,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
         get_style(job.style)  # an unknown name fails here, once, not in every worker
         get_engine(job.engine)
-    fields = Fields(text=args.text_field, id=args.id_field, url=args.url_field, title=args.title_field, rewrite=args.rewrite_field)
+    fields = Fields(
+        text=args.text_field, id=args.id_field, url=args.url_field, title=args.title_field, rewrite=args.rewrite_field
+    )
     items = expand(
-        args.inputs, glob=args.glob, fields=fields, max_bytes=args.max_bytes, timeout=args.timeout,
+        args.inputs,
+        glob=args.glob,
+        fields=fields,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
         allow_private_urls=args.allow_private_urls,
     )
     if args.rewrites:
@@ -219,12 +259,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
             return local_results(job, todo, min(workers, max(1, len(todo))))
 
     out_dir = Path(args.out)
-    with open_store(args) as store, Progress(enabled=not args.quiet, verbose=getattr(args, "verbose", False)) as progress:
+    with (
+        open_store(args) as store,
+        Progress(enabled=not args.quiet, verbose=getattr(args, "verbose", False)) as progress,
+    ):
         summary = run_batch(job, items, out_dir=out_dir, store=store, results=results, progress=progress)
     print(
         f"retold: {summary['articles']} article{'' if summary['articles'] == 1 else 's'}: "
         f"{summary['done']} done, {summary['skipped']} already stored, "
-        f"{summary['failed']} failed" + (", interrupted" if summary["interrupted"] else "")
+        f"{summary['failed']} failed"
+        + (", interrupted" if summary["interrupted"] else "")
         + f"; summary in {summary_paths(out_dir)[1]}",
         file=sys.stderr,
     )
@@ -325,8 +369,15 @@ def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) 
         "A rerun skips what the store already holds for the same input and options.\n"
         "exit codes: 0 all passed, 1 an article failed or its check failed, 2 bad usage, 130 interrupted",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl, .csv, RSS/Atom feeds (file or URL), URL lists")
-    p.add_argument("--out", default="retold-out", metavar="DIR", help="where the outputs and summary go (default retold-out)")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders, .jsonl, .csv, RSS/Atom feeds (file or URL), URL lists",
+    )
+    p.add_argument(
+        "--out", default="retold-out", metavar="DIR", help="where the outputs and summary go (default retold-out)"
+    )
     p.add_argument("--workers", type=worker_count, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--style", default="explainer", help="rewrite style (default explainer) — see `retold styles`")
     p.add_argument("--engine", default="builtin", help="rewrite engine (default builtin)")
@@ -335,14 +386,31 @@ def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) 
     p.add_argument("--cite", action="store_true", help="add references to the source sentences")
     p.add_argument("--check-only", action="store_true", help="check existing rewrites instead of writing them")
     p.add_argument("--rewrites", metavar="DIR", help="with --check-only: the rewrites, named like their sources")
-    p.add_argument("--glob", metavar="PATTERN", help="files to take from folders, e.g. '*.html' (default: articles, JSONL, CSV, feeds)")
-    p.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key / CSV column of the article text (default text)")
+    p.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="files to take from folders, e.g. '*.html' (default: articles, JSONL, CSV, feeds)",
+    )
+    p.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSONL key / CSV column of the article text (default text)"
+    )
     p.add_argument("--url-field", default="url", metavar="NAME", help="... of the article URL (default url)")
-    p.add_argument("--id-field", default="id", metavar="NAME", help="... of the article id, which names its output (default id)")
+    p.add_argument(
+        "--id-field", default="id", metavar="NAME", help="... of the article id, which names its output (default id)"
+    )
     p.add_argument("--title-field", default="title", metavar="NAME", help="... of the title (default title)")
-    p.add_argument("--rewrite-field", default="rewrite", metavar="NAME", help="... of the rewrite, with --check-only (default rewrite)")
+    p.add_argument(
+        "--rewrite-field",
+        default="rewrite",
+        metavar="NAME",
+        help="... of the rewrite, with --check-only (default rewrite)",
+    )
     p.add_argument("--executor", choices=("process", "ray"), default="process", help="local processes (default) or Ray")
-    p.add_argument("--address", metavar="ADDR", help="with --executor ray: the cluster, e.g. ray://head:10001 (default: a local Ray)")
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --executor ray: the cluster, e.g. ray://head:10001 (default: a local Ray)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_input_options(p)
     add_store_options(p)
@@ -350,19 +418,30 @@ def add_commands(sub: Any, add_input_options: Any, add_llm_options: Any = None) 
         add_llm_options(p)
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("history", help="list past runs from the store", formatter_class=raw,
-                       epilog="example:\n  retold history --verdict fail --since 2026-11-01 --limit 50")
+    p = sub.add_parser(
+        "history",
+        help="list past runs from the store",
+        formatter_class=raw,
+        epilog="example:\n  retold history --verdict fail --since 2026-11-01 --limit 50",
+    )
     p.add_argument("--verdict", choices=("pass", "fail"), help="only runs with this verdict")
     p.add_argument("--style", help="only rewrites in this style")
-    p.add_argument("--kind", choices=("rewrite", "check", "extract"), help="only rewrites, checks or extracts (made through retold serve)")
+    p.add_argument(
+        "--kind",
+        choices=("rewrite", "check", "extract"),
+        help="only rewrites, checks or extracts (made through retold serve)",
+    )
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only runs on or after this day (UTC)")
-    p.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N runs, newest first (default 20)")
+    p.add_argument(
+        "--limit", type=positive_int, default=20, metavar="N", help="at most N runs, newest first (default 20)"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     add_store_options(p)
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("show", help="print a stored run again", formatter_class=raw,
-                       epilog="example:\n  retold show 12 --format json")
+    p = sub.add_parser(
+        "show", help="print a stored run again", formatter_class=raw, epilog="example:\n  retold show 12 --format json"
+    )
     p.add_argument("id", type=positive_int, metavar="ID", help="the run's id, from `retold history`")
     p.add_argument("--format", choices=("md", "json", "html", "text"), default="md", help="output format (default md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")

@@ -39,9 +39,9 @@ def render(draft: Draft, fmt: Format, *, cite: bool = False, report: Any | None 
         return json.dumps(draft_dict(draft, report=report), ensure_ascii=False, indent=2) + "\n"
     if fmt == "text":
         buffer = io.StringIO()
-        Console(file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False, markup=False, emoji=False).print(
-            draft_rich(draft, cite=cite, report=report)
-        )
+        Console(
+            file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False, markup=False, emoji=False
+        ).print(draft_rich(draft, cite=cite, report=report))
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())  # no cell padding
     raise RetoldError(f"Unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}.")
 
@@ -138,13 +138,16 @@ def _markdown_body(
 ) -> tuple[str, tuple[ItemSpan, ...]]:
     """The headline and sections as Markdown; ``esc`` makes the article's words literal (or leaves them
     as written); ``claims_only`` leaves out link lists (the source's own address)."""
+
     def mark(item: Item) -> str:
         return "".join(f"[^{refs[s]}]" for s in item.sources) if cite else ""
 
     out = io.StringIO()
     spans: list[ItemSpan] = []
 
-    def put(piece: str, section: int | None = None, index: int = 0, item_from: int = 0, item_to: int | None = None) -> None:
+    def put(
+        piece: str, section: int | None = None, index: int = 0, item_from: int = 0, item_to: int | None = None
+    ) -> None:
         """Write ``piece``; when ``section`` is given, ``piece[item_from:item_to]`` is that item's span."""
         at = out.tell()
         if section is not None:
@@ -196,7 +199,11 @@ def _markdown(draft: Draft, *, cite: bool, esc: Callable[[str], str]) -> str:
     """The explainer as Markdown, attribution footer included."""
     refs = _citations(draft) if cite else {}
     body, _ = _markdown_body(draft, cite=cite, refs=refs, esc=esc)
-    blocks = [body, "---", "Source: " + ", ".join(_md_credit(part, esc) for part in attribution_parts(draft.attribution)) + "."]
+    blocks = [
+        body,
+        "---",
+        "Source: " + ", ".join(_md_credit(part, esc) for part in attribution_parts(draft.attribution)) + ".",
+    ]
     if cite and refs:
         blocks.append("## Sources")
         blocks.append("\n".join(f"[^{n}]: {esc(_source_text(draft, sid))}" for sid, n in refs.items()))
@@ -272,7 +279,9 @@ def _html(draft: Draft, *, cite: bool) -> str:
     out.append(f'<footer class="attribution">Source: {credit}.</footer>')
     if cite and refs:
         out.append('<ol class="sources">')
-        out.extend(f'<li id="retold-src-{n}" value="{n}">{esc(_source_text(draft, sid))}</li>' for sid, n in refs.items())
+        out.extend(
+            f'<li id="retold-src-{n}" value="{n}">{esc(_source_text(draft, sid))}</li>' for sid, n in refs.items()
+        )
         out.append("</ol>")
     out.append("</article>")
     return "\n".join(out) + "\n"

@@ -136,7 +136,10 @@ def _m4_finding_decisions(db: sqlite3.Connection) -> None:
 
 # Append only: a migration, once released, is never edited or reordered.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _m1_initial, _m2_run_origin_and_time, _m3_run_title, _m4_finding_decisions,
+    _m1_initial,
+    _m2_run_origin_and_time,
+    _m3_run_title,
+    _m4_finding_decisions,
 )
 
 
@@ -173,7 +176,9 @@ def migrate(db: sqlite3.Connection) -> int:
             continue
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
             if version not in {row[0] for row in db.execute("SELECT version FROM schema_versions")}:
                 step(_Migrating(db))  # type: ignore[arg-type]
                 db.execute("INSERT INTO schema_versions VALUES (?, ?)", (version, _now()))
@@ -239,7 +244,9 @@ class Store:
             try:
                 if str(self.path) != ":memory:":
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared)
+                self.db = sqlite3.connect(
+                    self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=not shared
+                )
                 self.db.row_factory = sqlite3.Row
                 self.db.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -249,7 +256,11 @@ class Store:
             except (sqlite3.Error, OSError) as error:
                 # SQLite answers "locked" at once, without waiting, where waiting could deadlock (a new file
                 # changing its journal mode under many openers): try again until the wait is used up.
-                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error) and time.monotonic() < deadline:
+                if (
+                    isinstance(error, sqlite3.OperationalError)
+                    and "locked" in str(error)
+                    and time.monotonic() < deadline
+                ):
                     with contextlib.suppress(sqlite3.Error, AttributeError):
                         self.db.close()
                     time.sleep(0.05)
@@ -349,11 +360,27 @@ class Store:
             "INSERT INTO runs (created_at, kind, input_key, article_hash, engine, style, model, options,"
             " verdict, score, output, origin, seconds, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(input_key) WHERE input_key IS NOT NULL DO NOTHING",
-            tuple(map(_bind, (
-                _now(), kind, input_key, article_hash, engine, style, model,
-                json.dumps(options or {}, sort_keys=True), verdict, score, json.dumps(output), origin, seconds,
-                run_title,
-            ))),
+            tuple(
+                map(
+                    _bind,
+                    (
+                        _now(),
+                        kind,
+                        input_key,
+                        article_hash,
+                        engine,
+                        style,
+                        model,
+                        json.dumps(options or {}, sort_keys=True),
+                        verdict,
+                        score,
+                        json.dumps(output),
+                        origin,
+                        seconds,
+                        run_title,
+                    ),
+                )
+            ),
         )
         if cursor.rowcount == 0 and input_key is not None:
             found = self.find_run(input_key)
@@ -361,9 +388,7 @@ class Store:
             return found.id
         return int(cursor.lastrowid or 0)
 
-    def record_article_run(
-        self, text: str, *, url: str | None = None, title: str | None = None, **run: Any
-    ) -> int:
+    def record_article_run(self, text: str, *, url: str | None = None, title: str | None = None, **run: Any) -> int:
         """An article and one run on it, stored together in one transaction (or neither)."""
         with self.transaction():
             article_hash = self.put_article(text, url=url, title=title)

@@ -213,12 +213,21 @@ class FactSheet:
                     "name": e.name,
                     "aliases": list(e.aliases),
                     "roles": list(e.roles),
-                    "mentions": [{"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence} for m in e.mentions],
+                    "mentions": [
+                        {"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence} for m in e.mentions
+                    ],
                 }
                 for e in self.entities
             ],
             "numbers": [
-                {"start": n.start, "end": n.end, "text": n.text, "value": n.value, "unit": n.unit, "sentence": n.sentence}
+                {
+                    "start": n.start,
+                    "end": n.end,
+                    "text": n.text,
+                    "value": n.value,
+                    "unit": n.unit,
+                    "sentence": n.sentence,
+                }
                 for n in self.numbers
             ],
             "dates": [
@@ -285,8 +294,12 @@ class Draft:
     engine: str = "builtin"
     notes: tuple[str, ...] = ()  # what the engine replaced or dropped, and why
     facts: FactSheet | None = field(default=None, compare=False, repr=False)  # the source the item ids point into
-    stats: dict[str, Any] | None = field(default=None, compare=False, repr=False)  # an engine's account: calls, tokens, items kept
-    report: Any = field(default=None, compare=False, repr=False)  # its self-check (retold.check.Report), set by rewrite()
+    stats: dict[str, Any] | None = field(
+        default=None, compare=False, repr=False
+    )  # an engine's account: calls, tokens, items kept
+    report: Any = field(
+        default=None, compare=False, repr=False
+    )  # its self-check (retold.check.Report), set by rewrite()
 
 
 @dataclass(frozen=True, slots=True)

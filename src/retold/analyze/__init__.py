@@ -73,9 +73,7 @@ def analyze(article: Article | str, *, published: dt.date | None = None) -> Fact
     found = find_dates(masked, index.at, published, future_at)
     in_names = SpanSet((m.start, m.end) for e in entities for m in e.mentions)
     dates = [
-        _retext(d, text)
-        for d in found
-        if not _count_not_year(d, doc, starts) and not in_names.covers(d.start, d.end)
+        _retext(d, text) for d in found if not _count_not_year(d, doc, starts) and not in_names.covers(d.start, d.end)
     ]
     skip = [(d.start, d.end) for d in dates]
     skip.extend((m.start, m.end) for e in entities if e.label in _NAME_WITH_NUMBER for m in e.mentions)

@@ -26,9 +26,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(
-    mentions: list[RawMention], text: str, sentence_of: Callable[[int], int]
-) -> tuple[Entity, ...]:
+def cluster(mentions: list[RawMention], text: str, sentence_of: Callable[[int], int]) -> tuple[Entity, ...]:
     """One :class:`Entity` per referent, ordered by first mention."""
     surfaces = [strip_form(text[m.start : m.end]) for m in mentions]
     n = len(mentions)

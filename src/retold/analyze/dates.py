@@ -162,8 +162,10 @@ def _relative(
         lead = (m.group("lead") or "").lower()
         if span.lower().endswith("s") and not lead:  # "on Tuesdays": a habit, not a date
             return None
-        if not lead and re.match(r"\s[A-Z][a-z]", text[m.end() : m.end() + 3]) and not re.match(
-            r"\s(?:" + "|".join(k.capitalize() for k in MONTHS) + r")\b", text[m.end() : m.end() + 11]
+        if (
+            not lead
+            and re.match(r"\s[A-Z][a-z]", text[m.end() : m.end() + 3])
+            and not re.match(r"\s(?:" + "|".join(k.capitalize() for k in MONTHS) + r")\b", text[m.end() : m.end() + 11])
         ):
             return None  # part of a name: "Saturday Evening Post", "Sunday Times"
         resolved = None

@@ -249,7 +249,7 @@ _JOIN = re.compile(r"^\s(?:of|on|for)(?:\sthe)?\s$")
 
 
 def _join_of_names(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """"Treaty" + "on the" + "Non-Proliferation of Nuclear Weapons" split in two is one name."""
+    """ "Treaty" + "on the" + "Non-Proliferation of Nuclear Weapons" split in two is one name."""
     out: list[RawMention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -267,7 +267,7 @@ def _join_of_names(mentions: list[RawMention], text: str) -> list[RawMention]:
 
 
 def _bracket_split(span: Any, label: str, possessive: bool) -> list[RawMention]:
-    """"(CNN)Kayahan" read as one name: the words on each side of a bracket are separate names."""
+    """ "(CNN)Kayahan" read as one name: the words on each side of a bracket are separate names."""
     out = []
     for m in re.finditer(r"[^()]+", span.text):
         part = m.group().strip()
@@ -282,7 +282,7 @@ def _bracket_split(span: Any, label: str, possessive: bool) -> list[RawMention]:
 
 
 def _title_split(span: Any) -> list[RawMention]:
-    """"NATO Secretary General Mark Rutte" tagged as one ORG → ORG "NATO" + PERSON "Mark Rutte"."""
+    """ "NATO Secretary General Mark Rutte" tagged as one ORG → ORG "NATO" + PERSON "Mark Rutte"."""
     last_title = max((i for i, t in enumerate(span) if t.lower_ in TITLE_WORDS), default=-1)
     if last_title < 0 or last_title >= len(span) - 1:
         return []
@@ -300,7 +300,7 @@ def _title_split(span: Any) -> list[RawMention]:
 
 
 def _org_name_split(span: Any) -> list[RawMention]:
-    """"Ministry of Finance Brian Manning" tagged as one ORG → ORG "Ministry of Finance" + PERSON "Brian Manning".
+    """ "Ministry of Finance Brian Manning" tagged as one ORG → ORG "Ministry of Finance" + PERSON "Brian Manning".
 
     Only when the words after "of <Word>" read as a person's name and its surname stands on its own
     elsewhere in the article ("Manning said"), so "Department of Homeland Security" stays whole.
@@ -313,9 +313,7 @@ def _org_name_split(span: Any) -> list[RawMention]:
         if len(rest) > 3 or not looks_like_person(rest.text):
             continue
         surname = rest[-1].text
-        elsewhere = [
-            m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", span.doc.text)
-        ]
+        elsewhere = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", span.doc.text)]
         if not any(not span.start_char <= at < span.end_char for at in elsewhere):
             return []
         head = span[:cut]

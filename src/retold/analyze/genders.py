@@ -35,8 +35,11 @@ def person_genders(doc: Any, entities: Sequence[Entity], quoted: Sequence[Any] =
         if len({eid for _, _, eid in named}) != 1:
             continue
         after = sents[k + 1] if k + 1 < len(sents) else None
-        if after is not None and after[0].lower_ in ("he", "she") and inside_quote.at(after[0].idx) is None and not (
-            people[bisect.bisect_left(starts, after.start_char) : bisect.bisect_left(starts, after.end_char)]
+        if (
+            after is not None
+            and after[0].lower_ in ("he", "she")
+            and inside_quote.at(after[0].idx) is None
+            and not (people[bisect.bisect_left(starts, after.start_char) : bisect.bisect_left(starts, after.end_char)])
         ):  # "Rutte has now said … . He insisted …": the next sentence opens on the same person
             words_after = [after[0].lower_]
         else:
@@ -55,7 +58,7 @@ def person_genders(doc: Any, entities: Sequence[Entity], quoted: Sequence[Any] =
 
 
 def pronoun_gender(word: str) -> str | None:
-    """"m" for "he", "him", "his", "himself"; "f" for "she", "her", "hers", "herself"; else None."""
+    """ "m" for "he", "him", "his", "himself"; "f" for "she", "her", "hers", "herself"; else None."""
     word = word.lower()
     return "m" if word in MASCULINE else "f" if word in FEMININE else None
 

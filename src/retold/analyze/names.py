@@ -20,7 +20,7 @@ EXPANSION_TO_ACRONYM = {v.lower(): k for k, v in ACRONYMS.items()}
 
 def strip_form(surface: str) -> str:
     """Drop a leading "the", a possessive ending and edge punctuation."""
-    s = fold(surface).strip().strip(",;:!?\"()[]")
+    s = fold(surface).strip().strip(',;:!?"()[]')
     s = re.sub(r"^(?:the|The|THE)\s+", "", s)
     s = re.sub(r"(?:'s|')$", "", s)
     return s.strip()

@@ -195,7 +195,7 @@ def _glued(folded: str, m: re.Match[str]) -> bool:
 
 
 def _someday(phrase: str, folded: str, start: int, end: int) -> bool:
-    """"one day" meaning some day, not a day's length ("talks with the Russians one day")."""
+    """ "one day" meaning some day, not a day's length ("talks with the Russians one day")."""
     if phrase.lower() != "one" or not folded[end : end + 4].lower() == " day":
         return False
     before = folded[max(0, start - 12) : start].lower().split()
@@ -203,7 +203,7 @@ def _someday(phrase: str, folded: str, start: int, end: int) -> bool:
 
 
 def _pronoun_one(phrase: str, folded: str, end: int) -> bool:
-    """"one of", "the one", "one another": the word one is not a count there."""
+    """ "one of", "the one", "one another": the word one is not a count there."""
     if phrase.lower() != "one":
         return False
     after = folded[end : end + 9].lower()

@@ -197,8 +197,15 @@ def quote_spans(text: str, paragraphs: tuple[Paragraph, ...]) -> list[QuoteSpan]
 
 
 def _span(
-    text: str, start: int, end: int, closed: bool, p_index: int, first_mark: int | None, open_from: int | None,
-    mark: int, para: Paragraph,
+    text: str,
+    start: int,
+    end: int,
+    closed: bool,
+    p_index: int,
+    first_mark: int | None,
+    open_from: int | None,
+    mark: int,
+    para: Paragraph,
 ) -> QuoteSpan:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -214,7 +221,7 @@ def block_quotes(text: str, paragraphs: tuple[Paragraph, ...], masked: str) -> l
         if para.kind != "quote":
             continue
         body = masked[para.start : para.end]
-        if any(ch in body for ch in "\"\u201c\u201d\u201e\u00ab\u00bb"):
+        if any(ch in body for ch in '"\u201c\u201d\u201e\u00ab\u00bb'):
             continue
         start = para.start + (len(body) - len(body.lstrip()))
         end = para.end

@@ -52,18 +52,89 @@ _OBJECT_FORMS = frozenset({"him", "her", "himself", "herself"})
 _REFLEXIVE = frozenset({"himself", "herself"})
 
 # Unnamed people a pronoun may point to instead of the last name ("Dhillon said his patient… She later…").
-PERSON_NOUNS = frozenset({
-    "man", "woman", "men", "women", "boy", "girl", "child", "baby", "patient", "wife", "husband", "mother",
-    "father", "son", "daughter", "brother", "sister", "victim", "driver", "officer", "teenager", "student",
-    "friend", "partner", "pilot", "doctor", "suspect", "passenger", "owner", "mum", "dad", "grandmother",
-    "grandfather", "girlfriend", "boyfriend", "widow", "resident", "worker", "customer", "teacher", "player",
-    "king", "queen", "prince", "princess", "uncle", "aunt", "nephew", "niece", "cousin", "colleague", "lawyer",
-})
-_MALE_NOUNS = frozenset("man men boy husband father son brother grandfather boyfriend dad king prince uncle nephew".split())
-_FEMALE_NOUNS = frozenset("woman women girl wife mother daughter sister grandmother girlfriend widow mum queen princess aunt niece".split())
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "men",
+        "women",
+        "boy",
+        "girl",
+        "child",
+        "baby",
+        "patient",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "victim",
+        "driver",
+        "officer",
+        "teenager",
+        "student",
+        "friend",
+        "partner",
+        "pilot",
+        "doctor",
+        "suspect",
+        "passenger",
+        "owner",
+        "mum",
+        "dad",
+        "grandmother",
+        "grandfather",
+        "girlfriend",
+        "boyfriend",
+        "widow",
+        "resident",
+        "worker",
+        "customer",
+        "teacher",
+        "player",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "cousin",
+        "colleague",
+        "lawyer",
+    }
+)
+_MALE_NOUNS = frozenset(
+    "man men boy husband father son brother grandfather boyfriend dad king prince uncle nephew".split()
+)
+_FEMALE_NOUNS = frozenset(
+    "woman women girl wife mother daughter sister grandmother girlfriend widow mum queen princess aunt niece".split()
+)
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "mr."})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "mrs.", "ms."})
-_COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "bank", "retailer", "airline", "startup", "insurer", "manufacturer", "chain", "conglomerate", "corporation"})
+_COMPANY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "business",
+        "carmaker",
+        "automaker",
+        "bank",
+        "retailer",
+        "airline",
+        "startup",
+        "insurer",
+        "manufacturer",
+        "chain",
+        "conglomerate",
+        "corporation",
+    }
+)
 _ORG_LABELS = frozenset({"ORG"})
 # the tagger's place and group labels are no proof a word is not a person ("Jerrica learns …" as a place)
 _NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -201,13 +272,22 @@ class _Builder:
         covered = sorted((m.start, m.end) for e in entities if is_person(e) for m in e.mentions)
         # proper names analysis did not take for a person: any of them may be one ("Roush", "Millie")
         self.strangers = [
-            t.idx for t in doc
-            if _could_be_named(t) and t.ent_type_ not in _NUMERIC and fold(t.text) not in PLACE_NAMES
-            and not _plainly_not_a_person(t) and t.lower_ not in TITLE_WORDS
-            and not _inside(covered, t.idx) and not self.in_quote(t.idx)
+            t.idx
+            for t in doc
+            if _could_be_named(t)
+            and t.ent_type_ not in _NUMERIC
+            and fold(t.text) not in PLACE_NAMES
+            and not _plainly_not_a_person(t)
+            and t.lower_ not in TITLE_WORDS
+            and not _inside(covered, t.idx)
+            and not self.in_quote(t.idx)
         ]
         self.orgs = sorted(
-            (m.start, e.id, m) for e in entities if e.label in _ORG_LABELS for m in e.mentions if not self.in_quote(m.start)
+            (m.start, e.id, m)
+            for e in entities
+            if e.label in _ORG_LABELS
+            for m in e.mentions
+            if not self.in_quote(m.start)
         )
 
     # ------------------------------------------------------------------ lookups
@@ -257,8 +337,14 @@ class _Builder:
     def _link(self, tok: Any, target: _Named, rule: str, end: int | None = None) -> Link:
         end = end if end is not None else tok.idx + len(tok.text)
         return Link(
-            tok.idx, end, self.text[tok.idx : end], target.entity, self.name_form(target),
-            (target.start, target.end), CONFIDENCE[rule], rule,
+            tok.idx,
+            end,
+            self.text[tok.idx : end],
+            target.entity,
+            self.name_form(target),
+            (target.start, target.end),
+            CONFIDENCE[rule],
+            rule,
         )
 
     # ------------------------------------------------------------------ pronouns
@@ -284,7 +370,12 @@ class _Builder:
             return self._link(tok, last, "sole")
         same = [n for n in fitting if n.sentence == sid]
         clause = self.clause_subject(tok, same)
-        if known and clause is not None and not blocked and not self.stranger_between(self.sentences[sid].start, tok.idx):
+        if (
+            known
+            and clause is not None
+            and not blocked
+            and not self.stranger_between(self.sentences[sid].start, tok.idx)
+        ):
             others = {n.entity for n in fitting if n.sentence >= sid - 1}
             if others <= {clause.entity}:
                 return self._link(tok, clause, "clause")
@@ -329,7 +420,9 @@ class _Builder:
         "Like her first album, Jarosz co-produced…"), or before the main verb it precedes."""
         sent = tok.sent
         root = sent.root
-        if root.i > tok.i and (self.named_between(tok.idx + 1, root.idx) or self.stranger_between(tok.idx + 1, root.idx)):
+        if root.i > tok.i and (
+            self.named_between(tok.idx + 1, root.idx) or self.stranger_between(tok.idx + 1, root.idx)
+        ):
             return True
         comma = next((t for t in self.doc[tok.i + 1 : sent.end] if t.text == ","), None)
         if comma is None:
@@ -406,7 +499,7 @@ class _Builder:
         return self._link(tok, target, "it")
 
     def description(self, tok: Any) -> Link | None:
-        """"the company" when one organisation has been named; "the (former) mayor" when one person holds it."""
+        """ "the company" when one organisation has been named; "the (former) mayor" when one person holds it."""
         if self.in_quote(tok.idx):
             return None
         j = tok.i + 1
@@ -464,14 +557,24 @@ class _Builder:
             return None
         (first,) = firsts
         full = next(
-            (m for m in self.every_name if m.entity == named.entity and _HONORIFIC.sub("", self.name_form(m)).split()[:1] == [first]),
+            (
+                m
+                for m in self.every_name
+                if m.entity == named.entity and _HONORIFIC.sub("", self.name_form(m)).split()[:1] == [first]
+            ),
             None,
         )
         if full is None:
             return None
         return Link(
-            named.start, named.end, self.text[named.start : named.end], named.entity,
-            self.name_form(full), (full.start, full.end), CONFIDENCE["surname"], "surname",
+            named.start,
+            named.end,
+            self.text[named.start : named.end],
+            named.entity,
+            self.name_form(full),
+            (full.start, full.end),
+            CONFIDENCE["surname"],
+            "surname",
         )
 
 

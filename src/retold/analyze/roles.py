@@ -72,7 +72,7 @@ def title_before(doc: Any, first: int) -> str | None:
 
 
 def apposition_after(doc: Any, last: int) -> str | None:
-    """"Keefe, a 19-year-old telephone operator," → "19-year-old telephone operator"."""
+    """ "Keefe, a 19-year-old telephone operator," → "19-year-old telephone operator"."""
     i = last + 1
     if i >= len(doc) or doc[i].text != ",":
         return None
@@ -111,7 +111,7 @@ def apposition_after(doc: Any, last: int) -> str | None:
 
 
 def as_clause(doc: Any, first: int) -> str | None:
-    """"As a 19-year-old telephone operator, Keefe posed ..." → the role before the comma."""
+    """ "As a 19-year-old telephone operator, Keefe posed ..." → the role before the comma."""
     if first < 2 or doc[first - 1].text != ",":
         return None
     sent = doc[first].sent

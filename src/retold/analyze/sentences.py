@@ -73,7 +73,8 @@ def parse(nlp: Any, masked: str, paragraphs: tuple[Paragraph, ...]) -> Any:
     for start, end in zip(cuts, ends):
         inside = tuple(
             dataclasses.replace(p, start=p.start - start, end=min(p.end, end) - start)
-            for p in paragraphs if start <= p.start < end
+            for p in paragraphs
+            if start <= p.start < end
         )
         pieces.append(_parse_piece(nlp, masked[start:end], inside))
     return Doc.from_docs(pieces, ensure_whitespace=False)

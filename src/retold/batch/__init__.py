@@ -31,7 +31,13 @@ _STALE_TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
 def run_batch(
-    job: Job, items: Sequence[Item], *, out_dir: Path, store: Any | None, results: Results, progress: Progress | None = None
+    job: Job,
+    items: Sequence[Item],
+    *,
+    out_dir: Path,
+    store: Any | None,
+    results: Results,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Work on every item not already in the store, write its output, and return the summary (also written)."""
     progress = progress or Progress(enabled=False)
@@ -51,8 +57,17 @@ def run_batch(
         path = out_dir / (item.name + job.suffix)
         if not path.exists():  # the store has it but this --out does not: write it again from the store
             write_atomic(path, stored.output.get("rendered", {}).get(job.format, ""))
-        tally.add(_row(item, "skipped", path, verdict=stored.verdict, score=stored.score, run_id=stored.id,
-                       findings=stored.output.get("findings")))
+        tally.add(
+            _row(
+                item,
+                "skipped",
+                path,
+                verdict=stored.verdict,
+                score=stored.score,
+                run_id=stored.id,
+                findings=stored.output.get("findings"),
+            )
+        )
     skipped = tally.status_count("skipped")
     if skipped:
         progress.note(f"retold: {skipped} of {len(items)} articles are already in the store: skipped")
@@ -103,8 +118,17 @@ def _finish(job: Job, item: Item, outcome: Outcome, out_dir: Path, store: Any | 
             seconds=round(outcome.seconds, 3),
             output={**outcome.stored, "findings": outcome.findings, "name": item.name},
         )
-    return _row(item, "done", path, verdict=outcome.verdict, score=outcome.score, run_id=run_id,
-                findings=outcome.findings, seconds=outcome.seconds, words=outcome.words)
+    return _row(
+        item,
+        "done",
+        path,
+        verdict=outcome.verdict,
+        score=outcome.score,
+        run_id=run_id,
+        findings=outcome.findings,
+        seconds=outcome.seconds,
+        words=outcome.words,
+    )
 
 
 def _row(item: Item, status: str, path: Path | None, **fields: Any) -> dict[str, Any]:

@@ -68,7 +68,9 @@ def local_results(job: Job, items: Sequence[Item], workers: int) -> Iterator[tup
         return
     # spawn: a fresh interpreter per worker, never a fork of a parent with threads (the progress bar)
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(job, os.getpid()))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(job, os.getpid())
+    )
     queue = iter(sorted(items, key=_length, reverse=True))
     running: dict[Future[Outcome], Item] = {}
     finished = False
@@ -120,7 +122,10 @@ class _CtrlC:
         self._previous: Any = None
 
     def __enter__(self) -> _CtrlC:
-        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        if (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
             self._previous = signal.signal(signal.SIGINT, self._press)
         return self
 

@@ -51,8 +51,15 @@ class Item:
     error: str | None = None  # could not be read: reported and skipped
 
 
-def expand(inputs: Sequence[str], *, glob: str | None = None, fields: Fields = Fields(),
-           max_bytes: int = 5_000_000, timeout: float = 15.0, allow_private_urls: bool = False) -> list[Item]:
+def expand(
+    inputs: Sequence[str],
+    *,
+    glob: str | None = None,
+    fields: Fields = Fields(),
+    max_bytes: int = 5_000_000,
+    timeout: float = 15.0,
+    allow_private_urls: bool = False,
+) -> list[Item]:
     """Every article the INPUTs name, in order, each with a unique name.
 
     A feed or page named by URL is fetched here, through ingest's guarded fetch: a private address
@@ -60,8 +67,16 @@ def expand(inputs: Sequence[str], *, glob: str | None = None, fields: Fields = F
     """
     items: list[Item] = []
     for source in inputs:
-        items.extend(_expand_one(source, glob=glob, fields=fields, max_bytes=max_bytes, timeout=timeout,
-                                 allow_private_urls=allow_private_urls))
+        items.extend(
+            _expand_one(
+                source,
+                glob=glob,
+                fields=fields,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                allow_private_urls=allow_private_urls,
+            )
+        )
     return _unique_names(items)
 
 
@@ -80,7 +95,9 @@ def attach_rewrites(items: list[Item], directory: str | os.PathLike[str], *, max
             continue
         found = by_stem.get(item.name)
         if found is None:
-            matched.append(replace(item, error=f"no rewrite named {item.name}.* in {root}: add it, or leave the source out"))
+            matched.append(
+                replace(item, error=f"no rewrite named {item.name}.* in {root}: add it, or leave the source out")
+            )
             continue
         try:
             text, _ = decode(read_path(found, max_bytes=max_bytes))
@@ -94,8 +111,9 @@ def attach_rewrites(items: list[Item], directory: str | os.PathLike[str], *, max
 # --------------------------------------------------------------------------- one INPUT
 
 
-def _expand_one(source: str, *, glob: str | None, fields: Fields, max_bytes: int, timeout: float,
-                allow_private_urls: bool) -> Iterator[Item]:
+def _expand_one(
+    source: str, *, glob: str | None, fields: Fields, max_bytes: int, timeout: float, allow_private_urls: bool
+) -> Iterator[Item]:
     if is_url(source):
         yield from _from_url(source, max_bytes=max_bytes, timeout=timeout, allow_private_urls=allow_private_urls)
         return
@@ -169,8 +187,12 @@ def _record_item(record: Mapping[str, object], origin: str, fields: Fields, fall
     name = _slug(field(fields.id) or "") or fallback
     rewrite = field(fields.rewrite)
     if text is None and url is None:
-        return Item(name=name, origin=origin, error=f"{origin}: no {fields.text!r} text and no {fields.url!r} URL: "
-                    "name the columns with --text-field/--url-field")
+        return Item(
+            name=name,
+            origin=origin,
+            error=f"{origin}: no {fields.text!r} text and no {fields.url!r} URL: "
+            "name the columns with --text-field/--url-field",
+        )
     return Item(name=name, origin=origin, text=text, url=url, title=field(fields.title), rewrite=rewrite)
 
 
@@ -188,7 +210,9 @@ def _from_jsonl(text: str, origin: str, fields: Fields, stem: str) -> Iterator[I
             yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: JSON nested too deeply: fix the line")
             continue
         except ValueError as error:  # a number of more digits than Python reads (4,300)
-            yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: not readable JSON ({error}): fix the line")
+            yield Item(
+                name=f"{stem}-{number}", origin=where, error=f"{where}: not readable JSON ({error}): fix the line"
+            )
             continue
         if not isinstance(record, dict):
             yield Item(name=f"{stem}-{number}", origin=where, error=f"{where}: a JSON object per line is expected")
@@ -211,9 +235,12 @@ def _from_csv(text: str, origin: str, fields: Fields, stem: str) -> Iterator[Ite
         where = f"{origin}:{number}"
         longest = max((len(v) for v in row.values() if isinstance(v, str)), default=0)
         if longest > CSV_CELL_LIMIT:
-            yield Item(name=f"{stem}-{number}", origin=where,
-                       error=f"{where}: a cell of {longest:,} characters is too long for CSV (at most {CSV_CELL_LIMIT:,}): "
-                       "put that article in a file or a JSONL line of its own")
+            yield Item(
+                name=f"{stem}-{number}",
+                origin=where,
+                error=f"{where}: a cell of {longest:,} characters is too long for CSV (at most {CSV_CELL_LIMIT:,}): "
+                "put that article in a file or a JSONL line of its own",
+            )
             continue
         yield _record_item(row, where, fields, f"{stem}-{number}")
 
@@ -233,7 +260,9 @@ def _csv_rows(text: str, origin: str, fields: Fields) -> Iterator[tuple[int, dic
         for number, row in enumerate(reader, start=2):  # line 1 is the header
             yield number, dict(row)
     except csv.Error as error:  # a NUL byte, or a quote left open: the rows read so far stand
-        raise InputError(f"{origin}: not readable as CSV after line {reader.line_num} ({error}): fix the file") from None
+        raise InputError(
+            f"{origin}: not readable as CSV after line {reader.line_num} ({error}): fix the file"
+        ) from None
 
 
 _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)

@@ -69,11 +69,13 @@ def _rich_bar(stream: TextIO) -> Any:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
-        Progress as RichProgress,
         ProgressColumn,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
+    )
+    from rich.progress import (
+        Progress as RichProgress,
     )
     from rich.text import Text
 

@@ -69,7 +69,11 @@ class Tally:
             "seconds": round(wall, 2),
             "articles_per_second": round(len(processed) / wall, 3) if wall > 0 else None,
             "slowest": [{"name": r["name"], "seconds": r["seconds"], "words": r.get("words", 0)} for r in slowest],
-            "failures": [{"name": r["name"], "origin": r["origin"], "reason": r["reason"]} for r in self.rows if r["status"] == "failed"],
+            "failures": [
+                {"name": r["name"], "origin": r["origin"], "reason": r["reason"]}
+                for r in self.rows
+                if r["status"] == "failed"
+            ],
             "items": self.rows,
         }
 

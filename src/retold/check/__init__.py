@@ -65,7 +65,10 @@ def is_hint(finding: Finding) -> bool:
 
 
 def check_context(
-    source: str | Article | FactSheet, rewrite: str | FactSheet, *, published: dt.date | None = None,
+    source: str | Article | FactSheet,
+    rewrite: str | FactSheet,
+    *,
+    published: dt.date | None = None,
     prompt: tuple[str, ...] = (),
 ) -> CheckContext:
     """Both texts analysed and aligned: what every detector reads (and what :func:`unsettled` takes)."""
@@ -87,7 +90,9 @@ def run_detectors(ctx: CheckContext) -> tuple[Finding, ...]:
     # of other kinds inside it would only repeat that.
     foreign = [(f.start, f.end) for f in findings if f.kind in _NOT_ARTICLE]
     findings = [
-        f for f in findings if f.kind in _NOT_ARTICLE or not any(s <= f.start and f.end <= e and s < e for s, e in foreign)
+        f
+        for f in findings
+        if f.kind in _NOT_ARTICLE or not any(s <= f.start and f.end <= e and s < e for s, e in foreign)
     ]
     return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.kind)))
 
@@ -103,7 +108,9 @@ def _with_second_opinions(ctx: CheckContext, findings: list[Finding]) -> list[Fi
     kept = [f for f in extra if not any(_covers(f, other) for other in findings)]
     renamed = {_sentence_of(ctx, f.start) for f in kept if f.kind == "attribution" and f.severity == "error"}
     findings = [
-        f for f in findings if not (f.kind == "attribution" and f.severity == "error" and _sentence_of(ctx, f.start) in renamed)
+        f
+        for f in findings
+        if not (f.kind == "attribution" and f.severity == "error" and _sentence_of(ctx, f.start) in renamed)
     ]
     return findings + kept
 

@@ -82,11 +82,15 @@ def _build_profiles(facts: FactSheet) -> tuple[Profile, ...]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         figures = numbers.get(sentence.id, [])
         # A number is one word keyed by its value, so "three and a half percent" meets "3.5%".
-        words_list = [Word(n.start, n.end, f"#{n.value:g}", f"#{n.value:g}", f"#{n.value:g}", "NUM", "") for n in figures]
+        words_list = [
+            Word(n.start, n.end, f"#{n.value:g}", f"#{n.value:g}", f"#{n.value:g}", "NUM", "") for n in figures
+        ]
         for t in span if span is not None else ():
             if is_content(t) and not any(n.start <= t.idx < n.end for n in figures):
                 lemma = t.lemma_.lower()
-                words_list.append(Word(t.idx, t.idx + len(t.text), lemma, t.lower_, stem(lemma), t.pos_, _content_head(t)))
+                words_list.append(
+                    Word(t.idx, t.idx + len(t.text), lemma, t.lower_, stem(lemma), t.pos_, _content_head(t))
+                )
         words = tuple(sorted(words_list, key=lambda w: w.start))
         keys = frozenset(k for w in words for k in (w.lemma, w.lower))
         result.append(Profile(sentence.id, words, keys, frozenset(w.stem for w in words)))
@@ -187,7 +191,6 @@ def sentence_evidence(source: FactSheet, sentence_ids: list[int] | tuple[int, ..
     """Evidence spans for source sentences, in text order."""
     chosen = sorted((source.sentences[i] for i in set(sentence_ids)), key=lambda s: s.start)
     return tuple(Evidence(s.start, s.end, s.text) for s in chosen)
-
 
 
 STRONG_SUPPORT = 0.5  # a rewrite sentence this well supported restates its best source sentence

@@ -134,7 +134,9 @@ def placements(
     return result
 
 
-def _sentences_alike(source: tuple[Profile, ...], carried: list[frozenset[str]]) -> list[tuple[Profile, frozenset[str]]]:
+def _sentences_alike(
+    source: tuple[Profile, ...], carried: list[frozenset[str]]
+) -> list[tuple[Profile, frozenset[str]]]:
     """One (profile, carried names) per distinct pair of keys, stems and carried names, first seen first."""
     key = (id(source), id(carried))
     if _ALIKE[0] is not None and _ALIKE[0][0] == key and _ALIKE[0][1] is source and _ALIKE[0][2] is carried:

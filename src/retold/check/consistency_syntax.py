@@ -96,7 +96,12 @@ def _arguments(doc: Any, verb: Any, *, rewrite: bool = False, referents: Any = N
                     subject |= _keys(doc, grand, rewrite=rewrite, referents=referents)
     # A shared clause head ("X arrived and (X) said") gives a conjunct verb its subject.
     if not subject and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        subject = {k for c in verb.head.children if c.dep_ in _SUBJECT for k in _keys(doc, c, rewrite=rewrite, referents=referents)}
+        subject = {
+            k
+            for c in verb.head.children
+            if c.dep_ in _SUBJECT
+            for k in _keys(doc, c, rewrite=rewrite, referents=referents)
+        }
     return subject, obj
 
 
@@ -275,9 +280,12 @@ def _exchanged(ctx: CheckContext, ours: Any, theirs: Any) -> bool:
     our_subject, our_object = _arguments(ctx.rewrite.doc, ours, rewrite=True)
     their_subject, their_object = _arguments(ctx.source.doc, theirs, referents=ctx.source.referents)
     return bool(
-        our_subject and our_object
-        and our_subject & their_object and our_object & their_subject
-        and not our_subject & their_subject and not our_object & their_object
+        our_subject
+        and our_object
+        and our_subject & their_object
+        and our_object & their_subject
+        and not our_subject & their_subject
+        and not our_object & their_object
     )
 
 

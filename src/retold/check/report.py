@@ -99,7 +99,9 @@ class Report:
             line.append(f": {f.message}")
             parts.append(line)
             for ev in f.evidence:
-                parts.append(Text(f"   {relation_words(f.evidence_relation, f.kind)}: “{_clip(ev.text, 160)}”", style="dim"))
+                parts.append(
+                    Text(f"   {relation_words(f.evidence_relation, f.kind)}: “{_clip(ev.text, 160)}”", style="dim")
+                )
         if not self.findings:
             parts.append(Text("No findings."))
         return Group(*parts)

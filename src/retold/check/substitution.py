@@ -297,9 +297,7 @@ def _negations(tokens: list[_Tok]) -> int:
     return sum(t.lower in NEGATIONS or t.lemma in NEGATIONS for t in tokens)
 
 
-def _prefix_negations(
-    ops: Sequence[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]
-) -> bool:
+def _prefix_negations(ops: Sequence[tuple[str, int, int, int, int]], rewrite: list[_Tok], source: list[_Tok]) -> bool:
     """True when the diff also swaps a word for its negated form ("able" / "unable"): a negation moved, not added."""
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
@@ -326,11 +324,16 @@ def _same_date(a: DateFact, b: DateFact, new: list[_Tok], old: list[_Tok]) -> bo
     if (a_day is None) != (b_day is None) and (a.weekday is not None or b.weekday is not None):
         return True  # a weekday no publication date places, against a calendar day: the date detector says so
     if a_day is not None and b_day is not None:
-        return a_day.month == b_day.month and a_day.day == b_day.day and (
-            a.year is None or b.year is None or a_day.year == b_day.year
+        return (
+            a_day.month == b_day.month
+            and a_day.day == b_day.day
+            and (a.year is None or b.year is None or a_day.year == b_day.year)
         )
-    pairs = [(x, y) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday))
-             if x is not None and y is not None]
+    pairs = [
+        (x, y)
+        for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day), (a.weekday, b.weekday))
+        if x is not None and y is not None
+    ]
     if pairs:
         return all(x == y for x, y in pairs)
     return {t.lower for t in new} == {t.lower for t in old}
@@ -354,14 +357,19 @@ def _all_name(tokens: list[_Tok]) -> bool:
     """The tokens are one name: name words, joined inside by "of", "the", "'s" or "and" ("on The Apprentice" is not)."""
     if tokens and tokens[0].pos == "DET":
         tokens = tokens[1:]
-    return bool(tokens) and _is_name(tokens[0]) and _is_name(tokens[-1]) and all(
-        _is_name(t) or t.pos in _NAME_JOINER_POS for t in tokens
+    return (
+        bool(tokens)
+        and _is_name(tokens[0])
+        and _is_name(tokens[-1])
+        and all(_is_name(t) or t.pos in _NAME_JOINER_POS for t in tokens)
     )
 
 
 def _is_hedge(t: _Tok) -> bool:
-    """"almost", "about", "reportedly"; "may", "might", "could" only as verbs (not the month)."""
-    return t.lemma in HEDGES and (t.pos == "AUX" if t.lemma in _MODALS else t.pos in ("ADV", "ADJ", "ADP", "DET", "PART"))
+    """ "almost", "about", "reportedly"; "may", "might", "could" only as verbs (not the month)."""
+    return t.lemma in HEDGES and (
+        t.pos == "AUX" if t.lemma in _MODALS else t.pos in ("ADV", "ADJ", "ADP", "DET", "PART")
+    )
 
 
 def _is_name(t: _Tok) -> bool:
@@ -438,4 +446,3 @@ def _same_entity(new: list[_Tok], old: list[_Tok], names: _Names) -> bool:
         if start < old[-1].end and old[0].start < end and (new_keys & keys or new_lower & words):
             return True
     return False
-

@@ -1,7 +1,7 @@
 """ingest: any input (path, URL, stdin, text in memory) → a cleaned :class:`~retold.types.Article`.
 
-    read (bytes, capped) → decode (charset) → sniff format → blocks (text, Markdown or trafilatura)
-    → gate (no article?) → boilerplate out, listed → title → warnings → Article
+read (bytes, capped) → decode (charset) → sniff format → blocks (text, Markdown or trafilatura)
+→ gate (no article?) → boilerplate out, listed → title → warnings → Article
 """
 
 from __future__ import annotations
@@ -114,7 +114,9 @@ def _build(text: str, fmt: str, *, url: str | None, origin: str | None, label: s
         byline, blocks = split_byline(blocks)
         meta = {"byline": byline}
     if title and boilerplate_reason(title) in ("caption", "credits", "citation"):
-        removed.append(RemovedBlock(title, boilerplate_reason(title) or "caption"))  # a picture's caption names no story
+        removed.append(
+            RemovedBlock(title, boilerplate_reason(title) or "caption")
+        )  # a picture's caption names no story
         title = None
     if not blocks:
         raise InputError(_nothing_left(label, removed))

@@ -17,15 +17,43 @@ import re
 
 # The code pages worth considering for an article: web and national standards, not DOS or Mac relics.
 PLAUSIBLE = (
-    "utf_8", "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "iso8859_5",
-    "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp1257",
-    "iso8859_13", "cp1258", "cp874", "tis_620", "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "big5",
-    "euc_kr", "utf_16", "utf_32",
+    "utf_8",
+    "cp1252",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "iso8859_5",
+    "cp1253",
+    "iso8859_7",
+    "cp1254",
+    "iso8859_9",
+    "cp1255",
+    "iso8859_8",
+    "cp1256",
+    "iso8859_6",
+    "cp1257",
+    "iso8859_13",
+    "cp1258",
+    "cp874",
+    "tis_620",
+    "shift_jis",
+    "euc_jp",
+    "iso2022_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "utf_16",
+    "utf_32",
 )
 # Letters of Latin-1 and the typographic marks windows-1252 adds ("smart" quotes, dashes, euro, ellipsis).
-_WESTERN = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                      "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\u2122"
-                      "\u00a0-\u00bf\u00d7\u00f7]")
+_WESTERN = re.compile(
+    "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\u2122"
+    "\u00a0-\u00bf\u00d7\u00f7]"
+)
 _SURROGATE = re.compile("[\udc80-\udcff]+")
 
 

@@ -265,7 +265,9 @@ def _read_capped(response: httpx.Response, url: str, *, max_bytes: int, deadline
                 raise FetchError(timed_out(url, timeout))
             chunks.append(chunk)
     except zlib.error as exc:
-        raise FetchError(f"{url} sent a body that does not decode ({exc}): try again, or save the page and pass the file") from None
+        raise FetchError(
+            f"{url} sent a body that does not decode ({exc}): try again, or save the page and pass the file"
+        ) from None
     return b"".join(chunks)
 
 

@@ -36,7 +36,9 @@ def require_article(extracted: Extracted, origin: str) -> PageKind:
     """
     kind = assess_page(extracted)
     if kind.refuse is not None:
-        raise InputError(f"No article found in {origin}: it is {kind.refuse}; pass the URL or file of a single news article")
+        raise InputError(
+            f"No article found in {origin}: it is {kind.refuse}; pass the URL or file of a single news article"
+        )
     blocks, linked = extracted.blocks, extracted.linked or (False,) * len(extracted.blocks)
     prose = [b for b, link in zip(blocks, linked) if not link and b.kind in ("text", "quote") and _words(b.text) >= 8]
     prose_words = sum(_words(b.text) for b in prose)

@@ -160,7 +160,11 @@ def leading_links(page: Extracted) -> tuple[list[Block], list[Block]]:
         text = _unmark(block.text)
         if own is not None and fold_key(text) == own:
             continue
-        if block.kind in ("text", "heading") and len(text.split()) <= HEADLINE_LINK_WORDS and not text.rstrip().endswith("."):
+        if (
+            block.kind in ("text", "heading")
+            and len(text.split()) <= HEADLINE_LINK_WORDS
+            and not text.rstrip().endswith(".")
+        ):
             taken.append(block)
     return taken, [b for b in page.blocks if not any(b is t for t in taken)]
 
@@ -168,7 +172,9 @@ def leading_links(page: Extracted) -> tuple[list[Block], list[Block]]:
 # " | The Japan Times", " - WSVN 7News": a separator between the headline and the site's name.
 _TITLE_SEP = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022:]\s+|\s*\|\s*")
 # "VIDEO: Voting on NYCHA's Future": a media label, not part of the headline.
-_TITLE_LABEL = re.compile(r"^(?:video|watch|photos?|gallery|audio|listen|live|breaking|exclusive|update[d]?)\s*[:|\-\u2013]\s+", re.I)
+_TITLE_LABEL = re.compile(
+    r"^(?:video|watch|photos?|gallery|audio|listen|live|breaking|exclusive|update[d]?)\s*[:|\-\u2013]\s+", re.I
+)
 _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"

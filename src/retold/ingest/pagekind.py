@@ -19,10 +19,14 @@ from retold.ingest.boilerplate import boilerplate_reason
 from retold.ingest.html import Extracted
 
 # A page of one of these kinds is never a news article, whatever its text.
-_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "liveblogposting", "report"})
+_ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "reportagenewsarticle", "blogposting", "liveblogposting", "report"}
+)
 _PRODUCT_TYPES = frozenset({"product", "offer", "aggregateoffer", "softwareapplication", "og:product", "product.item"})
 _WIKI_GENERATOR = re.compile(r"\b(?:mediawiki|moinmoin|dokuwiki|tiddlywiki|confluence|xwiki)\b", re.IGNORECASE)
-_ABOUT_PATH = re.compile(r"/(?:about|about-us|about_us|aboutus|who-we-are|what-we-do|our-mission|mission|team|contact)/?$")
+_ABOUT_PATH = re.compile(
+    r"/(?:about|about-us|about_us|aboutus|who-we-are|what-we-do|our-mission|mission|team|contact)/?$"
+)
 _NUMBERED = re.compile(r"^(?:\d{1,4}[.)]|#\d{1,4}\b)\s*")
 _QUESTION_LED = re.compile(r"^[^.!?]{3,120}\?(?:\s|$)")
 _QUOTED = re.compile(r"[\u201c\"\u201e][^\u201d\"\u201c]*[\u201d\"\u201c]")
@@ -137,17 +141,23 @@ def assess_page(extracted: Extracted) -> PageKind:
             f"{questions} question-led entries",
         )
     if total >= 200 and prose < PROSE_SHARE:
-        return refuse("a page of short lines (navigation, steps or entries) with no running prose", f"prose {prose:.0%}")
+        return refuse(
+            "a page of short lines (navigation, steps or entries) with no running prose", f"prose {prose:.0%}"
+        )
     doubts = weak_signals(extracted)
     if questions >= MIN_QUESTIONS:
-        doubts.append((f"{questions} question-led entries", "most of it is questions, as an FAQ's or an interview's is"))
+        doubts.append(
+            (f"{questions} question-led entries", "most of it is questions, as an FAQ's or an interview's is")
+        )
     signals += [signal for signal, _ in doubts]
     if not doubts:
         return PageKind(signals=tuple(signals))
     why = "; ".join(reason for _, reason in doubts)
     if not extracted.byline:
         why += "; it names no author"
-    return PageKind(warn=f"this page may not be a news article ({why}); it was rewritten as one", signals=tuple(signals))
+    return PageKind(
+        warn=f"this page may not be a news article ({why}); it was rewritten as one", signals=tuple(signals)
+    )
 
 
 def weak_signals(extracted: Extracted) -> list[tuple[str, str]]:
@@ -162,11 +172,18 @@ def weak_signals(extracted: Extracted) -> list[tuple[str, str]]:
     if len(tokens) >= 150:
         we = 100 * sum(t in _WE for t in tokens) / len(tokens)
         if we >= WE_PER_100:
-            doubts.append((f"\u201cwe\u201d {we:.1f}/100 words", "it speaks as \u201cwe\u201d throughout, as an organisation's own page does"))
+            doubts.append(
+                (
+                    f"\u201cwe\u201d {we:.1f}/100 words",
+                    "it speaks as \u201cwe\u201d throughout, as an organisation's own page does",
+                )
+            )
     shop = {m.lower() for m in _SHOP.findall(text)}
     prices = len(_PRICE.findall(text))
     if len(shop) >= MIN_SHOP or (shop and prices >= MIN_PRICES):
-        doubts.append((f"shop words ({', '.join(sorted(shop)[:3])}), {prices} prices", "it reads like a shop or company page"))
+        doubts.append(
+            (f"shop words ({', '.join(sorted(shop)[:3])}), {prices} prices", "it reads like a shop or company page")
+        )
     software = {m.lower() for m in _SOFTWARE.findall(text)}
     if len(software) >= MIN_SOFTWARE and not extracted.byline:
         doubts.append(

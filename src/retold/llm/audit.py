@@ -19,8 +19,33 @@ STRICT = frozenset({"entity-form", "quote", "attribution"})  # warnings that are
 UNSUPPORTED = "no source sentence supports this"  # the claim detector's message for an unsupported sentence
 HEADLINE_SUPPORT = 0.5  # share of a model headline's content words the source must hold
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]{3,}")
-_SMALL = frozenset({"the", "and", "for", "with", "from", "that", "this", "its", "his", "her", "their", "has", "have",
-                    "was", "were", "are", "will", "into", "over", "after", "about", "says", "said"})
+_SMALL = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "its",
+        "his",
+        "her",
+        "their",
+        "has",
+        "have",
+        "was",
+        "were",
+        "are",
+        "will",
+        "into",
+        "over",
+        "after",
+        "about",
+        "says",
+        "said",
+    }
+)
 
 
 def strict_findings(facts: FactSheet, text: str, report: Any) -> list[Finding]:
@@ -48,7 +73,9 @@ def _unsupported_headline(facts: FactSheet, text: str) -> list[Finding]:
     share = len(words & source) / len(words)
     if share >= HEADLINE_SUPPORT:
         return []
-    return [Finding("claim", "error", 2, len(first), first[2:], UNSUPPORTED + ": the headline's words are not the source's")]
+    return [
+        Finding("claim", "error", 2, len(first), first[2:], UNSUPPORTED + ": the headline's words are not the source's")
+    ]
 
 
 def _words(text: str) -> set[str]:

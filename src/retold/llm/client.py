@@ -28,8 +28,16 @@ Message = dict[str, str]
 MAX_BACKOFF = 8.0  # seconds between two tries, at most
 MAX_RETRY_AFTER = 30.0  # a server asking for longer than this is not waited for
 TIMEOUT_TRIES = 2  # a request that timed out is sent once more, at most, after waiting as long again
-_CONTEXT_WORDS = ("context length", "context_length", "maximum context", "too many tokens", "context window",
-                  "exceeds the context", "prompt is too long", "n_ctx")
+_CONTEXT_WORDS = (
+    "context length",
+    "context_length",
+    "maximum context",
+    "too many tokens",
+    "context window",
+    "exceeds the context",
+    "prompt is too long",
+    "n_ctx",
+)
 
 
 class ContextTooLong(EngineError):
@@ -88,7 +96,9 @@ class LLMClient:
     http_client: Any = None  # an httpx2.Client; None: openai's own
     sleep: Callable[[float], None] = time.sleep
     usage: Usage = field(default_factory=Usage)
-    progress: Callable[[int], None] | None = None  # told the tokens so far of a streamed answer; None: stderr on a terminal
+    progress: Callable[[int], None] | None = (
+        None  # told the tokens so far of a streamed answer; None: stderr on a terminal
+    )
     _openai: Any = None
     _store: Any = None
     _json_refused: bool = False
@@ -210,13 +220,17 @@ class LLMClient:
                 text = _error_text(exc).lower()
                 if any(word in text for word in _CONTEXT_WORDS):
                     raise ContextTooLong(f"The prompt is longer than {self.model}'s context window.") from None
-                if "model" in text and any(w in text for w in ("not found", "does not exist", "unknown model", "no such model")):
+                if "model" in text and any(
+                    w in text for w in ("not found", "does not exist", "unknown model", "no such model")
+                ):
                     raise EngineError(self._not_found(exc)) from None
                 if json_mode and ("response_format" in text or "json" in text):
                     self._json_refused = True  # this server has no JSON mode: plain JSON is asked for in words
                     json_mode = False
                     continue
-                raise EngineError(f"{self.base_url} refused the request ({_error_text(exc)}): check --model and the server.") from None
+                raise EngineError(
+                    f"{self.base_url} refused the request ({_error_text(exc)}): check --model and the server."
+                ) from None
             except openai.NotFoundError as exc:
                 self.usage.seconds += time.perf_counter() - started
                 raise EngineError(self._not_found(exc)) from None
@@ -336,7 +350,8 @@ class LLMClient:
         if isinstance(exc, openai.APITimeoutError):
             return (
                 f"{self.base_url} did not answer within {self.settings.timeout:g} s ({tries} tries, one at a time): "
-                "raise --llm-timeout" + ("" if self.settings.stream else ", use --stream to watch it work")
+                "raise --llm-timeout"
+                + ("" if self.settings.stream else ", use --stream to watch it work")
                 + ", or use a smaller --model."
             )
         if isinstance(exc, openai.APIConnectionError):

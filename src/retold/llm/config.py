@@ -65,8 +65,19 @@ class LLMSettings:
 
 
 _KINDS = {
-    "model": str, "base_url": str, "api_key": str, "timeout": float, "retries": int, "repair": int,
-    "stream": bool, "json_mode": bool, "cache": bool, "temperature": float, "max_tokens": int, "db": str, "log": str,
+    "model": str,
+    "base_url": str,
+    "api_key": str,
+    "timeout": float,
+    "retries": int,
+    "repair": int,
+    "stream": bool,
+    "json_mode": bool,
+    "cache": bool,
+    "temperature": float,
+    "max_tokens": int,
+    "db": str,
+    "log": str,
 }
 
 

@@ -48,10 +48,16 @@ def lookalike_names(source: FactSheet, text: str) -> list[Finding]:
             continue
         near = [n for n in names if _distance(word.lower(), n.lower(), 2) <= (1 if len(n) < 6 else 2)]
         if near:
-            findings.append(Finding(
-                "entity", "error", match.start(), match.end(), word,
-                f"\u201c{word}\u201d is not in the source; it looks like \u201c{near[0]}\u201d: spell the name as the source does",
-            ))
+            findings.append(
+                Finding(
+                    "entity",
+                    "error",
+                    match.start(),
+                    match.end(),
+                    word,
+                    f"\u201c{word}\u201d is not in the source; it looks like \u201c{near[0]}\u201d: spell the name as the source does",
+                )
+            )
     return findings
 
 
@@ -86,8 +92,14 @@ def unknown_figures(source: FactSheet, text: str) -> list[Finding]:
             continue  # "one" is as often a pronoun ("one of the…") as a figure
         if match.group().isdigit() and len(match.group()) == 4 and 1800 <= value <= 2100:
             continue  # a year: the date rules judge it
-        findings.append(Finding(
-            "number", "error", match.start(), match.end(), match.group(),
-            f"\u201c{match.group()}\u201d is a figure the source never gives: give the source's figure or drop it",
-        ))
+        findings.append(
+            Finding(
+                "number",
+                "error",
+                match.start(),
+                match.end(),
+                match.group(),
+                f"\u201c{match.group()}\u201d is a figure the source never gives: give the source's figure or drop it",
+            )
+        )
     return findings

@@ -45,8 +45,10 @@ class JudgeAccount:
 
     def summary(self) -> str:
         if self.note and not self.verdicts:
-            return (f"judge ({self.model}): the judge gave 0 usable verdicts of {self.claims}: {self.note}; "
-                    "the rules' report stands")
+            return (
+                f"judge ({self.model}): the judge gave 0 usable verdicts of {self.claims}: {self.note}; "
+                "the rules' report stands"
+            )
         said = f"judge ({self.model}): {self.claims} claim(s) sent, {self.verdicts} usable verdict(s) back"
         return said + (f" ({self.note})" if self.note else "")
 
@@ -117,8 +119,14 @@ class LLMJudge:
             out.append(Finding("claim", severity, sentence.start, sentence.end, sentence.text, message, evidence))
         note = None
         if usable < len(asked):
-            note = ("its verdicts named no claim it was asked about, or gave no verdict word "
-                    "(supported, contradicted, not in source)") if usable == 0 else "some claims got no usable verdict"
+            note = (
+                (
+                    "its verdicts named no claim it was asked about, or gave no verdict word "
+                    "(supported, contradicted, not in source)"
+                )
+                if usable == 0
+                else "some claims got no usable verdict"
+            )
         self.account = JudgeAccount(self.client.model, claims=len(asked), verdicts=usable, note=note)
         return out
 

@@ -23,9 +23,13 @@ _REFUSAL = re.compile(
     r"as an ai\b|i must decline|unfortunately,? i)",
     re.I,
 )
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s+(.+?)\s*#*|\*\*([^*]{2,60})\*\*:?|__([^_]{2,60})__:?|([A-Z][^.!?:]{1,40}):)\s*$")
+_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s+(.+?)\s*#*|\*\*([^*]{2,60})\*\*:?|__([^_]{2,60})__:?|([A-Z][^.!?:]{1,40}):)\s*$"
+)
 # "**Why it matters:** text", "- **Driving the news**: text", "Why it matters: text" (a label the style knows)
-_LABELLED = re.compile(r"^\s*(?:[-*\u2022]\s+|\d{1,2}[.)]\s+)?(?:\*\*([^*]{2,60}?):?\*\*:?|([A-Z][A-Za-z'\u2019 ]{1,40}):)\s+(\S.*)$")
+_LABELLED = re.compile(
+    r"^\s*(?:[-*\u2022]\s+|\d{1,2}[.)]\s+)?(?:\*\*([^*]{2,60}?):?\*\*:?|([A-Z][A-Za-z'\u2019 ]{1,40}):)\s+(\S.*)$"
+)
 _THINK = re.compile(r"<(think|thinking|reasoning)>.*?(?:</\1>|\Z)", re.S | re.I)
 _PREAMBLE = re.compile(
     r"^\W*(?:sure|certainly|of course|absolutely|okay|ok|great|here(?:'s|\u2019s| is| are)|below is|below you will find)\b",
@@ -36,8 +40,25 @@ _CLOSING = re.compile(
     r"would you like|do you want me)\b",
     re.I,
 )
-_METADATA_KEYS = frozenset({"url", "source", "source_url", "author", "authors", "date", "published", "publisher",
-                            "description", "year", "date_time", "caption", "content_type", "image_size", "site"})
+_METADATA_KEYS = frozenset(
+    {
+        "url",
+        "source",
+        "source_url",
+        "author",
+        "authors",
+        "date",
+        "published",
+        "publisher",
+        "description",
+        "year",
+        "date_time",
+        "caption",
+        "content_type",
+        "image_size",
+        "site",
+    }
+)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)/]|\d{1,2}/\d{1,2})\s+(.*)$")
 _QUOTE_LINE = re.compile(r"^\s*>\s*(.*)$")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019)]))\s+(?=[\"\u201c(]?[A-Z0-9])")
@@ -57,7 +78,9 @@ class Parsed:
 
     @property
     def count(self) -> int:
-        return len(self.sections and [i for items in self.sections.values() for i in items]) + (self.headline is not None)
+        return len(self.sections and [i for items in self.sections.values() for i in items]) + (
+            self.headline is not None
+        )
 
 
 # --------------------------------------------------------------------------- JSON
@@ -80,7 +103,7 @@ def loads_lenient(text: str) -> tuple[Any, bool] | None:
 
 def _json_candidates(text: str) -> list[str]:
     out = [m.group(1) for m in _FENCE.finditer(text) if "{" in m.group(1)]
-    out += [text[m.start(1):] for m in re.finditer(r"^[ \t]*(\{)", text, re.M)]
+    out += [text[m.start(1) :] for m in re.finditer(r"^[ \t]*(\{)", text, re.M)]
     first = text.find("{")
     if first >= 0:
         out.append(text[first:])
@@ -168,7 +191,7 @@ def item_from_json(value: Any, spec: SectionSpec | None, n_sentences: int) -> It
         inner = _INNER_QUOTE.search(words)
         if inner and len(inner.group(1).split()) >= 3 and inner.group(0) != words:
             words = inner.group(1)  # a whole sentence given for a quote: the quoted words are the quote
-        words = words.strip("\"\u201c\u201d ").rstrip(",")
+        words = words.strip('"\u201c\u201d ').rstrip(",")
         speaker = clean(str(value.get("speaker") or value.get("label") or "")) or None
         return Item(text=words, sources=sources, kind="quote", label=speaker) if words else None
     if form == "timeline" or value.get("date"):
@@ -229,7 +252,9 @@ def _from_json(data: Any, style: Style, n_sentences: int, shape: Shape) -> Parse
 # --------------------------------------------------------------------------- prose and Markdown
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Prof|No|Vol|Inc|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Prof|No|Vol|Inc|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$"
+)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -247,7 +272,9 @@ def sentences_of(text: str) -> list[str]:
 
 def _answer_lines(text: str) -> list[str]:
     """The answer's lines without a reasoning block, an opening "Sure! Here is…" or a closing "Let me know…"."""
-    lines = [line for line in _THINK.sub("", text).splitlines() if line.strip() and line.strip() not in ("---", "***", "___")]
+    lines = [
+        line for line in _THINK.sub("", text).splitlines() if line.strip() and line.strip() not in ("---", "***", "___")
+    ]
     while lines and _PREAMBLE.match(lines[0]) and (lines[0].rstrip().endswith(":") or len(lines[0]) < 120):
         lines.pop(0)
     while lines and _CLOSING.match(lines[-1]):
@@ -295,9 +322,15 @@ def _from_prose(text: str, style: Style) -> Parsed:
         saw_markup = saw_markup or bool(quote_line or bullet)
         credit = _CREDIT.match(body)
         if credit and (quote_line or (spec and spec.form == "quotes")):
-            sections.setdefault(key, []).append(Item(text=credit.group(1), sources=(), kind="quote", label=credit.group(2)))
+            sections.setdefault(key, []).append(
+                Item(text=credit.group(1), sources=(), kind="quote", label=credit.group(2))
+            )
             continue
-        if spec and spec.form in ("timeline", "people") and re.match(r"^[^\u2014\u2013:]{2,40}\s*[\u2014\u2013:]\s+\S", body):
+        if (
+            spec
+            and spec.form in ("timeline", "people")
+            and re.match(r"^[^\u2014\u2013:]{2,40}\s*[\u2014\u2013:]\s+\S", body)
+        ):
             label, rest = re.split(r"\s*[\u2014\u2013:]\s+", body, maxsplit=1)
             kind: Literal["event", "person"] = "event" if spec.form == "timeline" else "person"
             sections.setdefault(key, []).append(Item(text=rest, sources=(), kind=kind, label=label))

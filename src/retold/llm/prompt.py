@@ -33,7 +33,9 @@ def fact_sheet(facts: FactSheet, level: int = 0) -> str:
     lines = []
     article = facts.article
     if article is not None and (article.title or article.site or article.published):
-        meta = ", ".join(p for p in (article.title, article.site, article.published and article.published.isoformat()) if p)
+        meta = ", ".join(
+            p for p in (article.title, article.site, article.published and article.published.isoformat()) if p
+        )
         lines.append(f"ARTICLE: {meta}")
     lines.append("SOURCE SENTENCES:")
     lines.extend(f"[{s.id}] {' '.join(s.text.split())}" for s in sentences)
@@ -71,7 +73,10 @@ def _section_line(spec: SectionSpec) -> str:
 def rewrite_messages(facts: FactSheet, style: Style, words: int, level: int = 0) -> list[Message]:
     """The messages that ask for ``style``'s sections as JSON items citing source sentence ids."""
     sections = "\n".join(_section_line(spec) for spec in style.sections if spec.form != "links")
-    example = {"headline": {"text": "<headline>", "sources": [0]}, "sections": {spec.key: [] for spec in style.sections[:2]}}
+    example = {
+        "headline": {"text": "<headline>", "sources": [0]},
+        "sections": {spec.key: [] for spec in style.sections[:2]},
+    }
     user = (
         f"{fact_sheet(facts, level)}\n\n"
         f"Write a {style.name} of about {words} words: {style.description}\n"
@@ -91,7 +96,9 @@ def repair_messages(facts: FactSheet, broken: Sequence[tuple[str, str, Item, Seq
         evidence |= {" ".join(s.text.split()) for s in cited}
         source = "\n".join(f"  > {text}" for text in sorted(evidence)) or "  > (no source sentence supports it)"
         shown = f"{item.label}: {item.text}" if item.label else item.text
-        blocks.append(f'ITEM {ident} (section "{key}"): {shown}\n FACT-CHECK ERRORS:\n{problems}\n SOURCE SAYS:\n{source}')
+        blocks.append(
+            f'ITEM {ident} (section "{key}"): {shown}\n FACT-CHECK ERRORS:\n{problems}\n SOURCE SAYS:\n{source}'
+        )
     user = (
         "A fact check found errors in these items of your rewrite. Rewrite each one so it states only what the "
         "source says (or return an empty text to drop it). Keep quotations word for word.\n\n"

@@ -9,7 +9,18 @@ from retold.rewrite.engines import Engine, engine_names, get_engine
 from retold.styles import Style, fit_to_style, get_style, style_names
 from retold.types import Article, Draft, FactSheet, Options
 
-__all__ = ["Audit", "Engine", "Strategy", "audit_draft", "Style", "engine_names", "get_engine", "get_style", "rewrite", "style_names"]
+__all__ = [
+    "Audit",
+    "Engine",
+    "Strategy",
+    "audit_draft",
+    "Style",
+    "engine_names",
+    "get_engine",
+    "get_style",
+    "rewrite",
+    "style_names",
+]
 
 
 def rewrite(

@@ -165,7 +165,8 @@ def _loose(draft: Draft, report: Report) -> list[Finding]:
 
     _, spans = draft_layout(draft)
     return [
-        f for f in report.findings
+        f
+        for f in report.findings
         if f.severity == "error" and f.start != f.end and not any(s.start < f.end and f.start < s.end for s in spans)
     ]
 
@@ -245,7 +246,9 @@ def audit_draft(
     strategy = strategy or Strategy()
     if repair is not None or fallback is not None or rounds is not None:
         strategy = dataclasses.replace(
-            strategy, repair=repair or strategy.repair, fallback=fallback or strategy.fallback,
+            strategy,
+            repair=repair or strategy.repair,
+            fallback=fallback or strategy.fallback,
             rounds=strategy.rounds if rounds is None else rounds,
         )
     mend = strategy.repair or verbatim(facts)
@@ -271,10 +274,17 @@ def audit_draft(
         why = _whole_reason(draft, report, account)
         if why and strategy.whole is not None:
             whole = strategy.whole()
-            account = Account(from_model=account.from_model, dropped=account.from_model,
-                              builtin=_count_items(whole), repair_rounds=ledger.rounds_asked, whole_builtin=True)
-            notes = tuple(draft.notes) + tuple(s.note() for s in ledger.steps) + (
-                f"self-check: {why}: {strategy.whole_why} is printed instead",
+            account = Account(
+                from_model=account.from_model,
+                dropped=account.from_model,
+                builtin=_count_items(whole),
+                repair_rounds=ledger.rounds_asked,
+                whole_builtin=True,
+            )
+            notes = (
+                tuple(draft.notes)
+                + tuple(s.note() for s in ledger.steps)
+                + (f"self-check: {why}: {strategy.whole_why} is printed instead",)
             )
             final = dataclasses.replace(whole, notes=tuple(whole.notes) + notes)
             return Audit(draft=final, report=whole.report, steps=tuple(ledger.steps), account=account)
@@ -319,8 +329,13 @@ def _account(draft: Draft, ledger: _Ledger, from_model: int) -> Account:
     told = Counter(fate.values())
     kept, repaired, replaced = told["kept"], told["repaired"], told["replaced"]
     return Account(
-        from_model=from_model, kept=kept, repaired=repaired, replaced=replaced,
-        dropped=max(0, from_model - kept - repaired - replaced), builtin=builtin, repair_rounds=ledger.rounds_asked,
+        from_model=from_model,
+        kept=kept,
+        repaired=repaired,
+        replaced=replaced,
+        dropped=max(0, from_model - kept - repaired - replaced),
+        builtin=builtin,
+        repair_rounds=ledger.rounds_asked,
     )
 
 
@@ -353,8 +368,11 @@ def _mend(
         ledger.rounds_asked += 1
     changed = False
     told = {  # what the items that stay already tell: a stand-in must add to it, not repeat it
-        sid for si, sec in enumerate(draft.sections) for ii, item in enumerate(sec.items)
-        if (si, ii) not in bad for sid in item.sources
+        sid
+        for si, sec in enumerate(draft.sections)
+        for ii, item in enumerate(sec.items)
+        if (si, ii) not in bad
+        for sid in item.sources
     }
     headline = draft.headline
     if (-1, 0) in bad:
@@ -431,7 +449,9 @@ def _plain_headline(
     title = draft.attribution.title
     if title:
         candidates.append(Item(text=" ".join(title.split()), sources=()))
-    candidates.extend(Item(text=" ".join(s.text.split()), sources=(s.id,)) for s in facts.sentences[:8] if s.kind == "text")
+    candidates.extend(
+        Item(text=" ".join(s.text.split()), sources=(s.id,)) for s in facts.sentences[:8] if s.kind == "text"
+    )
     for candidate in candidates:
         if (HEADLINE, candidate.text) not in tries:
             tries[(HEADLINE, candidate.text)] = rounds + 1

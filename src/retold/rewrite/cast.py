@@ -154,6 +154,8 @@ def told(person: Person, items: list[Item]) -> bool:
         said = f"{item.text} {item.label or ''}"
         if person.name in said:
             return True
-        if set(item.sources) & person.sentences and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said) for w in words):
+        if set(item.sources) & person.sentences and any(
+            re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said) for w in words
+        ):
             return True
     return False

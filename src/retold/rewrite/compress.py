@@ -19,17 +19,40 @@ from retold.lexicon import ATTRIBUTING, CREDITING, REPORTING_FORMS
 from retold.types import FactSheet, Sentence
 
 DISCOURSE_MARKERS = (
-    "however", "meanwhile", "but", "and", "still", "also", "moreover", "furthermore", "in addition",
-    "additionally", "indeed", "in fact", "of course", "nevertheless", "nonetheless", "so", "yet",
-    "separately", "besides", "likewise", "similarly", "as a result", "as such", "in turn", "now",
-    "for example", "for instance",
+    "however",
+    "meanwhile",
+    "but",
+    "and",
+    "still",
+    "also",
+    "moreover",
+    "furthermore",
+    "in addition",
+    "additionally",
+    "indeed",
+    "in fact",
+    "of course",
+    "nevertheless",
+    "nonetheless",
+    "so",
+    "yet",
+    "separately",
+    "besides",
+    "likewise",
+    "similarly",
+    "as a result",
+    "as such",
+    "in turn",
+    "now",
+    "for example",
+    "for instance",
 )
 _AMBIGUOUS_MARKERS = {"so", "still", "now", "yet", "also", "indeed", "likewise", "similarly", "besides", "in turn"}
 # Words whose loss would turn a fact into a different one (a negation, a condition, an exception).
 _KEEP_WORDS = {"not", "n't", "no", "never", "nor", "without", "unless", "if", "except", "only", "until", "neither"}
 _MEDIA_HINTS = ("news", "agency", "press", "times", "post", "journal", "independent", "reuters", "cnn", "bbc", "tv")
-_OPEN = "\"\u201c\u201e\u00ab"
-_CLOSE = "\"\u201d\u00bb"
+_OPEN = '"\u201c\u201e\u00ab'
+_CLOSE = '"\u201d\u00bb'
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +164,7 @@ def _credit_clause(st: SentenceTokens, removed: set[int]) -> tuple[list[Any], in
     if len(kept) < 6:
         return None
     end = len(kept)
-    while end and kept[end - 1].is_punct and not kept[end - 1].text in _CLOSE:
+    while end and kept[end - 1].is_punct and kept[end - 1].text not in _CLOSE:
         end -= 1
     for k in range(end - 1, max(end - 12, 0), -1):
         tok = kept[k]
@@ -246,7 +269,12 @@ def headline_deletions(st: SentenceTokens, removed: set[int]) -> set[int]:
     for tok in st.tokens:
         if tok.i in removed or tok.i in st.quoted:
             continue
-        if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in _SAY_LEMMAS:
+        if (
+            tok.lower_ == "that"
+            and tok.dep_ == "mark"
+            and tok.head.dep_ == "ccomp"
+            and tok.head.head.lemma_ in _SAY_LEMMAS
+        ):
             drop.add(tok.i)
             continue
         if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i not in own:
@@ -259,12 +287,13 @@ def headline_deletions(st: SentenceTokens, removed: set[int]) -> set[int]:
             ids = _subtree_ids(tok) & own
         else:
             continue
-        if not objects or any(t.ent_type_ not in _TIME_ENTS for t in st.tokens if t.i in ids and t.i != tok.i and not t.is_punct):
+        if not objects or any(
+            t.ent_type_ not in _TIME_ENTS for t in st.tokens if t.i in ids and t.i != tok.i and not t.is_punct
+        ):
             continue  # "in Brussels", "on the island": a place or a thing, not a time
         if _droppable(st, ids) and not ids & removed:
             drop |= ids
     return drop
-
 
 
 def _subtree_ids(tok: Any) -> set[int]:
@@ -309,12 +338,33 @@ def _clause_follows(st: SentenceTokens, at: int) -> bool:
 # ("billed as …", "drive for 16 hours") — without them the sentence says something else.
 _EDGE_DEPS = {"prep", "npadvmod", "advmod", "advcl", "conj"}
 _CIRCUMSTANCE_PREPS = {
-    "in", "on", "at", "near", "during", "across", "around", "throughout", "outside", "inside", "following",
-    "after", "before",
+    "in",
+    "on",
+    "at",
+    "near",
+    "during",
+    "across",
+    "around",
+    "throughout",
+    "outside",
+    "inside",
+    "following",
+    "after",
+    "before",
 }
 _CIRCUMSTANCE_MARKS = {"while", "after", "before", "when", "as", "following"}
 _TIME_PLACE_ADVERBS = {
-    "today", "yesterday", "tomorrow", "tonight", "recently", "earlier", "later", "now", "there", "here", "overnight",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "recently",
+    "earlier",
+    "later",
+    "now",
+    "there",
+    "here",
+    "overnight",
 }
 
 
@@ -373,7 +423,9 @@ _COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative", "pr
 def _has_other_complement(prep: Any, removed: set[int]) -> bool:
     """The prepositional phrase's verb says something whole without it: it keeps an object or another complement."""
     return any(
-        (c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.i > prep.head.i))  # "According to officials, …" is no complement
+        (
+            c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.i > prep.head.i)
+        )  # "According to officials, …" is no complement
         and c.i not in removed
         for c in prep.head.children
         if c.i != prep.i
@@ -390,7 +442,6 @@ def _dangling_punct(st: SentenceTokens, ids: set[int], removed: set[int]) -> set
 
 
 # --------------------------------------------------------------------------- text from kept tokens
-
 
 
 def tokens_text(
@@ -456,7 +507,6 @@ def _open_quote_count(text: str) -> int:
 
 def word_count(text: str) -> int:
     return len(text.split())
-
 
 
 RELATIVE = {"who", "which", "that", "whom", "whose", "what"}

@@ -21,8 +21,23 @@ from retold.types import Draft, Entity, FactSheet, Item, Section
 
 # Words that point outside the item when it opens with them.
 POINTING = frozenset(
-    {"another", "both", "such", "this", "that", "these", "those", "either", "neither", "the latter", "the pair", "the duo",
-     "at the time", "at that time", "by then"}
+    {
+        "another",
+        "both",
+        "such",
+        "this",
+        "that",
+        "these",
+        "those",
+        "either",
+        "neither",
+        "the latter",
+        "the pair",
+        "the duo",
+        "at the time",
+        "at that time",
+        "by then",
+    }
 )
 # "The report", "The two men": a definite noun phrase that needs an antecedent unless a qualifier follows.
 _DEFINITE = re.compile(
@@ -143,9 +158,11 @@ def introduce(item: Item, facts: FactSheet, introduced: set[int]) -> Item:
             text = with_role(text, text.index(entity.name), entity, facts)
             introduced.add(entity.id)
             continue
-        if owners.get(surname, {entity.id}) != {entity.id} or sum(
-            p.name.split()[-1] == surname for p in people
-        ) > 1 or not _surname_certain(facts, entity, surname):
+        if (
+            owners.get(surname, {entity.id}) != {entity.id}
+            or sum(p.name.split()[-1] == surname for p in people) > 1
+            or not _surname_certain(facts, entity, surname)
+        ):
             continue  # a surname two people in the article go by: the item keeps the source's words
         bare = re.search(rf"(?<![\w-]){_HONORIFIC}(?<![A-Z][a-z]\s){re.escape(surname)}(?![\w-])", text)
         if bare is None:
@@ -204,10 +221,8 @@ def with_role(text: str, at: int, entity: Entity, facts: FactSheet) -> str:
         if written is not None and _title_fits(before):
             return f"{before}{written.group(0)}{entity.name}{after}"
     for role in roles:
-        written = re.search(
-            rf"\b{re.escape(entity.name)}, (?P<det>(?:the|a|an) )?{re.escape(role)},", facts.text
-        )
-        if written is None or any(ch in role for ch in "\"\u201c\u201d("):
+        written = re.search(rf"\b{re.escape(entity.name)}, (?P<det>(?:the|a|an) )?{re.escape(role)},", facts.text)
+        if written is None or any(ch in role for ch in '"\u201c\u201d('):
             continue
         if re.match(r" [a-z]", after) and not re.match(r" (?:and|or|but|nor)\b", after):
             return f"{before}{entity.name}, {written.group('det') or ''}{role},{after}"

@@ -53,7 +53,9 @@ def get_engine(name: str) -> Engine:
     try:
         target = eps[name].load()
     except Exception as exc:  # a broken plugin must not look like an unknown one
-        raise EngineError(f"Engine {name!r} could not be loaded ({exc}): reinstall the package that provides it.") from exc
+        raise EngineError(
+            f"Engine {name!r} could not be loaded ({exc}): reinstall the package that provides it."
+        ) from exc
     if isinstance(target, type) or (callable(target) and not isinstance(target, Engine)):
         try:
             engine = target()

@@ -56,7 +56,7 @@ def _has_happened(idx: Index, sentence: Sentence) -> bool:
 
 
 def to_the_reader(text: str) -> bool:
-    """"If you'd visited Redonda …": the writer talking to the reader, outside anyone's quoted words."""
+    """ "If you'd visited Redonda …": the writer talking to the reader, outside anyone's quoted words."""
     return bool(_READER.search(_QUOTED_WORDS.sub(" ", text)))
 
 

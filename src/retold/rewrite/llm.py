@@ -71,23 +71,32 @@ class LLMEngine:
             notes.append(f"llm: the fact sheet was shortened (level {level}) to fit the model's context")
         draft = fit_to_style(_assemble(parsed, facts, style, builtin, words), style)
         own = [
-        (s.key, i.text)
-        for s in draft.sections
-        if (spec := style.section(s.key)) is None or spec.form != "links"
-        for i in s.items
-    ]
+            (s.key, i.text)
+            for s in draft.sections
+            if (spec := style.section(s.key)) is None or spec.form != "links"
+            for i in s.items
+        ]
         offered = sum(len(items) for items in parsed.sections.values())
         if offered > len(own):
-            notes.append(f"llm: {offered - len(own)} more item(s) from the model left out: past a section's limit or --words")
+            notes.append(
+                f"llm: {offered - len(own)} more item(s) from the model left out: past a section's limit or --words"
+            )
         base = {"model": client.model, "base_url": client.base_url, "answer": parsed.shape}
 
         def stats(account: Account, repair: dict[str, Any]) -> dict[str, Any]:
-            return {**base, "items": account.to_dict(), "repair": repair, "usage": client.usage.to_dict(),
-                    "seconds": round(time.perf_counter() - started, 3)}
+            return {
+                **base,
+                "items": account.to_dict(),
+                "repair": repair,
+                "usage": client.usage.to_dict(),
+                "seconds": round(time.perf_counter() - started, 3),
+            }
 
         if not own:
             close()
-            notes.append(f"llm: the model {_what_it_gave(parsed)}: the builtin engine's rewrite is printed instead, whole")
+            notes.append(
+                f"llm: the model {_what_it_gave(parsed)}: the builtin engine's rewrite is printed instead, whole"
+            )
             whole = dataclasses.replace(
                 builtin, notes=tuple(builtin.notes) + tuple(notes), stats=stats(Account(whole_builtin=True), _NO_REPAIR)
             )
@@ -100,11 +109,16 @@ class LLMEngine:
 
         def finish(audit: Audit) -> Draft:
             account = audit.account or Account()
-            repair = {"calls": client.usage.calls - calls_before, "seconds": round(time.perf_counter() - audit_started, 3)}
+            repair = {
+                "calls": client.usage.calls - calls_before,
+                "seconds": round(time.perf_counter() - audit_started, 3),
+            }
             said = list(notes)
             if account.whole_builtin:
-                said.append(f"llm: {account.from_model} item(s) from the model ({parsed.shape}), none printed: "
-                            "the builtin engine's rewrite is printed instead, whole")
+                said.append(
+                    f"llm: {account.from_model} item(s) from the model ({parsed.shape}), none printed: "
+                    "the builtin engine's rewrite is printed instead, whole"
+                )
             else:
                 said.append(
                     f"llm: {account.from_model} item(s) from the model ({parsed.shape}): {account.kept} kept, "
@@ -113,8 +127,13 @@ class LLMEngine:
                 )
             final = audit.draft
             engine = "builtin" if account.whole_builtin else self.name
-            return dataclasses.replace(final, engine=engine, notes=tuple(final.notes) + tuple(said),
-                                       stats=stats(account, repair), report=audit.report)
+            return dataclasses.replace(
+                final,
+                engine=engine,
+                notes=tuple(final.notes) + tuple(said),
+                stats=stats(account, repair),
+                report=audit.report,
+            )
 
         strategy = Strategy(
             repair=_repairer(ask, facts, {spec.key: spec for spec in style.sections}),

@@ -114,8 +114,10 @@ def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: di
             continue
         link = referents.link(tok.idx)
         if link is None:
-            if tok.lower_ in ("it", "its") and _company_in_view(facts, tok.idx) and not any(
-                t.ent_type_ == "ORG" for t in kept_tokens if t.i < tok.i
+            if (
+                tok.lower_ in ("it", "its")
+                and _company_in_view(facts, tok.idx)
+                and not any(t.ent_type_ == "ORG" for t in kept_tokens if t.i < tok.i)
             ):
                 return True  # two companies in view, neither named here: whose figures, the item cannot say
             continue  # nobody in view: the dangling-pronoun rules of the caller decide
@@ -125,8 +127,11 @@ def unsettled_pronoun(facts: FactSheet, tokens: Any, kept: set[int], replace: di
         kept_at = {t.idx for t in kept_tokens}
         alike = is_person if is_person(facts.entities[link.entity]) else (lambda e: e.label == "ORG")
         named = {
-            e.id for e in facts.entities if alike(e)
-            for m in e.mentions if start <= m.start < end and m.start in kept_at
+            e.id
+            for e in facts.entities
+            if alike(e)
+            for m in e.mentions
+            if start <= m.start < end and m.start in kept_at
         }
         if link.entity in named and (link.certain or named == {link.entity}):
             continue  # "Since she took office, Ana Lopez has …": the one person the item names

@@ -26,8 +26,33 @@ QUOTE_MIN_WORDS = 6
 QUOTE_MAX_WORDS = 40
 # A "name" that is only a title ("Sgt", "Mr") is a misparse, not a person.
 _TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sgt", "lt", "capt", "det", "gen", "col", "prof", "sen", "rep", "gov", "rev",
-    "st", "sir", "dame", "lord", "lady", "officer", "detective", "sergeant", "president", "minister", "judge",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sgt",
+    "lt",
+    "capt",
+    "det",
+    "gen",
+    "col",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "rev",
+    "st",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "officer",
+    "detective",
+    "sergeant",
+    "president",
+    "minister",
+    "judge",
 }
 
 _PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you", "who", "what", "which", "that", "this"}
@@ -113,7 +138,9 @@ def _by_cue(
 ) -> list[Item]:
     """The sentences scoring at least ``least`` cue points, from the first ``within`` share of the story."""
     cutoff = max(LEAD_WINDOW, round(len(idx.facts.sentences) * within))
-    pool = [(score(one.text), one) for one in _lifted_all(idx, claims, allow_quotes=allow_quotes) if one.sentence < cutoff]
+    pool = [
+        (score(one.text), one) for one in _lifted_all(idx, claims, allow_quotes=allow_quotes) if one.sentence < cutoff
+    ]
     pool = [(hits, one) for hits, one in pool if hits >= least]
     # most cues first, then the more central sentence, then the earlier one
     pool.sort(key=lambda p: (-p[0], -idx.salience(p[1].sentence), p[1].sentence))
@@ -248,11 +275,11 @@ def _plausible_speaker(idx: Index, quote: Quote, entity: Entity) -> bool:
 
 
 def credit(idx: Index, quote: Quote) -> str | None:
-    """"Mark Rutte, NATO Secretary General": who said it, in the source's own words."""
+    """ "Mark Rutte, NATO Secretary General": who said it, in the source's own words."""
     entity = speaker_entity(idx, quote)
     if entity is not None and not _plausible_speaker(idx, quote, entity):
         return None
-    if entity is not None and quote.speaker_text and any(ch in quote.speaker_text for ch in "\"\u201c\u201d"):
+    if entity is not None and quote.speaker_text and any(ch in quote.speaker_text for ch in '"\u201c\u201d'):
         return None  # the words naming the speaker run into a quotation: a misparse, not a speaker
     if entity is not None:
         roles = [r for r in entity.roles if not _RELATIONAL_ROLES.search(r)]
@@ -352,7 +379,9 @@ def _cast_candidates(facts) -> list[Entity]:
     speakers = {q.speaker for q in facts.quotes if q.speaker is not None}
     # a one-word "person" that never speaks is as often a horse, a product or a misread word
     return [
-        e for e in facts.entities if e.label == "PERSON" and real_name(e) and (len(e.name.split()) > 1 or e.id in speakers)
+        e
+        for e in facts.entities
+        if e.label == "PERSON" and real_name(e) and (len(e.name.split()) > 1 or e.id in speakers)
     ]
 
 

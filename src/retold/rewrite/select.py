@@ -185,14 +185,14 @@ def _lift(idx: Index, sentence: Sentence, max_words: int, headline: bool = False
         return None
     if headline:
         removed = removed | cz.headline_deletions(st, removed)
-    removed, text = cz.apply_until(
-        st, removed, max_words, close_quote=close_quote, replace=replace
-    )
+    removed, text = cz.apply_until(st, removed, max_words, close_quote=close_quote, replace=replace)
     if cz.word_count(text) < MIN_WORDS or unbalanced(text) or first_person(st, removed):
         return None
     if orphan_pronoun(st, removed, replace):
         return None  # "rivals unveil another ghost from his past": whose, the item never says
-    if unsettled_pronoun(facts, st.tokens, {t.i for t in st.tokens if t.i not in removed and t.i not in st.quoted}, replace):
+    if unsettled_pronoun(
+        facts, st.tokens, {t.i for t in st.tokens if t.i not in removed and t.i not in st.quoted}, replace
+    ):
         return None  # a "his" or "its" the reader would pin on whoever the item names, not whom the source means
     if cz.word_count(text) > max_words + OVERRUN:
         return None  # a sentence compression cannot bring near the limit is too long to read as one item
@@ -208,20 +208,24 @@ def stands_alone(st: cz.SentenceTokens, removed: set[int]) -> bool:
     if cz.has_main_clause(st, removed):
         return True
     # the small parser sometimes loses a subject ("In 1994 under the Memorandum Ukraine gave up …")
-    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE_TAGS for t in st.tokens if t.i not in removed)
+    return any(
+        t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE_TAGS
+        for t in st.tokens
+        if t.i not in removed
+    )
 
 
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"}
 
 
 def first_person(st: cz.SentenceTokens, removed: set[int]) -> bool:
-    """"we agreed to the blanket option": someone's words without their quotation marks."""
+    """ "we agreed to the blanket option": someone's words without their quotation marks."""
     outside = (t for t in st.tokens if t.i not in removed and t.i not in st.quoted)
     return any(_first_person_word(t) for t in outside)
 
 
 def _first_person_word(tok: Any) -> bool:
-    """"I", "we", "our" — also "I've" glued to a dateline ("(CNN)I've been …"), which the tagger reads as a noun."""
+    """ "I", "we", "our" — also "I've" glued to a dateline ("(CNN)I've been …"), which the tagger reads as a noun."""
     if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
         return True
     base = re.split("['\u2019]", tok.lower_)[0]
@@ -243,7 +247,9 @@ def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, 
     """
     kept = [t for t in st.tokens if t.i not in removed and t.i not in st.quoted]
     named = any(
-        t.i in replace or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "NORP", "GPE"))
+        t.i in replace
+        or t.ent_type_ == "PERSON"
+        or (t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "NORP", "GPE"))
         or t.lower_ in PERSON_NOUNS
         for t in kept
     )  # "Tuesday" is a proper noun but names no one
@@ -257,7 +263,11 @@ def orphan_pronoun(st: cz.SentenceTokens, removed: set[int], replace: dict[int, 
         if tok.lower_ == "ones" and not any(c.dep_ in _DEFINED_BY for c in tok.children):
             return True  # "There are less obvious ones too": ones of what, the item never says
         if tok.lower_ in _POINTERS and tok.tag_ == "DT" and tok.i != st.tokens[0].i:
-            held = tok if tok.pos_ == "PRON" else (tok.head if tok.lower_ in ("these", "those") and tok.dep_ == "det" else None)
+            held = (
+                tok
+                if tok.pos_ == "PRON"
+                else (tok.head if tok.lower_ in ("these", "those") and tok.dep_ == "det" else None)
+            )
             defined_by = _DEFINED_BY if held is tok else {"relcl"}  # "those arriving"; but "these lessons learned"
             if held is not None and not any(c.dep_ in defined_by for c in held.children):
                 return True

@@ -112,7 +112,11 @@ def _event_item(
     other_dates = [d for d in idx.dates.get(st.sentence.id, []) if d is not date]
     for child in verb.children:  # another date hanging off this verb belongs to another moment
         sub = list(child.subtree)
-        if child.i in keep and child.dep_ != "nsubj" and any(d.start <= t.idx < d.end for t in sub for d in other_dates):
+        if (
+            child.i in keep
+            and child.dep_ != "nsubj"
+            and any(d.start <= t.idx < d.end for t in sub for d in other_dates)
+        ):
             keep -= {t.i for t in sub}
     removed = own - keep
     removed |= cz.light_deletions(st)
@@ -137,7 +141,10 @@ def _event_item(
     if unsettled_pronoun(idx.facts, st.tokens, {t.i for t in kept if t.i not in st.quoted}, replace):
         return None  # a "his" or "its" the reader would pin on someone the source does not mean
     removed, text = cz.apply_until(
-        st, removed, MAX_EVENT_WORDS, replace=replace,
+        st,
+        removed,
+        MAX_EVENT_WORDS,
+        replace=replace,
         close_quote=any(q.end > st.sentence.end for q in idx.quote_objs(st.sentence.id)),
     )
     if text.endswith(".") and not text.endswith(".."):

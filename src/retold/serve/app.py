@@ -53,7 +53,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     fetching = pipeline.Fetching(
         allow_private_urls=config.allow_private_urls, max_bytes=config.max_bytes, timeout=config.fetch_timeout
     )
-    pages = Environment(loader=FileSystemLoader(str(WEB)), autoescape=select_autoescape(default=True), auto_reload=False)
+    pages = Environment(
+        loader=FileSystemLoader(str(WEB)), autoescape=select_autoescape(default=True), auto_reload=False
+    )
     static = {name: (WEB / name).read_bytes() for name in STATIC}
 
     @contextlib.asynccontextmanager
@@ -76,18 +78,30 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     _add_error_handlers(app)
 
     async def run(
-        kind: str, body: dict[str, Any], func, *args: Any, meta: dict[str, Any] | None = None,
-        follows: str | None = None, **kwargs: Any,
+        kind: str,
+        body: dict[str, Any],
+        func,
+        *args: Any,
+        meta: dict[str, Any] | None = None,
+        follows: str | None = None,
+        **kwargs: Any,
     ):
         outcome = await queue.run(func, *args, fetching, timeout=config.time_limit, **kwargs)
         record = runs.record(
-            kind, title=outcome.title, request=body, result=outcome.result, verdict=outcome.verdict,
-            score=outcome.score, meta=meta,
+            kind,
+            title=outcome.title,
+            request=body,
+            result=outcome.result,
+            verdict=outcome.verdict,
+            score=outcome.score,
+            meta=meta,
         )
         decisions = _carry_decisions(runs, follows, record.id, outcome.result) if follows else {}
         return JSONResponse({**with_decisions(outcome.result, decisions), "run_id": record.id})
 
-    @app.post("/api/rewrite", summary="Rewrite an article as an explainer (checked before it is returned)", tags=["api"])
+    @app.post(
+        "/api/rewrite", summary="Rewrite an article as an explainer (checked before it is returned)", tags=["api"]
+    )
     async def api_rewrite(req: RewriteRequest) -> JSONResponse:
         if req.style not in style_names():
             raise HTTPException(422, f"Unknown style {req.style!r}: use one of {', '.join(style_names())}")
@@ -95,26 +109,51 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
             raise HTTPException(422, f"Unknown engine {req.engine!r}: use one of {', '.join(engine_names())}")
         meta = {"style": req.style, "engine": req.engine, "url": req.url}
         return await run(
-            "rewrite", req.model_dump(mode="json"), pipeline.do_rewrite, req.text, req.url, meta=meta,
-            style=req.style, engine=req.engine, model=req.model, words=req.words, published=req.published,
+            "rewrite",
+            req.model_dump(mode="json"),
+            pipeline.do_rewrite,
+            req.text,
+            req.url,
+            meta=meta,
+            style=req.style,
+            engine=req.engine,
+            model=req.model,
+            words=req.words,
+            published=req.published,
         )
 
     @app.post("/api/check", summary="Check a rewrite against its source", tags=["api"])
     async def api_check(req: CheckRequest) -> JSONResponse:
         return await run(
-            "check", req.model_dump(mode="json"), _check, req.source, req.source_url, req.rewrite, req.rewrite_url,
-            meta={"url": req.source_url}, follows=req.follows, published=req.published,
+            "check",
+            req.model_dump(mode="json"),
+            _check,
+            req.source,
+            req.source_url,
+            req.rewrite,
+            req.rewrite_url,
+            meta={"url": req.source_url},
+            follows=req.follows,
+            published=req.published,
         )
 
     @app.post("/api/extract", summary="Extract the article text (boilerplate removed and listed)", tags=["api"])
     async def api_extract(req: ExtractRequest) -> JSONResponse:
         return await run(
-            "extract", req.model_dump(mode="json"), _extract, req.text, req.url, meta={"url": req.url},
+            "extract",
+            req.model_dump(mode="json"),
+            _extract,
+            req.text,
+            req.url,
+            meta={"url": req.url},
             published=req.published,
         )
 
-    @app.post("/api/runs/{run_id}/decisions", summary="Dismiss, mark reviewed or accept one finding of a check run",
-              tags=["api"])
+    @app.post(
+        "/api/runs/{run_id}/decisions",
+        summary="Dismiss, mark reviewed or accept one finding of a check run",
+        tags=["api"],
+    )
     async def api_decide(run_id: str, req: DecisionRequest) -> dict[str, Any]:
         found = runs.get(run_id)
         if found is None:
@@ -129,8 +168,12 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     async def api_styles() -> dict[str, Any]:
         return {
             "styles": [
-                {"name": s.name, "description": s.description, "words": s.words,
-                 "sections": [{"key": sec.key, "title": sec.title} for sec in s.sections]}
+                {
+                    "name": s.name,
+                    "description": s.description,
+                    "words": s.words,
+                    "sections": [{"key": sec.key, "title": sec.title} for sec in s.sections],
+                }
                 for s in list_styles()
             ]
         }
@@ -154,16 +197,24 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
 
     @app.get("/healthz", summary="Liveness and the work queue's load", tags=["ops"])
     async def healthz() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "workers": queue.workers, "busy": queue.admitted,
-                "capacity": queue.capacity}
+        return {
+            "status": "ok",
+            "version": __version__,
+            "workers": queue.workers,
+            "busy": queue.admitted,
+            "capacity": queue.capacity,
+        }
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
         page = pages.get_template("index.html").render(
             # Behind a token the history is the API's to give: the page fetches it with the token.
-            styles=list_styles(), engines=offered_engines(),
+            styles=list_styles(),
+            engines=offered_engines(),
             runs=[] if config.token else [r.summary() for r in runs.list(limit=30)],
-            version=__version__, token_required=bool(config.token), max_body=config.max_body,
+            version=__version__,
+            token_required=bool(config.token),
+            max_body=config.max_body,
             style_forms={
                 s.name: {sec.key: {"form": sec.form, "max_chars": sec.max_chars} for sec in s.sections}
                 for s in list_styles()
@@ -176,7 +227,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     async def docs() -> HTMLResponse:
         spec = app.openapi()
         page = pages.get_template("docs.html").render(
-            endpoints=reference.endpoints(spec), errors=reference.ERRORS, version=__version__,
+            endpoints=reference.endpoints(spec),
+            errors=reference.ERRORS,
+            version=__version__,
             description=spec["info"].get("description", ""),
         )
         return HTMLResponse(page)
@@ -257,12 +310,16 @@ def _for_the_editor(exc: RetoldError) -> str:
     config files and their paths) goes to the server's log instead."""
     if isinstance(exc, PrivateAddressError):
         log.warning("refused a private address: %s", exc)
-        return ("This address is on a private network, and this server only fetches public pages: "
-                "paste the article's text instead")
+        return (
+            "This address is on a private network, and this server only fetches public pages: "
+            "paste the article's text instead"
+        )
     if isinstance(exc, EngineError):
         log.warning("the rewrite engine failed: %s", exc)
-        return ("The rewrite engine could not write this explainer: try again, or choose the builtin engine; "
-                "the server's log has the details for whoever runs it")
+        return (
+            "The rewrite engine could not write this explainer: try again, or choose the builtin engine; "
+            "the server's log has the details for whoever runs it"
+        )
     return str(exc)
 
 
@@ -279,13 +336,16 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def queue_full(_request: Request, _exc: QueueFull) -> JSONResponse:
         return JSONResponse(
             {"error": f"The server is busy: try again in {RETRY_AFTER_SECONDS} s", "status": 503},
-            status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            status_code=503,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
 
     @app.exception_handler(TimeLimit)
     async def time_limit(request: Request, _exc: TimeLimit) -> JSONResponse:
         limit = request.app.state.config.time_limit
-        log.warning("a request ran past the time limit of %g s; start the server with --time-limit N to allow more", limit)
+        log.warning(
+            "a request ran past the time limit of %g s; start the server with --time-limit N to allow more", limit
+        )
         return _json_error(504, f"This took longer than the server allows ({limit:g} s): try a shorter text")
 
     @app.exception_handler(RequestValidationError)
@@ -304,8 +364,11 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail), "status": exc.status_code}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            {"error": str(exc.detail), "status": exc.status_code},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -27,7 +27,9 @@ def _textual(value: str | None) -> str | None:
     if value:
         head = value[:20_000]
         if sum(ch in _CONTROLS for ch in head) > BINARY_SHARE * len(head):
-            raise ValueError("this is a binary file, not text: paste the article's text, or open a .txt, .md or .html file")
+            raise ValueError(
+                "this is a binary file, not text: paste the article's text, or open a .txt, .md or .html file"
+            )
     return value
 
 
@@ -66,7 +68,9 @@ class ExtractRequest(ArticleInput):
 class RewriteRequest(ArticleInput):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"text": "Minister Anna Berg opened the bridge on 3 May 2024.", "style": "brief"}]},
+        json_schema_extra={
+            "examples": [{"text": "Minister Anna Berg opened the bridge on 3 May 2024.", "style": "brief"}]
+        },
     )
     style: str = Field("explainer", description="a style name from GET /api/styles")
     engine: str = Field("builtin", description="a rewrite engine from GET /api/engines")
@@ -92,7 +96,8 @@ class CheckRequest(_Body):
     rewrite_url: str | None = Field(None, description="or the rewrite's URL")
     published: dt.date | None = Field(None, description="the source's publication date (YYYY-MM-DD)")
     follows: str | None = Field(
-        None, description="the id of an earlier check of this source: its dismissals and reviews carry over",
+        None,
+        description="the id of an earlier check of this source: its dismissals and reviews carry over",
         max_length=64,
     )
 
@@ -119,6 +124,7 @@ class DecisionRequest(_Body):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"finding": 3, "decision": "dismissed"}]})
     finding: int = Field(..., ge=0, description="the finding's index in the run's findings")
     decision: Literal["dismissed", "reviewed", "accepted"] | None = Field(
-        ..., description="dismissed (not a fault), reviewed (seen and kept), accepted (the source's words used), "
-        "or null to reopen it"
+        ...,
+        description="dismissed (not a fault), reviewed (seen and kept), accepted (the source's words used), "
+        "or null to reopen it",
     )

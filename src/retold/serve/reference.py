@@ -37,7 +37,12 @@ def endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 for name, prop in schema.get("properties", {}).items()
             ]
             params = [
-                {"name": p["name"], "in": p["in"], "type": _type_name(p.get("schema", {}), schemas), "required": p.get("required", False)}
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "type": _type_name(p.get("schema", {}), schemas),
+                    "required": p.get("required", False),
+                }
                 for p in op.get("parameters", ())
             ]
             examples = schema.get("examples") or []

@@ -83,7 +83,9 @@ class Guard:
             scheme, _, given = headers.get("authorization", "").partition(" ")
             if scheme.lower() != "bearer" or not token_matches(given.strip(), self.token):
                 await _error(
-                    send_with_headers, 401, "Missing or wrong API token: send the header Authorization: Bearer <RETOLD_TOKEN>",
+                    send_with_headers,
+                    401,
+                    "Missing or wrong API token: send the header Authorization: Bearer <RETOLD_TOKEN>",
                     extra=[(b"www-authenticate", b"Bearer")],
                 )
                 return

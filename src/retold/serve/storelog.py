@@ -76,8 +76,7 @@ class StoreRunLog:
             counts = self.store.review_counts([r.id for r in stored])
             decided = {r.id: self.store.decisions(r.id) for r in stored if r.id in counts}
         return [
-            _as_run(r, request={}, result={}, findings=counts.get(r.id), decisions=decided.get(r.id))
-            for r in stored
+            _as_run(r, request={}, result={}, findings=counts.get(r.id), decisions=decided.get(r.id)) for r in stored
         ]
 
     def decide(self, run_id: str, finding: int, decision: str | None) -> Run | None:
@@ -108,7 +107,9 @@ class StoreRunLog:
         if "result" in output:
             answer = output["result"]
             return _as_run(
-                stored, request=output.get("request", {}), result=answer,
+                stored,
+                request=output.get("request", {}),
+                result=answer,
                 findings=len(answer.get("findings") or ()) if stored.kind == "check" else None,
                 decisions=self.store.decisions(stored.id),
             )

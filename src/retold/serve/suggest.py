@@ -19,7 +19,11 @@ from retold.types import FactSheet
 
 # The finding kinds whose span is one value, and the kind of value it is.
 VALUE_KINDS = {
-    "date": "date", "number": "number", "entity": "name", "entity-form": "name", "quote": "quote",
+    "date": "date",
+    "number": "number",
+    "entity": "name",
+    "entity-form": "name",
+    "quote": "quote",
     "paraphrase-quote": "quote",
 }
 _SHORT = {"quote": 80, "name": 6}

@@ -82,7 +82,9 @@ def _style_from_data(data: dict, where: str, origin: str) -> Style:
             )
             for sec in data["sections"]
         )
-        style = Style(str(data["name"]), str(data.get("description", "")), sections, int(data.get("words", 300)), origin)
+        style = Style(
+            str(data["name"]), str(data.get("description", "")), sections, int(data.get("words", 300)), origin
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise StyleError(
             f"Style file {where!r} is incomplete ({exc}): it needs name, words and [[sections]] with a key each."
@@ -182,7 +184,9 @@ def fit_to_style(draft: Draft, style: Style) -> Draft:
         limit = spec.max_chars if spec else None
         items = tuple(i for i in section.items if limit is None or len(i.text) <= limit)
         if len(items) < len(section.items):
-            notes.append(f"{len(section.items) - len(items)} item(s) of {section.key} left out: longer than {limit} characters")
+            notes.append(
+                f"{len(section.items) - len(items)} item(s) of {section.key} left out: longer than {limit} characters"
+            )
         if items:
             sections.append(dataclasses.replace(section, items=items))
     if len(notes) == len(draft.notes):

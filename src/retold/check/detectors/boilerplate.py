@@ -17,10 +17,22 @@ from retold.types import Finding
 _CALLS_TO_ACTION: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), m)
     for p, m in (
-        (r"\b(?:subscribe|sign up|signup)\b[^\n]{0,40}\b(?:our|the|my)\s+(?:\w+\s+){0,2}(?:newsletter|channel|podcast|mailing list)s?\b", "a newsletter call to action"),
-        (r"\b(?:subscribe|sign up)\s+(?:now|today|here|for free|for our|to our|to get|to receive)\b", "a subscription call to action"),
-        (r"\b(?:get|receive|have)\b[^\n]{0,50}\bdelivered (?:straight |directly )?to your inbox\b", "a newsletter call to action"),
-        (r"\bjoin (?:our|us on)\b[^\n]{0,40}\b(?:telegram|whatsapp|newsletter|community|channel|discord)\b", "a call to action"),
+        (
+            r"\b(?:subscribe|sign up|signup)\b[^\n]{0,40}\b(?:our|the|my)\s+(?:\w+\s+){0,2}(?:newsletter|channel|podcast|mailing list)s?\b",
+            "a newsletter call to action",
+        ),
+        (
+            r"\b(?:subscribe|sign up)\s+(?:now|today|here|for free|for our|to our|to get|to receive)\b",
+            "a subscription call to action",
+        ),
+        (
+            r"\b(?:get|receive|have)\b[^\n]{0,50}\bdelivered (?:straight |directly )?to your inbox\b",
+            "a newsletter call to action",
+        ),
+        (
+            r"\bjoin (?:our|us on)\b[^\n]{0,40}\b(?:telegram|whatsapp|newsletter|community|channel|discord)\b",
+            "a call to action",
+        ),
         (r"\b(?:follow|like) us on\b", "a social-media call to action"),
         (r"\bshare (?:this|the) (?:article|story|post|page)\b", "a share prompt"),
         (r"\bshare (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|reddit)\b", "a share prompt"),
@@ -48,7 +60,9 @@ def detect(ctx: CheckContext) -> list[Finding]:
         if any(key in fold_key(text[start:end]) for key in own):
             continue  # "Read more: <the source itself>" is the attribution every output ends with
         covered.append((start, end))
-        findings.append(_finding(text, start, end, "a list of other stories that is not part of the article; delete it"))
+        findings.append(
+            _finding(text, start, end, "a list of other stories that is not part of the article; delete it")
+        )
 
     for line_start, line_end in _lines(text):
         if any(s <= line_start and line_end <= e for s, e in covered):
@@ -77,7 +91,12 @@ def detect(ctx: CheckContext) -> list[Finding]:
             if fold_key(text[line_start:line_end]) == key:
                 covered.append((line_start, line_end))
                 findings.append(
-                    _finding(text, line_start, line_end, f"the source's {block.reason} material, not part of the article; delete it")
+                    _finding(
+                        text,
+                        line_start,
+                        line_end,
+                        f"the source's {block.reason} material, not part of the article; delete it",
+                    )
                 )
     return findings
 
@@ -125,4 +144,3 @@ def _related_lists(text: str) -> list[tuple[int, int]]:
         found.append((start, last))
         i = j
     return found
-

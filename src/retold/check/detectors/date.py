@@ -30,7 +30,7 @@ def _relation(message: str) -> EvidenceRelation:
 
 
 def _merge_ranges(findings: list[Finding]) -> list[Finding]:
-    """"Dec. 3-4" yields one fact per day over one span: report the span once."""
+    """ "Dec. 3-4" yields one fact per day over one span: report the span once."""
     seen: set[tuple[int, int]] = set()
     out = []
     for f in findings:

@@ -17,9 +17,15 @@ from retold.types import Finding
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE | re.MULTILINE), m)
     for p, m in (
-        (r"\((?:no|without|don't include|do not include)\s+links?\b[^)\n]*\)", "a prompt instruction was left in the text"),
+        (
+            r"\((?:no|without|don't include|do not include)\s+links?\b[^)\n]*\)",
+            "a prompt instruction was left in the text",
+        ),
         (r"\(\s*(?:just|only)\s+mention\b[^)\n]*\)", "a prompt instruction was left in the text"),
-        (r"\bas an ai(?:\s+(?:language\s+)?model|\s+assistant)?\b[^.!?\n]*[.!?]?", "a model disclaimer was left in the text"),
+        (
+            r"\bas an ai(?:\s+(?:language\s+)?model|\s+assistant)?\b[^.!?\n]*[.!?]?",
+            "a model disclaimer was left in the text",
+        ),
         (r"\bas a (?:large )?language model\b[^.!?\n]*[.!?]?", "a model disclaimer was left in the text"),
         (
             r"^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)\b[!,.:]?[ \t]*"
@@ -37,15 +43,27 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"the (?:above|rewritten|original)\b)[^\n]*$",
             "a note from the rewriter to its user was left in the text",
         ),
-        (r"\[\s*(?:insert|add|include|your|link to|placeholder|source link|tbd|todo)\b[^\]\n]*\]", "a placeholder was left unfilled"),
+        (
+            r"\[\s*(?:insert|add|include|your|link to|placeholder|source link|tbd|todo)\b[^\]\n]*\]",
+            "a placeholder was left unfilled",
+        ),
         (r"\{\{[^{}\n]{0,80}\}\}", "a template placeholder was left unfilled"),
         (r"\{\s*[a-z_][a-z0-9_ ]{0,30}\s*\}", "a template placeholder was left unfilled"),
         (r"<\s*(?:insert|placeholder|your)\b[^>\n]*>", "a placeholder was left unfilled"),
         (r"\bi hope (?:this|that) (?:helps|meets)\b[^\n]*", "the model's reply to its prompt was left in the text"),
-        (r"\blet me know if you(?:'d| would)? (?:like|want|need)\b[^\n]*", "the model's reply to its prompt was left in the text"),
-        (r"\((?:approx(?:imately|\.)?\s*)?(?:word count|\d+\s+words)\b[^)\n]*\)", "a word count from the prompt was left in the text"),
+        (
+            r"\blet me know if you(?:'d| would)? (?:like|want|need)\b[^\n]*",
+            "the model's reply to its prompt was left in the text",
+        ),
+        (
+            r"\((?:approx(?:imately|\.)?\s*)?(?:word count|\d+\s+words)\b[^)\n]*\)",
+            "a word count from the prompt was left in the text",
+        ),
         (r"^[ \t]*word count:[^\n]*$", "a word count from the prompt was left in the text"),
-        (r"\bi(?:'m| am) (?:sorry|unable)\b[^.!?\n]*\b(?:can't|cannot|unable)\b[^.!?\n]*[.!?]?", "a model refusal was left in the text"),
+        (
+            r"\bi(?:'m| am) (?:sorry|unable)\b[^.!?\n]*\b(?:can't|cannot|unable)\b[^.!?\n]*[.!?]?",
+            "a model refusal was left in the text",
+        ),
         (r"\b(?:my|the) knowledge cut-?off\b[^.!?\n]*[.!?]?", "a model disclaimer was left in the text"),
     )
 )
@@ -110,7 +128,9 @@ def _echoes(ctx: CheckContext) -> list[Finding]:
             start = ctx.rewrite.text.index("[", line_start)  # the marker is part of what to delete
         text = ctx.rewrite.text[start:end]
         if marker is not None and marker.end() <= sentence.start + 1:
-            message = "a numbered line of the fact sheet retold sent the model, not a sentence of the rewrite; delete it"
+            message = (
+                "a numbered line of the fact sheet retold sent the model, not a sentence of the rewrite; delete it"
+            )
         else:
             mine = _triples(text)
             if len(mine) < MIN_ECHO_WORDS - 2:

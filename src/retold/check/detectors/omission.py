@@ -71,7 +71,9 @@ def key_facts(source: FactSheet) -> list[KeyFact]:
         if entity.label not in _ACTOR_LABELS or named < 2 or (first.sentence > 2 and named < 3):
             continue
         evidence = Evidence(first.start, first.end, text[first.start : first.end])
-        facts.append(KeyFact("main actor", entity.name, 0.5 * named * _position_weight(first.sentence), evidence, entity))
+        facts.append(
+            KeyFact("main actor", entity.name, 0.5 * named * _position_weight(first.sentence), evidence, entity)
+        )
     for quote in source.quotes:
         if len(words(quote.text)) < MIN_QUOTE_WORDS or _is_title(quote):
             continue

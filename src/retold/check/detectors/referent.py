@@ -123,13 +123,17 @@ def disagreements(ctx: CheckContext) -> list[Finding]:
         joined = assembled(ctx, m) if label == "PERSON" else None
         if joined is not None:
             first, last = joined
-            findings.append(Finding.on(
-                m, "referent", "error",
-                f"“{m.text}” is a name the source never gives: it puts {first.text}'s first name with "
-                f"{last.text}'s surname",
-                (Evidence(first.start, first.end, first.text), Evidence(last.start, last.end, last.text)),
-                "contradicts",
-            ))
+            findings.append(
+                Finding.on(
+                    m,
+                    "referent",
+                    "error",
+                    f"“{m.text}” is a name the source never gives: it puts {first.text}'s first name with "
+                    f"{last.text}'s surname",
+                    (Evidence(first.start, first.end, first.text), Evidence(last.start, last.end, last.text)),
+                    "contradicts",
+                )
+            )
             continue
         if referents is None or m.sentence >= len(ctx.alignment):
             continue
@@ -149,18 +153,28 @@ def disagreements(ctx: CheckContext) -> list[Finding]:
             pronoun = word.lower() in _PERSONAL
             if pronoun and (guess is None or guess.entity == target):
                 continue  # nobody else in view, or the source's likeliest reading is the rewrite's
-            findings.append(Finding.on(
-                m, "referent", "warning",
-                f"the source does not say who “{word}” is here; the rewrite says {m.text}",
-                (said, *sentence_evidence(source, [sid])), "closest",
-            ))
+            findings.append(
+                Finding.on(
+                    m,
+                    "referent",
+                    "warning",
+                    f"the source does not say who “{word}” is here; the rewrite says {m.text}",
+                    (said, *sentence_evidence(source, [sid])),
+                    "closest",
+                )
+            )
         elif link.entity != target:
             a, b = link.antecedent
-            findings.append(Finding.on(
-                m, "referent", "error",
-                f"the source's “{word}” is {link.name}, not {m.text}",
-                (Evidence(a, b, source.text[a:b]), said), "contradicts",
-            ))
+            findings.append(
+                Finding.on(
+                    m,
+                    "referent",
+                    "error",
+                    f"the source's “{word}” is {link.name}, not {m.text}",
+                    (Evidence(a, b, source.text[a:b]), said),
+                    "contradicts",
+                )
+            )
     return findings
 
 
@@ -189,7 +203,8 @@ def _source_word(ctx: CheckContext, m: Mention, target: int, place: str) -> tupl
             return s.sentence, here[0].start, here[0].end  # "Smith": which Smith, the resolver decides
         theirs = source.sentences[s.sentence]
         pronouns = [
-            t for t in _tokens(source.doc, theirs.start, theirs.end)
+            t
+            for t in _tokens(source.doc, theirs.start, theirs.end)
             if t.lower_ in _PERSONAL and (t.pos_ == "PRON" or t.tag_ == "PRP$") and _ROLE.get(t.dep_) == place
         ]
         if len(pronouns) == 1:  # several in that place: which one the name replaced is not clear

@@ -33,8 +33,10 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 ctx.rewrite.text[c.start : c.end],
                 f"wrong speaker: the source sentence this rests on credits it to {c.source_speaker}, "
                 f"not {c.said_by}: name {c.source_speaker}",
-                (Evidence(c.source_start, c.source_end, ctx.source.text[c.source_start : c.source_end]),
-                 *sentence_evidence(ctx.source, [c.source_sentence])),
+                (
+                    Evidence(c.source_start, c.source_end, ctx.source.text[c.source_start : c.source_end]),
+                    *sentence_evidence(ctx.source, [c.source_sentence]),
+                ),
                 "contradicts",
             )
         )

@@ -42,7 +42,10 @@ def detect(ctx: CheckContext) -> list[Finding]:
     traded = _traded_places(subs)
     for first, second in traded:
         start, end = first.start, second.end
-        source_start, source_end = min(first.source_start, second.source_start), max(first.source_end, second.source_end)
+        source_start, source_end = (
+            min(first.source_start, second.source_start),
+            max(first.source_end, second.source_end),
+        )
         clause = ctx.source.text[source_start:source_end]
         findings.append(
             Finding(
@@ -125,8 +128,12 @@ def _message(sub: Substitution, kind: str) -> str:
         return f"{_COPIES} says {old}; the rewrite drops it and turns the meaning around: restore it"
     if kind == "attribution":
         return f"misattributed quote: {_COPIES} credits these words to {old}, not {new}: name {old}"
-    what = {"entity": "a different name", "number": "a different figure", "date": "a different time",
-            "claim": "the opposite or a different meaning"}[kind]
+    what = {
+        "entity": "a different name",
+        "number": "a different figure",
+        "date": "a different time",
+        "claim": "the opposite or a different meaning",
+    }[kind]
     return f"{new} stands where {_COPIES} has {old}: {what}; use {old} or recheck the claim"
 
 
@@ -135,7 +142,11 @@ def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
     consistent with the source, not provable from it."""
     published = ctx.source.article.published if ctx.source.article else None
     if published is not None or not any(
-        d.relative and d.resolved is None and d.weekday is None and d.start < sub.source_end and sub.source_start < d.end
+        d.relative
+        and d.resolved is None
+        and d.weekday is None
+        and d.start < sub.source_end
+        and sub.source_start < d.end
         for d in ctx.source.dates
     ):
         return False

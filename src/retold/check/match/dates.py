@@ -133,9 +133,7 @@ _RELATIVE_YEAR = re.compile(
 )
 
 
-def _unanchored_year(
-    date: DateFact, dates: list[DateFact], source: FactSheet, support: tuple
-) -> str | None:
+def _unanchored_year(date: DateFact, dates: list[DateFact], source: FactSheet, support: tuple) -> str | None:
     """A year the rewrite puts on a month or an event the source dates only relatively ("in March last year",
     "last year") while the publication date is unknown: consistent with the source, not provable from it.
     The month, when the rewrite gives one, must be the source's."""
@@ -273,5 +271,3 @@ def _comparable(ours: DateFact, theirs: DateFact) -> bool:
         return ours.weekday is not None and theirs.weekday is not None  # "on Monday" against "on Tuesday"
     shared = set(a) & set(b) - {"date"}
     return bool(shared) and ("day" in a) == ("day" in b)
-
-

@@ -19,8 +19,8 @@ from retold.lexicon import (
     ANTONYMS,
     CLASS_OF,
     NEGATING_PREFIXES,
-    NEGATIVE_GOVERNORS,
     NEGATIONS,
+    NEGATIVE_GOVERNORS,
     NEGATIVE_PRONOUNS,
     TIME_PLACERS,
     TIME_UNITS,
@@ -35,6 +35,8 @@ _NOT_A_CLAIM = re.compile(
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+")
+
+
 @dataclass(frozen=True, slots=True)
 class Flip:
     """A rewrite word that turns its supporting source sentence's meaning around."""
@@ -314,7 +316,8 @@ def _negators(token) -> list:  # noqa: ANN001
     # A "not" before the verb's own subject does not negate the verb: in "one not so I highly recommend"
     # (a speaker breaking off) the parse hangs it there all the same.
     found = [
-        c for c in token.children
+        c
+        for c in token.children
         if (c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")) and not any(c.i < i for i in subjects)
     ]
     if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
@@ -356,5 +359,3 @@ def _said_negated(tokens: list, lemma: str) -> bool:  # noqa: ANN001
 def _tokens(doc, sentence: Sentence) -> list:  # noqa: ANN001
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     return [t for t in span if not t.is_space] if span is not None else []
-
-

@@ -120,7 +120,9 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
             continue
         for mention in entity.mentions:
             heading = headings.get(mention.sentence)
-            if heading is not None and not _named_in_sentence_case(heading.text, mention.text, _kept_in(heading.text, kept)):
+            if heading is not None and not _named_in_sentence_case(
+                heading.text, mention.text, _kept_in(heading.text, kept)
+            ):
                 continue  # "Current State of Affairs": a heading's capitals are its style, not a name
             if _known(mention.text, names):
                 twin = _case_twin(mention, names, ctx.rewrite)
@@ -212,9 +214,7 @@ def _abbreviates_phrase(text: str, names: SourceNames) -> bool:
     words = re.findall(r"[a-z]+", fold_key(names.text))
     letters = text.lower()
     n = len(letters)
-    return any(
-        all(words[i + j][0] == letters[j] for j in range(n)) for i in range(len(words) - n + 1)
-    )
+    return any(all(words[i + j][0] == letters[j] for j in range(n)) for i in range(len(words) - n + 1))
 
 
 def _known_word(word: str, names: SourceNames) -> bool:

@@ -33,7 +33,15 @@ _APPROX = re.compile(
 # Units that make two equal values different facts (10% is not $10).
 _STRICT_UNITS = frozenset({"%", "USD", "EUR", "GBP", "JPY", "INR", "CNY", "UAH", "RUB", "year-old"})
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)|www\.\S+")
-_DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
+_DAYS_IN = {
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 365.25 / 12,
+    "year": 365.25,
+    "decade": 3652.5,
+}
 
 
 def checkable_numbers(rewrite: FactSheet) -> list[NumberFact]:
@@ -43,7 +51,8 @@ def checkable_numbers(rewrite: FactSheet) -> list[NumberFact]:
     return [
         n
         for n in rewrite.numbers
-        if not any(s <= n.start < e for s, e in (*quoted, *links)) and fold(n.text).strip().lower() not in ("one", "a", "an")
+        if not any(s <= n.start < e for s, e in (*quoted, *links))
+        and fold(n.text).strip().lower() not in ("one", "a", "an")
     ]
 
 
@@ -180,9 +189,19 @@ def changed_rate(
 
 def _base_unit(unit: str) -> tuple[str, str]:
     """("kilo", "watthour") for "kilowatthour"; abbreviations "kwh", "mwh" read as their long forms."""
-    short = {"kwh": "kilowatthour", "mwh": "megawatthour", "gwh": "gigawatthour", "twh": "terawatthour",
-             "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "km": "kilometre", "kg": "kilogram",
-             "mg": "milligram", "ml": "millilitre"}
+    short = {
+        "kwh": "kilowatthour",
+        "mwh": "megawatthour",
+        "gwh": "gigawatthour",
+        "twh": "terawatthour",
+        "kw": "kilowatt",
+        "mw": "megawatt",
+        "gw": "gigawatt",
+        "km": "kilometre",
+        "kg": "kilogram",
+        "mg": "milligram",
+        "ml": "millilitre",
+    }
     unit = short.get(unit, unit).replace("kilometer", "kilometre").replace("liter", "litre")
     for prefix in _RATE_PREFIXES:
         if unit.startswith(prefix) and len(unit) > len(prefix) + 2:
@@ -195,8 +214,10 @@ def _same_measure(a: str, b: str) -> bool:
     return ba == bb and pa != pb
 
 
-_UNITS_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                "sixteen seventeen eighteen nineteen").split()
+_UNITS_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -216,8 +237,19 @@ def _words_for(n: int) -> list[str] | None:
 _SCALED = re.compile(
     r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(mln|mn|m|million|bn|b|billion|k|thousand|tn|trillion)\b", re.IGNORECASE
 )
-_SCALE = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
-          "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+_SCALE = {
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "k": 1e3,
+    "thousand": 1e3,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
 
 
 def scaled_in(value: float, text: str) -> bool:
@@ -300,11 +332,16 @@ def _counts_something_else(
     # A sentence giving both ("142 people tested positive, 136 confirmed cases") leaves the reading open.
     theirs = {s.sentence for s in same}
     # "870 infections" for "870 people … have been infected": the noun is said there in another form.
-    if any(shares_stem(unit, word) for s in theirs for word in re.findall(r"[a-z]+", ctx.source.sentences[s].text.lower())):
+    if any(
+        shares_stem(unit, word) for s in theirs for word in re.findall(r"[a-z]+", ctx.source.sentences[s].text.lower())
+    ):
         return None
     rivals = [
-        s for s in ctx.source.numbers
-        if s.sentence in local and s.sentence not in theirs and _noun(s.unit) == unit
+        s
+        for s in ctx.source.numbers
+        if s.sentence in local
+        and s.sentence not in theirs
+        and _noun(s.unit) == unit
         and not same_value(number, s, approx, rounds=True)
     ]
     if not rivals:

@@ -79,7 +79,12 @@ def foreign_modifiers(ctx: CheckContext) -> list[ForeignModifier]:
                 continue
             noun = token.head.lemma_.lower()
             others = sorted(
-                (article.by_noun[(m, noun)] for group in CLASS_OF[lemma] for m in group if (m, noun) in article.by_noun),
+                (
+                    article.by_noun[(m, noun)]
+                    for group in CLASS_OF[lemma]
+                    for m in group
+                    if (m, noun) in article.by_noun
+                ),
                 key=lambda t: t.i,
             )
             if not others:
@@ -89,8 +94,14 @@ def foreign_modifiers(ctx: CheckContext) -> list[ForeignModifier]:
             phrase = ctx.source.doc[lo : hi + 1]
             found.append(
                 ForeignModifier(
-                    sentence.id, token.idx, token.idx + len(token.text), token.text,
-                    phrase.start_char, phrase.end_char, other.text, token.head.text,
+                    sentence.id,
+                    token.idx,
+                    token.idx + len(token.text),
+                    token.text,
+                    phrase.start_char,
+                    phrase.end_char,
+                    other.text,
+                    token.head.text,
                 )
             )
     return found

@@ -65,7 +65,8 @@ def unbacked_predicates(ctx: CheckContext) -> list[Unbacked]:
                 predicate.idx + len(predicate.text),
                 predicate.text,
                 tuple(sorted(arguments)),
-                bool(figures) and any(_backs(p, said[p.sentence], predicate, arguments - figures, set()) for p in source),
+                bool(figures)
+                and any(_backs(p, said[p.sentence], predicate, arguments - figures, set()) for p in source),
             )
         )
     return found
@@ -96,7 +97,9 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
     """Keys of the predicate's arguments: each argument's head lemma, its names, and the figures inside it."""
     keys: set[str] = set()
     heads = [c for c in predicate.children if c.dep_ in _ARGUMENT_DEPS]
-    heads += [g for c in predicate.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    heads += [
+        g for c in predicate.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ in ("pobj", "pcomp")
+    ]
     if predicate.dep_ in ("attr", "acomp"):  # "X is the ringleader": X is the argument
         heads += [c for c in predicate.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for head in heads:
@@ -107,7 +110,8 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
         keys |= {w.lemma for w in inside if w.pos in ("NOUN", "PROPN")}
         # Figures before the head count ("more than 40 women"); one after it is an age or an aside ("Lee, 41,").
         keys |= {
-            w.lemma for w in inside
+            w.lemma
+            for w in inside
             if w.lemma.startswith("#") and w.start < head.idx and head.pos_ != "NUM" and _a_figure(facts, w.start)
         }
     return keys
@@ -116,9 +120,7 @@ def _arguments(facts: FactSheet, predicate: Any, profile: Profile) -> set[str]:
 def _a_figure(facts: FactSheet, start: int) -> bool:
     """A figure worth holding the source to: written in digits ("40", "2.5m"), not a count word ("the two
     ministers" is "the pair") nor an age ("the 26-year-old" is "Ings, 26,")."""
-    return any(
-        n.start == start and any(ch.isdigit() for ch in n.text) and n.unit != "year-old" for n in facts.numbers
-    )
+    return any(n.start == start and any(ch.isdigit() for ch in n.text) and n.unit != "year-old" for n in facts.numbers)
 
 
 @per_object
@@ -146,12 +148,10 @@ def _holds_predicate(profile: Profile, lemmas: frozenset[str], predicate: Any) -
     if any(_one_family(lemma, w.lemma) for w in profile.words):
         return True
     pos = POS_OF_TAG.get(predicate.pos_, "")
-    return any(
-        w.pos in _PREDICATE_POS and same_sense(lemma, w.lemma, pos, POS_OF_TAG[w.pos]) for w in profile.words
-    )
+    return any(w.pos in _PREDICATE_POS and same_sense(lemma, w.lemma, pos, POS_OF_TAG[w.pos]) for w in profile.words)
 
 
 def _one_family(a: str, b: str) -> bool:
-    """"meet"/"meeting", "invest"/"investment": one word the other's start, four letters or more."""
+    """ "meet"/"meeting", "invest"/"investment": one word the other's start, four letters or more."""
     short, long = sorted((a, b), key=len)
     return len(short) >= 4 and long.startswith(short)

@@ -30,7 +30,11 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SKIP = re.compile(r"\.\s*\.\s*\.|\u2026|\[[^\]]*\]")  # an ellipsis or an [editor's insertion]
 _MAX_GAP = 60  # words an ellipsis may skip
 # British and American spellings of the same word are the same quote.
-_SPELLING = ((re.compile(r"our$"), "or"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"), (re.compile(r"ence$"), "ense"))
+_SPELLING = (
+    (re.compile(r"our$"), "or"),
+    (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
+    (re.compile(r"ence$"), "ense"),
+)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -76,7 +80,9 @@ def locate(quote_text: str, source: SourceWords) -> tuple[int, int] | None:
         end = first + len(segments[0])
         ok = True
         for segment in segments[1:]:
-            hit = next(iter(_find_all(source.words, segment, end, min(len(source.words), end + _MAX_GAP + len(segment)))), None)
+            hit = next(
+                iter(_find_all(source.words, segment, end, min(len(source.words), end + _MAX_GAP + len(segment)))), None
+            )
             if hit is None:
                 ok = False
                 break
@@ -139,7 +145,11 @@ def near_verbatim(quote_words: list[str], source: SourceWords) -> tuple[int, int
     for at in (i for i, w in enumerate(source.words) if w == anchor):
         lo = max(0, at - content[0] - 2)
         window = source.words[lo : at + n + 2]
-        blocks = [b for b in difflib.SequenceMatcher(None, quote_words, window, autojunk=False).get_matching_blocks() if b.size]
+        blocks = [
+            b
+            for b in difflib.SequenceMatcher(None, quote_words, window, autojunk=False).get_matching_blocks()
+            if b.size
+        ]
         if not blocks:
             continue
         matched = {b.a + k for b in blocks for k in range(b.size)}
@@ -155,7 +165,7 @@ def near_verbatim(quote_words: list[str], source: SourceWords) -> tuple[int, int
 
 
 def is_function_word(word: str) -> bool:
-    """"the", "and", "I've": a word whose change leaves a quote saying the same."""
+    """ "the", "and", "I've": a word whose change leaves a quote saying the same."""
     parts = word.split("'")
     return all(p in _FUNCTION_WORDS or (i and p in _CONTRACTION_TAILS) for i, p in enumerate(parts))
 
@@ -175,6 +185,11 @@ def quoted_around(text: str, span: tuple[int, int] | None) -> bool:
     for i, ch in enumerate(folded):
         if ch == '"':
             depth = 0 if depth else 1
-        elif ch == "'" and (i == 0 or not folded[i - 1].isalnum()) and i + 1 < len(folded) and not folded[i + 1].isspace():
+        elif (
+            ch == "'"
+            and (i == 0 or not folded[i - 1].isalnum())
+            and i + 1 < len(folded)
+            and not folded[i + 1].isspace()
+        ):
             depth = 1  # an opening single mark (an apostrophe sits between letters)
     return depth == 1

@@ -277,7 +277,8 @@ def _role_nouns(name: Any) -> list[Any]:
     if name.dep_ == "attr" and head.lemma_ == "be":
         nouns += [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _definite(c)]
     nouns += [
-        c for c in name.children
+        c
+        for c in name.children
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < name.i and c.is_lower and not c.is_stop
     ]
     return nouns
@@ -355,8 +356,15 @@ def kin_conflicts(ctx: CheckContext) -> list[KinConflict]:
             near = [t for t in kin if any(s <= t.idx < e for s, e in support)]
             other = (near or kin)[0]
             found.append(
-                KinConflict(token.idx, token.idx + len(token.text), token.text, other.idx,
-                            other.idx + len(other.text), other.text, "error" if near else "warning")
+                KinConflict(
+                    token.idx,
+                    token.idx + len(token.text),
+                    token.text,
+                    other.idx,
+                    other.idx + len(other.text),
+                    other.text,
+                    "error" if near else "warning",
+                )
             )
     return found
 
@@ -404,7 +412,14 @@ def invented_offices(ctx: CheckContext) -> list[InventedOffice]:
                 and left.doc[left.i - 1].is_lower  # "prime minister", not "Ukrainian"
             ):
                 left = left.doc[left.i - 1]
-            found.append(InventedOffice(sentence.id, left.idx, token.idx + len(token.text), ctx.rewrite.text[left.idx : token.idx + len(token.text)]))
+            found.append(
+                InventedOffice(
+                    sentence.id,
+                    left.idx,
+                    token.idx + len(token.text),
+                    ctx.rewrite.text[left.idx : token.idx + len(token.text)],
+                )
+            )
     return found
 
 

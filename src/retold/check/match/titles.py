@@ -83,8 +83,14 @@ def title_conflicts(ctx: CheckContext) -> list[TitleConflict]:
         strict = bool(ours & _STRICT) and bool(theirs & _STRICT)
         found.append(
             TitleConflict(
-                mention.start, mention.end, mention.text, entity.roles[0], tuple(theirs_entity.roles),
-                source_mention.start, source_mention.end, "error" if strict else "warning",
+                mention.start,
+                mention.end,
+                mention.text,
+                entity.roles[0],
+                tuple(theirs_entity.roles),
+                source_mention.start,
+                source_mention.end,
+                "error" if strict else "warning",
             )
         )
     return found
