@@ -28,7 +28,8 @@ from rich.table import Table  # noqa: E402
 
 import retold  # noqa: E402
 from bench.common import EXAMPLE, bump_articles  # noqa: E402
-from bench.pages import BASELINE  # noqa: E402
+
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
 from retold.ingest import from_text  # noqa: E402
 
 

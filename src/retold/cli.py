@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from retold import __version__, cli_store
+from retold import __version__, cli_store, cli_types
 from retold.cli_llm import add_llm_options as _add_llm_options
 from retold.cli_llm import llm_extra as _llm_extra
 from retold.cli_llm import llm_judge as _llm_judge
@@ -278,7 +278,7 @@ def cmd_styles(args: argparse.Namespace) -> int:
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes",
-        type=cli_store.positive_int,
+        type=cli_types.positive_int,
         default=5_000_000,
         metavar="N",
         help="refuse inputs larger than N bytes (default 5000000)",
@@ -293,7 +293,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--published",
-        type=cli_store.iso_date,
+        type=cli_types.iso_date,
         metavar="YYYY-MM-DD",
         help="publication date, to resolve 'on Tuesday' (overrides the page's)",
     )
@@ -333,7 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", default="builtin", help="rewrite engine: builtin (default: offline, no model) or llm")
     p.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="output format (default md)")
     p.add_argument("--cite", action="store_true", help="add references to the source sentences each item rests on")
-    p.add_argument("--words", type=cli_store.word_count, metavar="N", help="aim for about N words")
+    p.add_argument("--words", type=cli_types.word_count, metavar="N", help="aim for about N words")
     p.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
@@ -412,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Another --host than 127.0.0.1 needs an API token in RETOLD_TOKEN; clients send it as Authorization: Bearer ...",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=cli_store.port_number, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--port", type=cli_types.port_number, default=8000, help="port to listen on (default 8000)")
     p.add_argument(
         "--allow-private-urls",
         action="store_true",
@@ -420,7 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-body",
-        type=cli_store.positive_int,
+        type=cli_types.positive_int,
         default=2_000_000,
         metavar="N",
         help="refuse request bodies over N bytes (default 2000000)",
@@ -430,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--workers",
-        type=cli_store.worker_count,
+        type=cli_types.worker_count,
         default=2,
         metavar="N",
         help="worker threads for the pipeline (default 2)",

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from retold import cli_store
+from retold import cli_types
 
 if TYPE_CHECKING:
     from retold.llm.judge import LLMJudge
@@ -22,13 +22,13 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--repair",
-        type=cli_store.repair_rounds,
+        type=cli_types.repair_rounds,
         metavar="N",
         help="rounds an item with an error goes back to the model (default 2)",
     )
     group.add_argument(
         "--llm-timeout",
-        type=cli_store.seconds,
+        type=cli_types.seconds,
         metavar="S",
         help="seconds to wait for one answer (default 600, for a local model on a CPU); "
         "a request that times out is cancelled and tried once more after as long again",
