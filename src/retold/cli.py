@@ -42,19 +42,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"retold: error: {message} (see `{self.prog} --help`)\n")
 
 
-def _seconds(value: str) -> float:
-    """A timeout: a finite number of seconds above 0 (``inf``, ``nan`` and ``1e300`` are not)."""
-    from retold.ingest.read import MAX_TIMEOUT
-
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if not (0 < number <= MAX_TIMEOUT):  # also false for nan
-        raise argparse.ArgumentTypeError(f"{value!r} must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
-    return number
-
-
 def _stdout_console() -> Console:
     """A console for data on stdout: colour only on a terminal, never with NO_COLOR."""
     from rich.console import Console  # deferred, like every heavy import: `retold --help` starts fast
@@ -284,7 +271,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="refuse inputs larger than N bytes (default 5000000)",
     )
     parser.add_argument(
-        "--timeout", type=_seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)"
+        "--timeout", type=cli_types.seconds, default=15.0, metavar="S", help="seconds to wait for a URL (default 15)"
     )
     parser.add_argument(
         "--allow-private-urls",
@@ -426,7 +413,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse request bodies over N bytes (default 2000000)",
     )
     p.add_argument(
-        "--time-limit", type=_seconds, default=60.0, metavar="S", help="seconds one request may take (default 60)"
+        "--time-limit",
+        type=cli_types.seconds,
+        default=60.0,
+        metavar="S",
+        help="seconds one request may take (default 60)",
     )
     p.add_argument(
         "--workers",
