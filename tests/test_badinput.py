@@ -157,6 +157,7 @@ CASES = [
     bad("URL private without opt-in", ["extract", "{url}/article", *OUT], "--allow-private-urls"),
     bad("URL metadata service", ["extract", "http://169.254.169.254/latest/meta-data/", *OUT], "--allow-private-urls"),
     bad("URL bad port", ["extract", "http://example.com:99999/", *OUT], "invalid port"),
+    bad("URL unclosed IPv6 bracket", ["extract", "http://[::1", *OUT], "not a valid URL"),
     good("UTF-16 with BOM", ["extract", "{dir}/u16.txt"], "Rutte", files={"u16.txt": ARTICLE.encode("utf-16")}),
     good(
         "UTF-16 without BOM", ["extract", "{dir}/u16le.txt"], "Rutte", files={"u16le.txt": ARTICLE.encode("utf-16-le")}

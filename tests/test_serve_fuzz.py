@@ -125,6 +125,17 @@ def test_any_body_gets_an_answer_a_client_can_act_on(server, path):
     run()
 
 
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/check", {"source": "0", "rewrite_url": "http://[::1"}),  # urlsplit raised inside the fetch guard
+        ("/api/extract", {"\n": 0}),  # the unknown field's name put a line break in the message
+    ],
+)
+def test_bodies_hypothesis_found_get_an_answer_too(server, path, body):
+    _answered(httpx.post(server + path, json=body, timeout=60))
+
+
 @EXAMPLES
 @given(run_id=st.one_of(st.text(min_size=1, max_size=40), st.integers(min_value=-(2**80), max_value=2**80).map(str)))
 def test_any_run_id_is_a_run_or_a_404(server, run_id):

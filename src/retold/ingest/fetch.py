@@ -143,7 +143,10 @@ def fetch(
 
 
 def _check_host(url: str, hop: str) -> None:
-    parts = urlsplit(hop)
+    try:
+        parts = urlsplit(hop)
+    except ValueError as exc:  # "http://[::1": an unclosed bracket, a bad IPv6 literal
+        raise FetchError(f"{hop} is not a valid URL ({exc}): check the URL") from None
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"{url} redirects to {hop}, which is not an http(s) URL: pass the final article URL")
     if not parts.hostname:

@@ -358,7 +358,8 @@ def _add_error_handlers(app: FastAPI) -> None:
             for e in errors
         ]
         first = detail[0] if detail else {"loc": [], "msg": "invalid request"}
-        where = ".".join(p for p in first["loc"] if p != "body")
+        # a field's name as the client sent it, on one line: a key "\n" shows as '\n'
+        where = ".".join(p if p.isprintable() else repr(p) for p in first["loc"] if p != "body")
         message = f"{where}: {first['msg']}" if where else first["msg"]
         return _json_error(422, f"Invalid request: {message}", detail=detail)
 
