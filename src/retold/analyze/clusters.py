@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 
 from retold.analyze.entities import RawMention
@@ -53,8 +54,8 @@ def cluster(mentions: list[RawMention], text: str, sentence_of: Callable[[int], 
         candidates = surname.get(base_key(surfaces[i]), [])
         if not candidates or (mentions[i].label != "PERSON" and surfaces[i] in DEMONYM_TO_PLACE):
             continue
-        before = [c for c in candidates if c < i] or candidates
-        union.join(before[-1], i)
+        at = bisect.bisect_left(candidates, i)  # candidates are in text order
+        union.join(candidates[at - 1] if at else candidates[-1], i)
         mentions[i].label = "PERSON"
     lone: dict[str, list[int]] = {}
     for i in persons:
@@ -78,10 +79,12 @@ def cluster(mentions: list[RawMention], text: str, sentence_of: Callable[[int], 
     keysets = {i: name_keys(surfaces[i], mentions[i].label) for i in others}
     for i in others:
         own.setdefault(base_key(surfaces[i]), []).append(i)
+    # Joining the first of each key's mentions is enough: each of them joins it through its own key, so the
+    # groups are those of joining every pair (and a name repeated n times costs n joins, not n²).
     for i in others:
         for key in keysets[i]:
-            for j in own.get(key, []):
-                union.join(i, j)
+            if key in own:
+                union.join(i, own[key][0])
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(union.find(i), []).append(i)

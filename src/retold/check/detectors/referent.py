@@ -13,12 +13,15 @@ Read independently of whatever the rewrite chose, from the source's own referent
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.names import _edit_distance, entity_keys, keys_of
+from retold.check.memo import per_object
 from retold.lexicon import FEMININE, MASCULINE
 from retold.normalize import fold
 from retold.types import Evidence, FactSheet, Finding, Mention
@@ -44,16 +47,48 @@ def _first_last(words: list[str]) -> tuple[str, str] | None:
     return (full[0].lower(), full[-1].lower()) if len(full) >= 2 else None
 
 
-def _source_people(source: FactSheet) -> list[tuple[int, tuple[str, str], Mention]]:
-    out = []
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The source's people as the lookups below need them, built once per source (a text that names the
+    same people thousands of times is looked up thousands of times)."""
+
+    listed: list[tuple[int, tuple[str, str], Mention]]  # (entity, (first, last) folded, mention) per full name
+    by_pair: dict[tuple[str, str], set[int]]
+    by_first: dict[str, dict[int, Mention]]  # first name → entity → its first mention with that name
+    by_last: dict[str, dict[int, Mention]]
+    pairs_of: dict[int, set[tuple[str, str]]]  # entity → the (first, last) pairs it goes by
+    keys_of: dict[int, frozenset[str]]  # person entity → alias keys
+    folded_text: str  # the source text, folded and lower-cased
+    mentions_in: dict[tuple[int, int], list[Mention]]  # (entity, sentence) → its mentions there
+
+
+@per_object
+def _people(source: FactSheet) -> _People:
+    listed: list[tuple[int, tuple[str, str], Mention]] = []
+    by_pair: dict[tuple[str, str], set[int]] = {}
+    by_first: dict[str, dict[int, Mention]] = {}
+    by_last: dict[str, dict[int, Mention]] = {}
+    pairs_of: dict[int, set[tuple[str, str]]] = {}
+    mentions_in: dict[tuple[int, int], list[Mention]] = {}
     for e in source.entities:
+        for m in e.mentions:
+            mentions_in.setdefault((e.id, m.sentence), []).append(m)
         if e.label != "PERSON":
             continue
         for m in e.mentions:
             pair = _first_last(_words(m.text))
             if pair is not None:
-                out.append((e.id, pair, m))
-    return out
+                listed.append((e.id, pair, m))
+                by_pair.setdefault(pair, set()).add(e.id)
+                by_first.setdefault(pair[0], {}).setdefault(e.id, m)
+                by_last.setdefault(pair[1], {}).setdefault(e.id, m)
+                pairs_of.setdefault(e.id, set()).add(pair)
+    keys = {e.id: entity_keys(e) for e in source.entities if e.label == "PERSON"}
+    return _People(listed, by_pair, by_first, by_last, pairs_of, keys, fold(source.text).lower(), mentions_in)
+
+
+def _source_people(source: FactSheet) -> list[tuple[int, tuple[str, str], Mention]]:
+    return _people(source).listed
 
 
 def assembled(ctx: CheckContext, mention: Mention) -> tuple[Mention, Mention] | None:
@@ -61,30 +96,31 @@ def assembled(ctx: CheckContext, mention: Mention) -> tuple[Mention, Mention] | 
     pair = _first_last(_words(mention.text))
     if pair is None:
         return None
-    people = _source_people(ctx.source)
-    if any(p == pair for _, p, _ in people):
+    people = _people(ctx.source)
+    if pair in people.by_pair:
         return None  # the source gives this name ("Joe Biden" in "President Joe Biden", "Joseph R. Biden")
-    if fold(" ".join(_words(mention.text))).lower() in fold(ctx.source.text).lower():
+    if fold(" ".join(_words(mention.text))).lower() in people.folded_text:
         return None
-    firsts = {eid: m for eid, p, m in people if p[0] == pair[0]}
-    lasts = {eid: m for eid, p, m in people if p[1] == pair[1]}
+    firsts = people.by_first.get(pair[0], {})
+    lasts = people.by_last.get(pair[1], {})
     if not firsts or not lasts or set(firsts) & set(lasts):
         return None
-    if any(_edit_distance(p[1], pair[1], 2) <= 2 for eid, p, _ in people if eid in firsts):
+    if any(_edit_distance(p[1], pair[1], 2) <= 2 for eid in firsts for p in people.pairs_of[eid]):
         return None  # "Michael Wagner" for the source's "Michael Wanger": a spelling, not two people
     return next(iter(firsts.values())), next(iter(lasts.values()))
 
 
 def _source_entity(ctx: CheckContext, mention: Mention) -> int | None:
     """The one source person a rewrite name stands for, by whole name first, else by its alias keys."""
+    people = _people(ctx.source)
     pair = _first_last(_words(mention.text))
     if pair is not None:
-        ids = {eid for eid, p, _ in _source_people(ctx.source) if p == pair}
+        ids = people.by_pair.get(pair, set())
         if len(ids) == 1:
-            return ids.pop()
+            return next(iter(ids))
     keys = keys_of(mention.text)
-    ids = {e.id for e in ctx.source.entities if e.label == "PERSON" and keys & entity_keys(e)}
-    return ids.pop() if len(ids) == 1 else None
+    matched = {eid for eid, theirs in people.keys_of.items() if keys & theirs}
+    return matched.pop() if len(matched) == 1 else None
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
@@ -101,17 +137,21 @@ def _rewrite_names(ctx: CheckContext) -> list[tuple[str, Mention]]:
     """The rewrite's name mentions, and any full name of a source person its tagger missed ("Ana Ruiz has
     served …" opening a sentence): the rewrite's tagger may miss or mislabel a person; the source decides."""
     found = [(e.label, m) for e in ctx.rewrite.entities for m in e.mentions if e.label == "PERSON"]
-    covered = [(m.start, m.end) for _, m in found]  # a source person's name the tagger took for a place counts
     text = ctx.rewrite.text
+    covered = bytearray(len(text) + 1)  # a source person's name the tagger took for a place counts
+    for _, m in found:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    sentences = ctx.rewrite.sentences
+    starts = [x.start for x in sentences]
     forms = {" ".join(m.text.split()) for _, _, m in _source_people(ctx.source)}
     for form in sorted(forms, key=len, reverse=True):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if any(s < hit.end() and hit.start() < e for s, e in covered):
+            if any(covered[hit.start() : hit.end()]):
                 continue
-            sentence = next((x.id for x in ctx.rewrite.sentences if x.start <= hit.start() < x.end), None)
-            if sentence is not None:
-                found.append(("PERSON", Mention(hit.start(), hit.end(), form, sentence)))
-                covered.append((hit.start(), hit.end()))
+            at = bisect.bisect_right(starts, hit.start()) - 1
+            if at >= 0 and hit.start() < sentences[at].end:
+                found.append(("PERSON", Mention(hit.start(), hit.end(), form, sentences[at].id)))
+                covered[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
     return found
 
 
@@ -182,8 +222,7 @@ def _shared(source: FactSheet, surname: list[str]) -> bool:
     """Whether two people of the source go by the surname ``surname`` (one word, folded)."""
     if not surname:
         return False
-    owners = {eid for eid, (_, last), _ in _source_people(source) if last == surname[0].lower()}
-    return len(owners) > 1
+    return len(_people(source).by_last.get(surname[0].lower(), {})) > 1
 
 
 def _source_word(ctx: CheckContext, m: Mention, target: int, place: str) -> tuple[int, int, int] | None:
@@ -194,7 +233,7 @@ def _source_word(ctx: CheckContext, m: Mention, target: int, place: str) -> tupl
     for s in ctx.alignment[m.sentence].support[:2]:
         if s.score < MIN_SUPPORT:
             continue
-        here = [n for n in source.entities[target].mentions if n.sentence == s.sentence]
+        here = _people(source).mentions_in.get((target, s.sentence), [])
         if any(len(_words(n.text)) > 1 for n in here):
             return None  # the source sentence gives the name
         if here:
