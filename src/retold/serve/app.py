@@ -188,7 +188,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
     ) -> dict[str, Any]:
         return {"runs": [r.summary() for r in runs.list(limit=limit, kind=kind)]}
 
-    @app.get("/api/runs/{run_id}", summary="One past run: its request and its result", tags=["api"])
+    # {run_id:path}: an id holding a slash ("0/", sent as 0%2F) is looked up and not found, where the
+    # default converter left "/api/runs/0/" unmatched and the router redirected it to another run, /api/runs/0
+    @app.get("/api/runs/{run_id:path}", summary="One past run: its request and its result", tags=["api"])
     async def api_run(run_id: str) -> dict[str, Any]:
         found = runs.get(run_id)
         if found is None:
