@@ -11,7 +11,7 @@ from retold.ingest import from_text
 from retold.ingest.blocks import Block, text_blocks
 from retold.ingest.boilerplate import boilerplate_reason, strip_boilerplate
 
-# The public human-labelled benchmark lives beside the repository, in ../shared/data/.
+# The public human-labelled benchmark (BUMP, MIT), bundled with its licence in bench/data/bump/.
 BUMP = Path(__file__).resolve().parents[1] / "bench" / "data" / "bump" / "task1_dataset.json"
 STORY = "The ministers met in Brussels on Tuesday and agreed to send more air defence systems before the winter."
 QUOTE = "\u201cWe will not settle for any alternatives,\u201d the ministry said in a statement on Tuesday evening."

@@ -73,6 +73,9 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
         docs_url=None,  # the Swagger page loads its script from a CDN: /docs below is served from here instead
         redoc_url=None,
         lifespan=lifespan,
+        # no redirect between "/x" and "/x/": a path the API does not have is a 404 that says where the API
+        # is listed, not a 307 to another path (a client's "/api/runs/." arrives as "/api/runs")
+        redirect_slashes=False,
     )
     app.state.config, app.state.queue, app.state.runs = config, queue, runs
     _add_error_handlers(app)
@@ -366,9 +369,12 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _json_error(422, f"Invalid request: {message}", detail=detail)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"No page {request.url.path!r} here: the API's routes are listed at /docs"
         return JSONResponse(
-            {"error": str(exc.detail), "status": exc.status_code},
+            {"error": message, "status": exc.status_code},
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )
