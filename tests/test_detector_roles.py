@@ -142,6 +142,25 @@ def test_a_named_persons_title_is_checked_against_the_titles_the_source_gives_th
     assert not [f for f in right.findings if "title" in f.message]
 
 
+def test_a_title_the_source_gives_in_apposition_is_checked_too() -> None:
+    from retold.check import check
+
+    source = (
+        "Acme Corp said on Tuesday that profits rose 12 percent. Jane Miller, Acme's president, said the deal "
+        "would close in May. The company's chief financial officer, Tom Reed, said costs rose by 4 percent."
+    )
+
+    def wrong_titles(rewrite: str) -> list[str]:
+        return [f.text for f in check(source, rewrite).findings if f.severity == "error" and "wrong title" in f.message]
+
+    assert wrong_titles("Jane Miller, Acme's chief financial officer, said the deal would close in May.") == [
+        "Jane Miller"
+    ]
+    assert wrong_titles("Acme's president, Tom Reed, said costs rose by 4 percent.") == ["Tom Reed"]
+    assert wrong_titles("Acme president Jane Miller said the deal would close in May.") == []
+    assert wrong_titles("Chief financial officer Tom Reed said costs rose by 4 percent.") == []
+
+
 def test_title_offices_compare_by_office_not_by_words() -> None:
     from retold.check.match.titles import offices
 

@@ -1,4 +1,4 @@
-"""Roles from titles before a name and appositions after it."""
+"""Roles from titles before a name and appositions either side of it."""
 
 from __future__ import annotations
 
@@ -102,3 +102,23 @@ def test_a_title_does_not_run_across_another_name() -> None:
 def test_an_honorific_after_the_title_is_not_part_of_the_role() -> None:
     text = "The hill station was founded by Major General Sir William Maynard Gomm in 1841."
     assert roles(text, "William Maynard Gomm") == ("Major General",)
+
+
+def test_apposition_opened_by_a_possessor() -> None:
+    text = "Jane Miller, Acme's president, said the deal would close in May."
+    assert roles(text, "Jane Miller") == ("Acme's president",)
+
+
+def test_a_title_set_before_the_name_by_a_comma() -> None:
+    text = "The company's chief financial officer, Tom Reed, said costs rose."
+    assert roles(text, "Tom Reed") == ("company's chief financial officer",)
+    assert roles("Acme's former chief executive, Jane Miller, said no.", "Jane Miller") == (
+        "Acme's former chief executive",
+    )
+
+
+def test_a_phrase_before_a_comma_that_is_no_title_of_the_name_is_no_role() -> None:
+    assert roles("In a statement, Jane Miller said the deal would close.", "Jane Miller") == ()
+    assert roles("His rival, Jane Miller, said no.", "Jane Miller") == ()  # a relation, not a title
+    assert roles("Miller's deputy, Tom Reed, said no.", "Tom Reed") == ()  # another person's title
+    assert roles("The company's founders, Jane Miller and Tom Reed, said no.", "Tom Reed") == ()

@@ -1,4 +1,4 @@
-"""Roles of people, from the titles before their names and the appositions after them."""
+"""Roles of people, from the titles before their names and the appositions either side of them."""
 
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ def apposition_after(doc: Any, last: int) -> str | None:
     if j >= len(doc):
         return None
     opener = doc[j]
-    if opener.lower_ not in _APPOS_OPENERS and not _is_title_token(opener):
-        return None
+    possessor = opener.dep_ == "poss" and j + 1 < len(doc) and fold(doc[j + 1].text) in ("'s", "'")
+    if opener.lower_ not in _APPOS_OPENERS and not _is_title_token(opener) and not possessor:
+        return None  # a possessor opens one too: "Miller, Acme's president,"
     end = j
     sent_end = doc[last].sent.end
     while end < sent_end and end - j <= _MAX_APPOS:
@@ -110,6 +111,32 @@ def apposition_after(doc: Any, last: int) -> str | None:
     return words.text if len(words) else None
 
 
+def apposition_before(doc: Any, first: int, last: int) -> str | None:
+    """ "The company's chief financial officer, Tom Reed, said" → "company's chief financial officer".
+
+    Only a title (its head a title word) that the parse makes the name's apposition, standing right before
+    it and set off by a comma: "In a statement, Reed said" has no apposition, and "His rival, Reed" no title.
+    """
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    name = doc[last]
+    head = name.head
+    if name.dep_ != "appos" or head.i >= first - 1 or not _is_title_token(head) or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if any(head not in doc[k].ancestors for k in range(head.i + 1, first - 1)):
+        return None  # the title's phrase must run on to the comma before the name ("the president of Acme, Reed")
+    start = head.left_edge.i
+    if start < doc[first].sent.start or first - 1 - start > _MAX_APPOS:
+        return None
+    phrase = doc[start : first - 1]
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in phrase):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None  # another person's title ("Miller's deputy, Reed") stays theirs to read
+    words = phrase[1:] if phrase[0].lower_ in ("a", "an", "the") else phrase
+    return words.text if len(words) else None
+
+
 def as_clause(doc: Any, first: int) -> str | None:
     """ "As a 19-year-old telephone operator, Keefe posed ..." → the role before the comma."""
     if first < 2 or doc[first - 1].text != ",":
@@ -131,7 +158,12 @@ def roles_of(doc: Any, start_char: int, end_char: int) -> list[str]:
     if span is None or len(span) == 0:
         return []
     roles = []
-    for role in (title_before(doc, span.start), apposition_after(doc, span.end - 1), as_clause(doc, span.start)):
+    for role in (
+        title_before(doc, span.start),
+        apposition_before(doc, span.start, span.end - 1),
+        apposition_after(doc, span.end - 1),
+        as_clause(doc, span.start),
+    ):
         if role and not set(role.lower().replace(".", "").split()) <= HONORIFICS:
             roles.append(role.strip())
     return roles
