@@ -199,3 +199,25 @@ def test_names_of_different_lengths_trading_places_are_one_claim_error() -> None
     found = [f for f in findings(source, rewrite) if f.severity == "error"]
     assert [f.kind for f in found] == ["claim"]
     assert found[0].text.startswith("La Gazzetta dello Sport told") and "turned around" in found[0].message
+
+
+def test_a_name_beside_the_title_the_source_gives_that_person_is_no_swap() -> None:
+    source = (
+        "On Thursday, investigators held Fahie and the BVI's port director, Oleanvine Maynard, at a Miami airport. "
+        "Andrew Fahie is the premier."
+    )
+
+    def names(rewrite: str) -> list[str]:
+        return [f.text for f in check(source, rewrite).findings if f.kind == "entity" and f.severity == "error"]
+
+    # a who's who line aligns with "Fahie and the BVI's port director": Maynard seemed to take Fahie's place
+    assert names("- **Oleanvine Maynard** — BVI's port director") == []
+    assert names("Investigators held Maynard, the BVI's port director, at a Miami airport on Thursday.") == []
+    # the name put where the other person stands, away from its own title, is still a swap
+    assert names("Investigators held Oleanvine Maynard and the BVI's port director at a Miami airport.") == [
+        "Oleanvine Maynard"
+    ]
+    # and a name beside another person's title is still the wrong person
+    swapped = "Acme president Jane Miller met Beta chief executive Tom Reed on Monday. Miller agreed to the deal."
+    wrong = [f for f in check(swapped, "Acme president Tom Reed agreed to the deal on Monday.").findings]
+    assert [(f.kind, f.text) for f in wrong if f.severity == "error"] == [("entity", "Tom Reed")]

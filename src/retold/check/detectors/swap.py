@@ -20,8 +20,10 @@ from retold.check.context import CheckContext
 from retold.check.match.dates import agrees
 from retold.check.match.meaning import REWORDED_SUPPORT
 from retold.check.match.quotes import words
+from retold.check.match.roles import _people, _source_person
 from retold.check.substitution import Substitution, substitutions
 from retold.lexicon import SAYING
+from retold.normalize import fold
 from retold.types import DateFact, Evidence, FactSheet, Finding, Quote, Severity
 
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|(?:^|[\s:])['\u2018]")  # a quotation opened, closed or not
@@ -68,6 +70,8 @@ def detect(ctx: CheckContext) -> list[Finding]:
         if kind is None:
             continue
         if any(s <= sub.start and sub.end <= e for s, e in rewrite_quotes):
+            continue
+        if sub.kind == "entity" and _beside_own_title(ctx, sub):
             continue
         if sub.kind in ("number", "opposite"):
             in_date = _overlaps(ctx.rewrite.dates, sub.start, sub.end)
@@ -135,6 +139,37 @@ def _message(sub: Substitution, kind: str) -> str:
         "claim": "the opposite or a different meaning",
     }[kind]
     return f"{new} stands where {_COPIES} has {old}: {what}; use {old} or recheck the claim"
+
+
+# What may stand between a name and its title in "Maynard — BVI's port director" or "the port director, Maynard".
+_BETWEEN_NAME_AND_TITLE = re.compile(r"[\s*_,:;()-]*(?:the\s+)?", re.IGNORECASE)
+
+
+def _beside_own_title(ctx: CheckContext, sub: Substitution) -> bool:
+    """True when the new name stands right beside a title the source gives that very person.
+
+    "Oleanvine Maynard — BVI's port director" aligns with the source's "held Fahie and the BVI's port director,
+    Oleanvine Maynard", so Maynard seems to take Fahie's place; but the line only says who Maynard is, in the
+    source's words for her. A name put beside another person's title ("Acme president Tom Reed" where the source
+    gives it to Jane Miller) is still a swap.
+    """
+    index = _source_person(ctx.source, sub.rewrite_words)
+    if index is None:
+        return False
+    sentence = ctx.rewrite.sentences[sub.sentence]
+    text = fold(ctx.rewrite.text[sentence.start : sentence.end])
+    name_start, name_end = sub.start - sentence.start, sub.end - sentence.start
+    for role in _people(ctx.source).entities[index].roles:
+        for found in re.finditer(re.escape(fold(role)), text, re.IGNORECASE):
+            if found.start() >= name_end:
+                gap = text[name_end : found.start()]
+            elif found.end() <= name_start:
+                gap = text[found.end() : name_start]
+            else:
+                continue
+            if _BETWEEN_NAME_AND_TITLE.fullmatch(gap):
+                return True
+    return False
 
 
 def _unanchored(ctx: CheckContext, sub: Substitution) -> bool:
