@@ -153,7 +153,7 @@ def _build_api(config: ServeConfig, runs: RunLog, *, warm: bool) -> FastAPI:
         )
 
     @app.post(
-        "/api/runs/{run_id}/decisions",
+        "/api/runs/{run_id:path}/decisions",
         summary="Dismiss, mark reviewed or accept one finding of a check run",
         tags=["api"],
     )
