@@ -113,6 +113,45 @@ def test_decisions_are_kept_with_the_run_listed_and_carried_to_a_recheck(stored)
     assert store.decisions(int(again["run_id"])) == {n: r for n, r in enumerate(again["reviews"]) if r}
 
 
+def test_retold_show_prints_the_decisions_taken_in_the_web_page(stored, capsys):
+    from retold.cli import main
+
+    url, store = stored
+    first = checked(url)
+    run_id, findings = first["run_id"], first["findings"]
+    n_name = next(n for n, f in enumerate(findings) if f["text"] == "Andriy Sybhia")
+    httpx.post(f"{url}/api/runs/{run_id}/decisions", json={"finding": n_name, "decision": "accepted"})
+
+    def shown(fmt: str, run: object = run_id) -> str:
+        assert main(["show", str(run), "--db", str(store.path), "--format", fmt]) == 0
+        return capsys.readouterr().out
+
+    as_json = json.loads(shown("json"))
+    assert as_json["findings"] == findings  # the contract, key for key, with the decisions beside it
+    assert as_json["reviews"] == [("accepted" if n == n_name else None) for n in range(len(findings))]
+    md = shown("md")
+    assert f"1 of {len(findings)} findings decided in the web page, {len(findings) - 1} left to review" in md
+    assert "“Andriy Sybhia”: **accepted**" in md.split("## Decisions")[1]
+    # a check made at the command line and decided on in the page (its history lists the store's runs)
+    source, rewrite = (
+        ROOT / "examples" / "nato-ukraine.txt",
+        ROOT / "tests" / "data" / "rewrites" / "nato-ai-rewrite.md",
+    )
+    assert main(["check", str(source), str(rewrite), "--format", "text", "--db", str(store.path)]) == 1
+    capsys.readouterr()
+    cli_run = store.list_runs(limit=1, outputs=False)[0].id
+    cli_findings = json.loads(store.get_run(cli_run).output["rendered"]["json"])["findings"]
+    answer = httpx.post(f"{url}/api/runs/{cli_run}/decisions", json={"finding": 0, "decision": "dismissed"})
+    assert answer.status_code == 200, answer.text
+    text = shown("text", cli_run)
+    assert f"Decisions: 1 of {len(cli_findings)} findings decided in the web page" in text
+    assert text.rstrip().endswith(": dismissed") and cli_findings[0]["kind"] in text.rsplit("Decisions:", 1)[1]
+    # a run nobody decided on prints as it was stored
+    untouched = checked(url)["run_id"]
+    assert main(["show", str(untouched), "--db", str(store.path), "--format", "json"]) == 0
+    assert "reviews" not in json.loads(capsys.readouterr().out)
+
+
 def test_the_store_contract_json_stays_the_cli_s(stored):
     url, store = stored
     data = checked(url)

@@ -160,14 +160,35 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise InputError("show reads the store: drop --no-store")
         run = store.get_run(args.id)
         where = store.path
+        decisions = store.decisions(run.id) if run is not None else {}
     if run is None:
         raise InputError(f"No run {args.id} in the store at {where}: see `retold history` for the ids")
     rendered = run.output.get("rendered", {})
     if args.format not in rendered:
         kept = ", ".join(sorted(rendered)) or "none"
         raise InputError(f"Run {run.id} was stored as {kept}, not {args.format}: pass --format with one of those")
-    emit(rendered[args.format], args.output)
+    emit(_with_decisions(rendered[args.format], args.format, rendered, decisions), args.output)
     return EXIT_OK
+
+
+def _with_decisions(text: str, fmt: str, rendered: dict[str, str], decisions: dict[int, str]) -> str:
+    """A stored check's report with the editor's decisions from the web page: ``reviews`` in the JSON (as the
+    API gives them), a closing block in text, Markdown and HTML. Unchanged when nobody decided anything."""
+    from retold.reviews import decisions_block, with_decisions
+
+    if not decisions or "json" not in rendered:
+        return text
+    findings = json.loads(rendered["json"]).get("findings")
+    if not isinstance(findings, list):
+        return text
+    if fmt == "json":
+        shown = json.dumps(with_decisions(json.loads(text), decisions), ensure_ascii=False, indent=2)
+        return shown + "\n" if text.endswith("\n") else shown
+    block = decisions_block(findings, decisions, fmt)
+    if fmt == "html" and "</body>" in text:
+        at = text.rindex("</body>")
+        return text[:at] + block + text[at:]
+    return text.rstrip("\n") + "\n" + block
 
 
 def _clip(text: str, width: int = 70) -> str:

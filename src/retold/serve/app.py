@@ -16,12 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from retold import __version__
 from retold.errors import EngineError, FetchError, InputError, PrivateAddressError, RetoldError, StyleError
+from retold.reviews import with_decisions
 from retold.rewrite import engine_names, style_names
 from retold.serve import pipeline, reference
 from retold.serve.config import ServeConfig
 from retold.serve.jobs import QueueFull, TimeLimit, WorkQueue
 from retold.serve.models import CheckRequest, DecisionRequest, ExtractRequest, RewriteRequest
-from retold.serve.runlog import MemoryRunLog, RunLog, with_decisions
+from retold.serve.runlog import MemoryRunLog, RunLog
 from retold.serve.security import Guard
 from retold.serve.suggest import add_suggestions
 from retold.styles import list_styles

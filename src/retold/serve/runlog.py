@@ -14,6 +14,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from retold.reviews import with_decisions
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -50,17 +52,6 @@ class Run:
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.summary(), "request": self.request, "result": with_decisions(self.result, self.decisions)}
-
-
-DECISIONS = ("dismissed", "reviewed", "accepted")
-
-
-def with_decisions(result: dict[str, Any], decisions: dict[int, str]) -> dict[str, Any]:
-    """A check result with ``reviews``: the editor's decision on each finding, in the findings' order (None: not
-    yet decided). Beside the findings, not in them, so the findings stay the CLI's JSON key for key."""
-    if "findings" not in result:
-        return result
-    return {**result, "reviews": [decisions.get(n) for n in range(len(result["findings"]))]}
 
 
 def finding_count(kind: str, result: dict[str, Any]) -> int | None:
