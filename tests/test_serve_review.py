@@ -143,6 +143,10 @@ def test_retold_show_prints_the_decisions_taken_in_the_web_page(stored, capsys):
     cli_findings = json.loads(store.get_run(cli_run).output["rendered"]["json"])["findings"]
     answer = httpx.post(f"{url}/api/runs/{cli_run}/decisions", json={"finding": 0, "decision": "dismissed"})
     assert answer.status_code == 200, answer.text
+    reopened = httpx.get(f"{url}/api/runs/{cli_run}").json()  # the page reopens it with its decision
+    assert reopened["result"]["reviews"][0] == "dismissed" and reopened["left_to_review"] == len(cli_findings) - 1
+    listed = {r["id"]: r for r in httpx.get(url + "/api/history").json()["runs"]}
+    assert listed[str(cli_run)]["left_to_review"] == len(cli_findings) - 1
     text = shown("text", cli_run)
     assert f"Decisions: 1 of {len(cli_findings)} findings decided in the web page" in text
     assert text.rstrip().endswith(": dismissed") and cli_findings[0]["kind"] in text.rsplit("Decisions:", 1)[1]

@@ -456,14 +456,18 @@ class Store:
         return {int(row[0]): str(row[1]) for row in rows}
 
     def review_counts(self, run_ids: list[int]) -> dict[int, int]:
-        """How many findings each check run of ``run_ids`` made by ``retold serve`` holds (what a listing
-        shows as left to review, less the decisions), read inside SQLite without loading the outputs."""
+        """How many findings each check run of ``run_ids`` holds, made by ``retold serve`` or ``retold check``
+        (what a listing shows as left to review, less the decisions), read inside SQLite without loading the
+        outputs."""
         if not run_ids:
             return {}
         marks = ",".join("?" * len(run_ids))
+        # the server keeps the result as JSON; a command keeps its printed JSON as a string, parsed here too
         rows = self.db.execute(
-            "SELECT id, json_array_length(json_extract(output, '$.result.findings')) FROM runs"
-            f" WHERE kind = 'check' AND id IN ({marks}) AND json_extract(output, '$.result.findings') IS NOT NULL",
+            "SELECT id, coalesce(json_array_length(json_extract(output, '$.result.findings')),"
+            " CASE WHEN json_valid(json_extract(output, '$.rendered.json'))"
+            " THEN json_array_length(json_extract(output, '$.rendered.json'), '$.findings') END) FROM runs"
+            f" WHERE kind = 'check' AND id IN ({marks}) AND json_valid(output)",
             run_ids,
         )
         return {int(row[0]): int(row[1] or 0) for row in rows}

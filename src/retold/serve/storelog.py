@@ -128,7 +128,13 @@ class StoreRunLog:
         else:
             result["source"] = {"text": text, "sentences": []}
             request = {"text": text, "style": stored.style, "engine": stored.engine}
-        return _as_run(stored, request=request, result=result)
+        if stored.kind != "check":
+            return _as_run(stored, request=request, result=result)
+        # a command's check is decided on in the page like the server's own: its count and decisions go with it
+        findings = len(result.get("findings") or ())
+        return _as_run(
+            stored, request=request, result=result, findings=findings, decisions=self.store.decisions(stored.id)
+        )
 
 
 def _article_text(kind: str, result: dict[str, Any]) -> str:
