@@ -40,3 +40,15 @@ def test_a_kept_fact_is_not_reported_missing() -> None:
 def test_omissions_never_fail_a_check() -> None:
     report = check(SOURCE, "Sybiha met Landsbergis in Brussels on Tuesday.")
     assert report.verdict == "pass" and report.exit_code() == 0
+
+
+def test_a_left_out_quote_names_its_speaker_in_full_or_not_at_all() -> None:
+    said = [f.message for f in check(SOURCE, "Ukraine wants to join NATO.").findings if "key quote" in f.message]
+    assert any(m.endswith("(Andriy Sybiha)") for m in said)  # by name, not by the "Sybiha" of one credit
+    # a "He" the analysis cannot settle names nobody: the finding leaves the speaker out
+    source = (
+        "Mayor Ana Lopez opened the bridge on Monday. Her deputy Tom Reed was there too. "
+        'He said, "This bridge will change the way we travel for decades to come."'
+    )
+    (quote,) = [f.message for f in check(source, "Ana Lopez opened a bridge.").findings if "key quote" in f.message]
+    assert quote.endswith("for decades to come.”")

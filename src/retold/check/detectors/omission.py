@@ -77,7 +77,7 @@ def key_facts(source: FactSheet) -> list[KeyFact]:
     for quote in source.quotes:
         if len(words(quote.text)) < MIN_QUOTE_WORDS or _is_title(quote):
             continue
-        who = f" ({quote.speaker_text})" if quote.speaker_text else ""
+        who = f" ({_speaker_name(source, quote)})" if _speaker_name(source, quote) else ""
         weight = 1.2 * _position_weight(quote.sentences[0] if quote.sentences else 0)
         evidence = Evidence(quote.start, quote.end, quote.text)
         facts.append(KeyFact("quote", f"“{_clip(quote.text)}”{who}", weight, evidence, quote))
@@ -120,6 +120,17 @@ def _kept(ctx: CheckContext, key: KeyFact, rewrite_words: str) -> bool:
 def _clip(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _speaker_name(source: FactSheet, quote: Quote) -> str | None:
+    """Who said the quote, by name when analysis knows them; a bare "he" or "she" names nobody in a finding."""
+    if quote.speaker is not None and 0 <= quote.speaker < len(source.entities):
+        return source.entities[quote.speaker].name
+    said_by = (quote.speaker_text or "").strip()
+    return None if said_by.lower() in _BARE_PRONOUNS else said_by or None
+
+
+_BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 def _is_title(quote: Quote) -> bool:
