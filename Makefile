@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := examples/nato-ukraine.txt
 
-.PHONY: demo test lint ray bench perturb speed selfcheck clean
+.PHONY: demo test lint fuzz ray bench perturb speed selfcheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: $(VENV)/.installed $(VENV)/.bytecode
 
 test: $(VENV)/.installed-dev $(VENV)/.bytecode
 	$(BIN)/python -m pytest
+
+# The property tests with many new examples each run (the test suite and CI draw the same ones every time):
+# a failure found here is pinned as an explicit example beside its property.
+fuzz: $(VENV)/.installed-dev $(VENV)/.bytecode
+	RETOLD_TEST_PROFILE=explore $(BIN)/python -m pytest tests/test_fuzz.py tests/test_serve_fuzz.py
 
 # Lint, format and types: ruff and mypy as pyproject.toml configures them (mypy also reads the README's Python
 # examples, kept word for word in tests/readme_examples.py).

@@ -1,8 +1,11 @@
 """Property tests: any ``str`` given to the Python API gives a result or a ``RetoldError``, never another
 exception, and in bounded time.
 
-Two profiles: ``retold-fast`` (the default, a few examples per property, for ``make test``) and ``retold-ci``
-(many more and longer inputs; ``.ci/run`` selects it with RETOLD_TEST_PROFILE=ci). The per-example deadline
+Three profiles: ``retold-fast`` (the default, a few examples per property, for ``make test``), ``retold-ci``
+(many more and longer inputs; ``.ci/run`` selects it with RETOLD_TEST_PROFILE=ci) and ``retold-explore``
+(``make fuzz``, RETOLD_TEST_PROFILE=explore: more still, and new ones each run). The first two draw the same
+examples on every run, so CI judges the code and not the luck of the draw; exploring finds new failures, each
+then pinned as an explicit example beside its property. The per-example deadline
 is what catches super-linear time: the inputs include long runs of one unit (quotes, brackets, names,
 Markdown markers), the shape that made quote handling quadratic.
 """
@@ -21,13 +24,19 @@ import retold
 from retold.errors import RetoldError
 
 SOURCE = (Path(__file__).parent.parent / "examples" / "nato-ukraine.txt").read_text(encoding="utf-8")
-CI = os.environ.get("RETOLD_TEST_PROFILE") == "ci"
+EXPLORE = os.environ.get("RETOLD_TEST_PROFILE") == "explore"
+CI = os.environ.get("RETOLD_TEST_PROFILE") == "ci" or EXPLORE
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile(
     "retold-fast", max_examples=12, deadline=dt.timedelta(seconds=30), suppress_health_check=_SLOW, derandomize=True
 )
-settings.register_profile("retold-ci", max_examples=150, deadline=dt.timedelta(seconds=15), suppress_health_check=_SLOW)
-PROFILE = settings.get_profile("retold-ci" if CI else "retold-fast")
+settings.register_profile(
+    "retold-ci", max_examples=150, deadline=dt.timedelta(seconds=15), suppress_health_check=_SLOW, derandomize=True
+)
+settings.register_profile(
+    "retold-explore", max_examples=1000, deadline=dt.timedelta(seconds=15), suppress_health_check=_SLOW
+)
+PROFILE = settings.get_profile("retold-explore" if EXPLORE else "retold-ci" if CI else "retold-fast")
 LONGEST_RUN = 600 if CI else 150  # repetitions of one unit
 
 # Any code point at all, lone surrogates and controls included.
