@@ -122,3 +122,9 @@ def test_a_phrase_before_a_comma_that_is_no_title_of_the_name_is_no_role() -> No
     assert roles("His rival, Jane Miller, said no.", "Jane Miller") == ()  # a relation, not a title
     assert roles("Miller's deputy, Tom Reed, said no.", "Tom Reed") == ()  # another person's title
     assert roles("The company's founders, Jane Miller and Tom Reed, said no.", "Tom Reed") == ()
+
+
+def test_a_hyphenated_title_is_one_word_before_the_name_and_after_it() -> None:
+    # "founder" for "co-founder" shortened the role; "co" opening an apposition hid it
+    assert roles("Acme co-founder Jane Roe said the firm would grow.", "Jane Roe") == ("co-founder",)
+    assert roles("Jane Roe, co-founder of Acme, said the firm would grow.", "Jane Roe") == ("co-founder of Acme",)

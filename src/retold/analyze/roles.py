@@ -30,7 +30,25 @@ _MAX_APPOS = 14
 
 
 def _is_title_token(token: Any) -> bool:
-    return token.lower_.rstrip(".") in TITLE_WORDS
+    """A title word, alone or as the part of a hyphenated one ("co" and "founder" of "co-founder")."""
+    return token.lower_.rstrip(".") in TITLE_WORDS or _hyphenated(token) in TITLE_WORDS
+
+
+def _hyphenated(token: Any) -> str:
+    """The hyphenated word ``token`` is part of, lower-cased ("co-founder"); "" when it stands alone."""
+    doc, first, last = token.doc, token.i, token.i
+    while (
+        first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+    ):
+        first -= 2
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+    ):
+        last += 2
+    return doc[first : last + 1].text.lower() if last > first else ""
 
 
 def title_before(doc: Any, first: int) -> str | None:
@@ -48,7 +66,7 @@ def title_before(doc: Any, first: int) -> str | None:
         if word == "-" and not tok.whitespace_ and i > sent_start and not doc[i - 1].whitespace_:
             i -= 1  # "Vice-President": one hyphenated title, not "President" alone
             continue
-        if (tok.text[:1].isupper() and tok.is_alpha) or tok.lower_ in TITLE_WORDS or tok.lower_ in TITLE_MODIFIERS:
+        if (tok.text[:1].isupper() and tok.is_alpha) or _is_title_token(tok) or tok.lower_ in TITLE_MODIFIERS:
             i -= 1
             continue
         break
