@@ -164,6 +164,11 @@ def test_a_price_per_another_unit_of_the_same_measure_is_an_error() -> None:
     (f,) = numbers(source, "Wholesale power sold for $45 per kilowatt-hour on Monday.")
     assert f.severity == "error" and "changed unit" in f.message and f.evidence_relation == "contradicts"
     assert numbers(source, "Wholesale power sold for $45 per megawatt-hour on Monday.") == []
+    # the unit or currency written out between the figure and its rate
+    worded = "Electricity will cost 45 euros per megawatt-hour under the new contract, the company said."
+    (f,) = numbers(worded, "Electricity will cost 45 euros per kilowatt-hour under the new contract.")
+    assert "changed unit: the source gives “45” per megawatt-hour, not per kilowatt-hour" in f.message
+    assert numbers(worded, "Electricity will cost 45 euros a megawatt-hour under the new contract.") == []
 
 
 def test_a_figure_that_is_not_in_the_source_shows_its_evidence_as_closest_only() -> None:

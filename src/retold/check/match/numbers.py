@@ -152,7 +152,8 @@ def _clause_lemmas(facts: FactSheet, number: NumberFact) -> set[str]:
     return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and not (number.start <= t.idx < number.end)}
 
 
-_RATE = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*([a-z][a-z-]*(?:\s+hours?)?)", re.IGNORECASE)
+# "per megawatt-hour" right after the figure, or after its unit or currency ("45 euros per megawatt-hour")
+_RATE = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}?(?:per|a|an|each|every|/)\s*([a-z][a-z-]*(?:\s+hours?)?)", re.IGNORECASE)
 _RATE_PREFIXES = ("kilo", "mega", "giga", "tera", "milli", "micro")
 
 
@@ -163,6 +164,12 @@ def rate_of(text: str, end: int) -> str | None:
         return None
     unit = re.sub(r"[\s-]+", "", m.group(1).lower())
     return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
+def _rate_words(text: str, end: int) -> str:
+    """The rate's unit as written ("megawatt-hour")."""
+    m = _RATE.match(text[end : end + 40])
+    return m.group(1) if m else ""
 
 
 def changed_rate(
@@ -179,8 +186,9 @@ def changed_rate(
         return None
     for s, r in theirs:
         if _same_measure(ours, r):
+            given, put = _rate_words(ctx.source.text, s.end), _rate_words(ctx.rewrite.text, number.end)
             return (
-                f"changed unit: the source gives “{s.text}” per {r}, not per {ours}: give the source's unit",
+                f"changed unit: the source gives “{s.text}” per {given}, not per {put}: give the source's unit",
                 [s.sentence],
                 "error",
             )
