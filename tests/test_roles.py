@@ -128,3 +128,9 @@ def test_a_hyphenated_title_is_one_word_before_the_name_and_after_it() -> None:
     # "founder" for "co-founder" shortened the role; "co" opening an apposition hid it
     assert roles("Acme co-founder Jane Roe said the firm would grow.", "Jane Roe") == ("co-founder",)
     assert roles("Jane Roe, co-founder of Acme, said the firm would grow.", "Jane Roe") == ("co-founder of Acme",)
+
+
+def test_an_executive_title_is_taken_whole_before_the_name() -> None:
+    text = "Acme's chief financial officer Jane Miller said the deal would close in May."
+    assert roles(text, "Jane Miller") == ("Acme's chief financial officer",)  # not "officer"
+    assert roles("Chief operating officer Tom Reed said costs rose.", "Tom Reed") == ("Chief operating officer",)

@@ -21,7 +21,9 @@ TITLE_WORDS = frozenset(
 # lower-case words that may stand inside a title ("foreign minister", "top diplomat")
 TITLE_MODIFIERS = frozenset(
     """foreign defence defense prime deputy vice former chief executive interior finance economy health
-    justice state senior top acting interim general assistant associate national deputy major""".split()
+    justice state senior top acting interim general assistant associate national deputy major financial
+    operating operations technology technical marketing information medical legal commercial investment
+    communications security product digital strategy""".split()
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
 _JOINERS = frozenset({"of", "for", "and", "'s"})
