@@ -221,3 +221,27 @@ def test_a_name_beside_the_title_the_source_gives_that_person_is_no_swap() -> No
     swapped = "Acme president Jane Miller met Beta chief executive Tom Reed on Monday. Miller agreed to the deal."
     wrong = [f for f in check(swapped, "Acme president Tom Reed agreed to the deal on Monday.").findings]
     assert [(f.kind, f.text) for f in wrong if f.severity == "error"] == [("entity", "Tom Reed")]
+
+
+def test_a_cause_put_where_the_source_only_sets_things_in_time_is_an_invented_cause() -> None:
+    source = (
+        "The suspect was arrested after a two-hour chase, police said on Friday. "
+        "Shares in the firm fell 4 percent and the chief executive resigned on Monday. "
+        "Prices rose since the storm closed the port, traders said."
+    )
+
+    def causes(rewrite: str) -> list[str]:
+        return [f.text for f in check(source, rewrite).findings if "invented cause" in f.message]
+
+    (found,) = [
+        f
+        for f in check(source, "The suspect was arrested because of a two-hour chase, police said on Friday.").findings
+        if "invented cause" in f.message
+    ]
+    assert (found.kind, found.severity, found.text) == ("claim", "error", "because of")
+    assert "“after”" in found.message and found.evidence_relation == "contradicts"
+    assert causes("Shares in the firm fell 4 percent, so the chief executive resigned on Monday.") == ["so"]
+    # the source's own words, or a word of the source that may give a cause, are no invention
+    assert causes("The suspect was arrested following a two-hour chase, police said on Friday.") == []
+    assert causes("Prices rose because the storm closed the port, traders said.") == []
+    assert causes("Shares in the firm fell 4 percent and the chief executive resigned on Monday.") == []

@@ -13,6 +13,8 @@ anchored edits are classed (:func:`classify`):
   "former"/"current", "some"/"all", "he"/"she");
 - ``negation``: a "not", "no" or "never" added or dropped;
 - ``hedge``: a qualifier the source gives ("almost", "about", "may") dropped, or a new one added;
+- ``cause``: a word of cause ("because of", "due to", "led to") where the source joins the same two things by
+  time or by "and" ("arrested because of a chase" for "arrested after a chase"): a cause the source never gives;
 - ``word``: any other content word changed for another of its class — often a paraphrase, so it weighs little.
 
 All but ``word`` become findings (:mod:`retold.check.detectors.swap`), which the score weighs like any
@@ -245,6 +247,8 @@ def classify(new: list[_Tok], old: list[_Tok], facts: _Facts) -> str | None:
         if _same_entity(new_names, old_names, names):
             return None
         return "entity"
+    if _invented_cause(new, old):
+        return "cause"
     if _closed_swap(new, old):
         return "opposite"
     if any(_is_hedge(t) for t in old) and not any(_is_hedge(t) for t in new):
@@ -255,6 +259,29 @@ def classify(new: list[_Tok], old: list[_Tok], facts: _Facts) -> str | None:
         if any(a.pos == b.pos for a in new_content for b in old_content):
             return "word"
     return None
+
+
+# Words that give a cause, as lemmas; and the ones that join two things by time or by addition, no cause said.
+_CAUSAL = frozenset("because due owe thanks cause result lead consequently therefore hence so".split())
+_TEMPORAL = frozenset("after following before when then and while during".split())
+# a source word that may give a cause itself ("since", "as", "after which it fell, prompting")
+_MAYBE_CAUSAL = _CAUSAL | frozenset("since as from over prompt trigger spark drive fuel blame amid".split())
+
+
+def _invented_cause(new: list[_Tok], old: list[_Tok]) -> bool:
+    """ "because of" for "after": the rewrite says one thing caused another where the source only sets them in
+    time. Only short connective edits count (at most three words each side), and only when the source's words
+    hold no word that may give a cause."""
+    if not new or not old or len(new) > 3 or len(old) > 3:
+        return False
+    ours = {t.lemma for t in new} | {t.lower for t in new}
+    theirs = {t.lemma for t in old} | {t.lower for t in old}
+    if not ours & _CAUSAL or theirs & _MAYBE_CAUSAL:
+        return False
+    if ours & {"so", "result", "lead", "cause"} and not ours & {"because", "due", "owe", "thanks"}:
+        # "so", "as a result", "led to", "caused": only where the source had a bare joining word
+        return bool(theirs & {"and", "then", "after", "following"})
+    return bool(theirs & _TEMPORAL)
 
 
 def _mentions_in(tokens: list[_Tok], sheet: FactSheet) -> list[tuple[str, list[_Tok]]]:

@@ -5,7 +5,8 @@ Kyiv" — only the token diff against the copied source sentence (:mod:`retold.c
 that "Rutte" took Sybiha's place. Reported as the kind of fact that changed: ``entity`` (``attribution``
 when the name is a quote's speaker), ``number``, ``date``, and ``claim`` for a flipped meaning (an
 antonym, "before" for "after", "all" for "some", a negation added or dropped, doer and object of a verb
-exchanged: "Chelsea beat Arsenal" for "Arsenal beat Chelsea"). A qualifier the source
+exchanged: "Chelsea beat Arsenal" for "Arsenal beat Chelsea"; a cause the source does not give: "because of"
+for "after"). A qualifier the source
 gives and the rewrite drops ("almost", "may") is a ``claim`` warning. Changes inside quotation marks are
 the quote detector's.
 """
@@ -34,6 +35,7 @@ _FINDING_KIND = {
     "opposite": "claim",
     "negation": "claim",
     "hedge": "claim",
+    "cause": "claim",
 }
 
 
@@ -126,6 +128,8 @@ def _message(sub: Substitution, kind: str) -> str:
         if not sub.rewrite_words:
             return f"{_COPIES} says {old}; the rewrite drops it and states the claim as certain: keep the qualifier"
         return f"{new} qualifies a claim {_COPIES} states without it: drop it or use the source's wording"
+    if sub.kind == "cause":
+        return f"invented cause: {new} where {_COPIES} has {old}, which gives no cause: use {old} or recheck the claim"
     if sub.kind == "negation" and not sub.source_words:
         return f"{new} negates what {_COPIES} affirms: remove the negation"
     if sub.kind == "negation" and not sub.rewrite_words:
