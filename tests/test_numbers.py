@@ -90,3 +90,11 @@ def test_measures_written_against_the_digits() -> None:
         ("$15m", 15_000_000.0, "USD"),
         ("15m", 15_000_000.0, "EUR"),
     ]
+
+
+def test_a_scale_in_capitals_multiplies_as_in_lower_case() -> None:
+    # a title-cased headline writes "Million"; a capital "M" after digits is a million, never metres
+    assert numbers("LVMH Pledges €15 Million to Help the Louvre") == [("€15 Million", 15_000_000.0, "EUR")]
+    assert numbers("LVMH Gives the Louvre a $16M Boost") == [("$16M", 16_000_000.0, "USD")]
+    assert numbers("The app has 100M users.") == [("100M", 100_000_000.0, "users")]
+    assert numbers("She won the 100m sprint.") == [("100m", 100.0, "m")]

@@ -32,7 +32,7 @@ _WORDS = re.compile(
 _DIGITS = re.compile(
     r"(?<![\w.,:])(?P<cur>US\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?"
+    r"(?:\s?(?P<scale>(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)|[kmbKMB])\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
 )
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -169,8 +169,8 @@ def _measure(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     if m.group("cur") or m.group("pct"):
         return None
     scale = m.group("scale") or ""
-    if scale and scale.lower() not in ("m", "k", "b"):
-        return None
+    if scale and scale not in ("m", "k", "b"):
+        return None  # a word, or a capital "M", "K", "B" ("100M users"): a multiplier, never metres
     at = m.end("num")
     spaced = folded[at : at + 1] == " "
     word = _GLUED_WORD.match(folded, at + 1 if spaced else at)
