@@ -148,3 +148,25 @@ def test_a_surname_written_in_lower_case_is_a_miscased_name_not_a_missing_person
     assert not [
         f for f in check(source, "Mayor Ann Cole said the city had no choice.").findings if f.kind == "entity-form"
     ]
+
+
+def test_a_title_case_headline_is_judged_by_the_names_it_holds_in_sentence_case() -> None:
+    from retold.check import check
+
+    source = (
+        "The museum is receiving help in the form of 15 million euros from LVMH, the luxury conglomerate led by "
+        "French billionaire Bernard Arnault. The Louvre wants to buy a painting by Jean Siméon Chardin."
+    )
+    body = "\n\nLVMH is giving the Louvre 15 million euros toward a painting by Chardin."
+
+    def invented(headline: str) -> list[str]:
+        found = check(source, f"# {headline}{body}").findings
+        return [f.text for f in found if f.kind in ("entity", "number") and f.severity == "error"]
+
+    # the parser reads "LVMH Pledges" as one name; "€15 Million" is the source's 15 million euros
+    assert invented("LVMH Pledges €15 Million to Help the Louvre Buy a Chardin") == []
+    assert invented("Bernard Arnault Gives the Louvre a Boost") == []
+    # a name no sentence of the source gives, which the parser missed in the capitals, is still caught
+    assert invented("Gucci Pledges €15 Million to Help the Louvre Buy a Chardin") == ["Gucci"]
+    assert invented("LVMH Pledges €15 Million to Help the Prado Buy a Chardin") == ["Prado"]
+    assert invented("Francois Pinault Gives the Louvre a Boost") == ["Francois Pinault"]

@@ -106,3 +106,11 @@ def test_same_sense_through_a_hypernym_or_a_derived_form_and_not_otherwise() -> 
     assert wordnet.same_sense("detain", "detention", "v", "n")
     assert not wordnet.same_sense("beat", "praise")
     assert wordnet.senses("breathe_out", "v") == frozenset() and wordnet.senses("zzzq", "v") == frozenset()
+
+
+def test_a_common_word_is_one_wordnet_writes_in_lower_case() -> None:
+    from retold.wordnet import common_word
+
+    assert all(common_word(w) for w in ("Pledges", "Boost", "Gives", "Raised", "Affairs", "Takeaway"))
+    # only a name in WordNet ("Paris", "Tuesday"), or not in it at all
+    assert not any(common_word(w) for w in ("Paris", "Tuesday", "Gucci", "LVMH", "Rutte", "€15"))

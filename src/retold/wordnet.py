@@ -217,6 +217,30 @@ def senses(lemma: str, pos: str) -> frozenset[str]:
     return frozenset(linked)
 
 
+@cache
+def common_word(word: str) -> bool:
+    """True when WordNet writes ``word`` (or its stem: "pledges", "gives", "raised") in lower case in some
+    sense: a word Title Case capitalises for style ("Pledges", "Boost"). A word WordNet has only as a name
+    ("Paris", "Louvre") or not at all ("Gucci") is not common."""
+    word = word.lower()
+    if not word.isalpha():
+        return False
+    stems = {word}
+    for suffix, put in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.add(word[: -len(suffix)] + put)
+    for stem in stems:
+        for pos, name in _FILES.items():
+            for offset in _synset_offsets(pos, stem):
+                line = (_line(name, offset) or b"").decode("utf-8", "replace").split(" | ", 1)[0].split()
+                if len(line) < 4:
+                    continue
+                count = int(line[3], 16)
+                if any(line[4 + 2 * k].split("(", 1)[0] == stem for k in range(count)):
+                    return True  # written in lower case in this synset: a common word
+    return False
+
+
 def same_sense(first: str, second: str, pos: str = "v", second_pos: str | None = None) -> bool:
     """True when two lemmas are one word or share a WordNet sense or a link (:func:`senses`) — of parts of
     speech ``pos`` and ``second_pos`` (the same when not given)."""

@@ -115,21 +115,33 @@ def unknown_names(ctx: CheckContext) -> tuple[list[UnknownName], list[tuple[Ment
     headings = {s.id: s for s in ctx.rewrite.sentences if s.kind == "heading"}
     body = " ".join(s.text for s in ctx.rewrite.sentences if s.kind != "heading")
     kept = names.capitalised | {fold_key(m.group()) for m in _CAPITALISED.finditer(fold(body))}
+    judged: list[tuple[int, int]] = []  # heading words already judged as (part of) a mention
     for entity in ctx.rewrite.entities:
         if entity.label not in CHECKED_NAME_LABELS:
             continue
         for mention in entity.mentions:
             heading = headings.get(mention.sentence)
-            if heading is not None and not _named_in_sentence_case(
-                heading.text, mention.text, _kept_in(heading.text, kept)
-            ):
-                continue  # "Current State of Affairs": a heading's capitals are its style, not a name
+            if heading is not None:
+                judged.append((mention.start, mention.end))
+                named = _named_in_sentence_case(heading.text, mention.text, _kept_in(heading.text, kept))
+                if named is not None and all(_known(n, names) for n in named):
+                    # "Current State of Affairs" names nobody; "LVMH Pledges €15 Million" names LVMH: a
+                    # heading's capitals are its style, and the names it holds in sentence case are judged
+                    continue
             if _known(mention.text, names):
                 twin = _case_twin(mention, names, ctx.rewrite)
                 if twin is not None:
                     miscased.append((mention, twin))
                 continue
             unknown.append(UnknownName(mention, entity.label, _nearest(mention.text, names)))
+    for heading in headings.values():
+        # names the parser missed in a title-cased heading ("Gucci Pledges €15 Million to Help the Louvre")
+        for a, b, label in _heading_names(heading.text, _kept_in(heading.text, kept)) or ():
+            start, end = heading.start + a, heading.start + b
+            if any(s < end and start < e for s, e in judged) or _known(heading.text[a:b], names):
+                continue
+            mention = Mention(start, end, heading.text[a:b], heading.id)
+            unknown.append(UnknownName(mention, label, _nearest(mention.text, names)))
     return unknown, miscased
 
 
@@ -137,23 +149,78 @@ def _kept_in(heading: str, capitalised: frozenset[str] | set[str]) -> frozenset[
     return frozenset(w for w in heading.split() if fold_key(w.strip(".,:;!?")) in capitalised)
 
 
+_HEADING_WORD = re.compile(r"\S+")
+# The words Title Case leaves in lower case.
+_TITLE_SMALL = _SMALL_WORDS | frozenset("a an to by with from as but or nor up off per via vs vs. over into".split())
+
+
+def _named_in_sentence_case(heading: str, name: str, kept: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """The names a title-cased heading holds where ``name`` stands (:func:`_heading_names`); None when the
+    heading is not title-cased: its capitals are evidence, and ``name`` is judged as it stands."""
+    found = _heading_names(heading, kept)
+    if found is None:
+        return None
+    start = heading.find(name)
+    end = start + len(name)
+    return tuple(heading[a:b] for a, b, _ in found if start >= 0 and a < end and start < b)
+
+
 @functools.lru_cache(maxsize=256)
-def _named_in_sentence_case(heading: str, name: str, kept: frozenset[str] = frozenset()) -> bool:
-    """Whether a name in a title-cased heading is still a name when the heading is written in sentence case
-    (first word and the words the rest of the text capitalises kept): the parser's reading without the
-    capitals every word of a heading gets. A heading that is not title-cased keeps its capitals as evidence."""
+def _heading_names(heading: str, kept: frozenset[str] = frozenset()) -> tuple[tuple[int, int, str], ...] | None:
+    """The names in a title-cased heading, as (start, end, label); None when it is not title-cased.
+
+    The heading is read in sentence case: the first word, the words the rest of the text capitalises and the
+    words no dictionary writes in lower case keep their capitals, the others ("Pledges", "Boost") lose them.
+    The names are what the parser then finds, and any word no dictionary writes in lower case ("Gucci" in
+    "Gucci Pledges €15 Million"), whatever the parser says: the parser reads Title Case as one long name
+    ("LVMH Pledges") or as none at all.
+    """
+    from retold.wordnet import common_word
+
     words = heading.split()
-    if len(words) < 2 and heading == name:
+    lettered = [w for w in words if w[:1].isalpha()]  # "€15" and "2024" take no capital in any case
+    if len(words) < 2:
         lowered = heading.lower()
-    elif sum(w[:1].isupper() for w in words) < max(2, len(words) - sum(w.lower() in _SMALL_WORDS for w in words)):
-        return True  # not Title Case: a capital inside it marks a name
+    elif sum(w[:1].isupper() for w in lettered) < max(2, len(lettered) - sum(w in _TITLE_SMALL for w in lettered)):
+        return None  # not Title Case: a capital inside it marks a name
     else:
-        lowered = " ".join(w if i == 0 or w in kept else w.lower() for i, w in enumerate(words))
+        first = _HEADING_WORD.search(heading)
+        lowered = _HEADING_WORD.sub(
+            lambda m: (
+                m.group()
+                if (first is not None and m.start() == first.start())
+                or m.group() in kept
+                or not _style_capital(m.group())
+                else m.group().lower()
+            ),
+            heading,
+        )  # same length as the heading, so the parser's offsets are the heading's
     from retold.analyze.nlp import load_nlp
 
     doc = load_nlp()(lowered + ".")
-    start = heading.find(name)
-    return any(ent.start_char < start + len(name) and start < ent.end_char for ent in doc.ents)
+    spans = [
+        (ent.start_char, ent.end_char, ent.label_)
+        for ent in doc.ents
+        if ent.label_ in CHECKED_NAME_LABELS and ent.end_char <= len(heading)
+    ]
+    if len(words) >= 2:
+        for m in _HEADING_WORD.finditer(heading):
+            word = m.group().strip(_PUNCT)
+            at = m.start() + m.group().find(word)
+            if word[:1].isupper() and not common_word(word) and not any(a <= at < b for a, b, _ in spans):
+                spans.append((at, at + len(word), "ORG"))
+    return tuple(sorted(spans))
+
+
+_PUNCT = ".,:;!?\"'‘’“”()"
+
+
+def _style_capital(word: str) -> bool:
+    """A capital Title Case gives a common word: "Pledges", not "LVMH", "Gucci" or "McDonald"."""
+    from retold.wordnet import common_word
+
+    bare = word.strip(_PUNCT)
+    return bare[:1].isupper() and bare[1:].islower() and common_word(bare)
 
 
 def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
