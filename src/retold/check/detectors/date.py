@@ -1,10 +1,12 @@
-"""``date``: a date the source does not give, or gives for another event (rules in :mod:`retold.check.match.dates`)."""
+"""``date``: a date or time of day the source does not give, or gives for another event (rules in
+:mod:`retold.check.match.dates` and :mod:`retold.check.match.times`)."""
 
 from __future__ import annotations
 
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.dates import checkable_dates, unsupported_date
+from retold.check.match.times import unsupported_times
 from retold.types import EvidenceRelation, Finding
 
 
@@ -20,7 +22,45 @@ def detect(ctx: CheckContext) -> list[Finding]:
                 date, "date", severity, message, sentence_evidence(ctx.source, sentences), relation=_relation(message)
             )
         )
+    findings.extend(_clock_times(ctx))
     return _merge_ranges(findings)
+
+
+def _clock_times(ctx: CheckContext) -> list[Finding]:
+    """A time of day the source does not give: "around 5:15 PM" where it says 3:15 PM."""
+    findings = []
+    for time, theirs in unsupported_times(ctx):
+        sentence = next((s.id for s in ctx.rewrite.sentences if s.start <= time.start < s.end), None)
+        support = [s.sentence for s in ctx.alignment[sentence].support] if sentence is not None else []
+        # the source's time in the sentence this rests on, else its only time
+        near = [
+            t
+            for t in theirs
+            if any(ctx.source.sentences[i].start <= t.start < ctx.source.sentences[i].end for i in support)
+        ]
+        given = near[:1] or (theirs if len(theirs) == 1 else [])
+        if given:
+            at = [i for i in support if ctx.source.sentences[i].start <= given[0].start < ctx.source.sentences[i].end]
+            message = f"“{time.text}” is not in the source (here it gives “{given[0].text}”): give the source's time or drop it"
+            relation: EvidenceRelation = "contradicts"
+            sentences = at or support[:1]
+        else:
+            message = f"“{time.text}” is not in the source: give the time the source gives, or drop it"
+            relation = "closest"
+            sentences = support[:1]
+        findings.append(
+            Finding(
+                "date",
+                "error",
+                time.start,
+                time.end,
+                time.text,
+                message,
+                sentence_evidence(ctx.source, sentences),
+                relation,
+            )
+        )
+    return findings
 
 
 def _relation(message: str) -> EvidenceRelation:
