@@ -166,3 +166,24 @@ def test_title_offices_compare_by_office_not_by_words() -> None:
 
     assert offices("Acme's chief financial officer") == offices("CFO") == {"cfo"}
     assert offices("chief executive") == {"ceo"} and offices("vice president") == {"vice president"}
+
+
+def test_a_title_at_another_organisation_is_a_wrong_title() -> None:
+    from retold.check import check
+
+    source = (
+        "Nasa released satellite images on Monday. “Fire activity is well above average,” said Mark Parrington, "
+        "a senior scientist working on wildfire emissions at the European Centre for Medium-Range Weather Forecasts."
+    )
+
+    def wrong(rewrite: str) -> list[str]:
+        return [f.text for f in check(source, rewrite).findings if f.severity == "error" and "wrong title" in f.message]
+
+    assert wrong("Mark Parrington, a senior scientist at Nasa, said fire activity was well above average.") == [
+        "Mark Parrington"
+    ]
+    # the same body, whole or in part, is no other employer
+    assert (
+        wrong("Mark Parrington, a senior scientist at the European Centre, said fire activity was above average.") == []
+    )
+    assert wrong("Mark Parrington, a scientist, said fire activity was well above average on Monday.") == []

@@ -28,7 +28,7 @@ TITLE_MODIFIERS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
 _JOINERS = frozenset({"of", "for", "and", "'s"})
 _APPOS_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
-_MAX_APPOS = 14
+_MAX_APPOS = 20
 
 
 def _is_title_token(token: Any) -> bool:
@@ -110,8 +110,8 @@ def apposition_after(doc: Any, last: int) -> str | None:
         spaced_dash = fold(tok.text) == "-" and bool(doc[end - 1].whitespace_)  # "— ", not "19-year-old"
         if tok.text in (",", ";", ")", "--") or spaced_dash or fold(tok.text) == '"' or tok.is_space:
             break
-        if tok.text == "." and not tok.whitespace_ == "" and end == sent_end - 1:
-            break
+        if tok.text == ".":
+            break  # a full stop on its own ends the phrase ("U.S." is one token)
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None  # a clause, not an apposition ("Keefe, who was ...", "Keefe, she said")
         end += 1

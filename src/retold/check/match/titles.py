@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from retold.analyze.roles import TITLE_WORDS
 from retold.check.context import CheckContext
+from retold.check.match.names import initials, keys_of
 from retold.check.match.roles import _people, _source_person
 from retold.types import Entity, FactSheet, Severity
 
@@ -74,6 +75,22 @@ def title_conflicts(ctx: CheckContext) -> list[TitleConflict]:
         theirs_entity = people.entities[index]
         theirs = {o for r in theirs_entity.roles for o in offices(r)}
         ours = {o for r in entity.roles for o in offices(r)}
+        employer = _other_employer(ctx.source, theirs_entity, entity.roles)
+        if employer is not None and ours & theirs:
+            mention, source_mention = entity.mentions[0], theirs_entity.mentions[0]
+            found.append(
+                TitleConflict(
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    next(r for r in entity.roles if employer in r),
+                    tuple(theirs_entity.roles),
+                    source_mention.start,
+                    source_mention.end,
+                    "error",
+                )
+            )
+            continue
         if not theirs or not ours or ours & theirs:
             continue
         if _holds_elsewhere(ctx.source, theirs_entity, ours):
@@ -94,6 +111,60 @@ def title_conflicts(ctx: CheckContext) -> list[TitleConflict]:
             )
         )
     return found
+
+
+# A run of capitalised words inside a role: the organisation or place it is held at ("NASA", "Acme Corp").
+_NAMED_RUN = re.compile(r"\b[A-Z][\w&.-]*(?:\s+(?:of|for|and|the|de|&)?\s*[A-Z][\w&.-]*)*")
+
+
+def _employers(roles: tuple[str, ...] | list[str]) -> list[str]:
+    """The organisations and places the roles name, title words left out ("Chief Scientist at NASA" → NASA)."""
+    found = []
+    for role in roles:
+        for m in _NAMED_RUN.finditer(role):
+            words = [w for w in re.findall(r"[\w&.-]+", m.group()) if w.lower().rstrip(".") not in _ROLE_WORDS]
+            if words:
+                found.append(" ".join(words))
+    return found
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One organisation written two ways: a shared name key, or one the initials of the other (BVI)."""
+    if keys_of(a) & keys_of(b):
+        return True
+    words_a, words_b = a.split(), b.split()
+    set_a = {w.lower() for w in words_a} - _ROLE_WORDS
+    set_b = {w.lower() for w in words_b} - _ROLE_WORDS
+    if set_a and set_b and (set_a <= set_b or set_b <= set_a):
+        return True  # "the European Centre" for "the European Centre for Medium-Range Weather Forecasts"
+    return (len(words_a) == 1 and a.lower() == initials(words_b)) or (
+        len(words_b) == 1 and b.lower() == initials(words_a)
+    )
+
+
+def _other_employer(source: FactSheet, person: Entity, roles: tuple[str, ...]) -> str | None:
+    """An organisation the rewrite's title for ``person`` names where the source's titles for them name only
+    others: "a senior scientist at NASA" for the source's "a senior scientist … at the European Center for
+    Medium-Range Weather Forecasts". None when the source's titles name none, when one of them is the same
+    body, or when a source sentence naming the person names it too ("formerly of NASA")."""
+    theirs = _employers(person.roles)
+    if not theirs:
+        return None
+    for ours in _employers(roles):
+        if any(_same_body(ours, t) for t in theirs):
+            continue
+        if any(
+            _same_body(ours, run) for m in person.mentions for run in _employers([source.sentences[m.sentence].text])
+        ):
+            continue
+        return ours
+    return None
+
+
+_ROLE_WORDS = TITLE_WORDS | frozenset(
+    "chief senior deputy vice acting interim former foreign prime financial operating technology executive "
+    "officer national state general assistant associate head the of for and at".split()
+)
 
 
 def _holds_elsewhere(source: FactSheet, person: Entity, ours: set[str]) -> bool:
