@@ -113,16 +113,20 @@ def title_conflicts(ctx: CheckContext) -> list[TitleConflict]:
     return found
 
 
-# A run of capitalised words inside a role: the organisation or place it is held at ("NASA", "Acme Corp").
-_NAMED_RUN = re.compile(r"\b[A-Z][\w&.-]*(?:\s+(?:of|for|and|the|de|&)?\s*[A-Z][\w&.-]*)*")
+# Where a role names the body it is held at: "… at NASA", "… of the Port Authority", "Acme's …". A name
+# standing alone in a role ("Lithuanian counterpart") says where the person is from, not who employs them.
+_RUN = r"[A-Z][\w&.-]*(?:\s+(?:of|for|and|the|de|&)?\s*[A-Z][\w&.-]*)*"
+_EMPLOYER = re.compile(rf"\b(?:at|of|for)\s+(?:the\s+)?({_RUN})|({_RUN})['\u2019]s?\b")
 
 
 def _employers(roles: tuple[str, ...] | list[str]) -> list[str]:
-    """The organisations and places the roles name, title words left out ("Chief Scientist at NASA" → NASA)."""
+    """The organisations and places the roles say they are held at, title words left out ("Minister of Foreign
+    Affairs of Ukraine" → "Affairs Ukraine", "senior scientist at NASA" → "NASA", "Acme's president" → "Acme")."""
     found = []
     for role in roles:
-        for m in _NAMED_RUN.finditer(role):
-            words = [w for w in re.findall(r"[\w&.-]+", m.group()) if w.lower().rstrip(".") not in _ROLE_WORDS]
+        for m in _EMPLOYER.finditer(role):
+            run = m.group(1) or m.group(2)
+            words = [w for w in re.findall(r"[\w&.-]+", run) if w.lower().rstrip(".") not in _ROLE_WORDS]
             if words:
                 found.append(" ".join(words))
     return found
@@ -143,16 +147,20 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def _other_employer(source: FactSheet, person: Entity, roles: tuple[str, ...]) -> str | None:
-    """An organisation the rewrite's title for ``person`` names where the source's titles for them name only
-    others: "a senior scientist at NASA" for the source's "a senior scientist … at the European Center for
-    Medium-Range Weather Forecasts". None when the source's titles name none, when one of them is the same
-    body, or when a source sentence naming the person names it too ("formerly of NASA")."""
+    """An organisation the source names, which the rewrite's title for ``person`` gives where the source's
+    titles for them name only others: "a senior scientist at NASA" for the source's "a senior scientist … at the
+    European Center for Medium-Range Weather Forecasts". None when the source's titles name none, when one
+    of them is the same body, when a source sentence naming the person names it too ("formerly of NASA"), or
+    when the source never names it (the name check reports that)."""
     theirs = _employers(person.roles)
     if not theirs:
         return None
+    text = source.text.lower()
     for ours in _employers(roles):
         if any(_same_body(ours, t) for t in theirs):
             continue
+        if not all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text) for w in ours.split()):
+            continue  # a body the source never names: the name check reports it, once
         if any(
             _same_body(ours, run) for m in person.mentions for run in _employers([source.sentences[m.sentence].text])
         ):
