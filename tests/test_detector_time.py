@@ -41,3 +41,11 @@ def test_only_times_of_day_are_read() -> None:
     told = [t.text for t in clock_times("Chelsea won 2:1 at 3 p.m.; she ran it in 2:05 at noon.") if t.told]
     assert told == ["3 p.m.", "noon"]
     assert times("The sky went dark, and the council meets on Friday; the score was 2:1.") == []
+
+
+def test_a_bare_hour_in_the_source_backs_that_hour_as_a_time_of_day() -> None:
+    chat = "Jacob: Where? Alex: I found a cool pub. Jacob: Got it! 7? 8? Alex: Let's make it 7. Jacob: Ok."
+    found = [f for f in check(chat, "Alex and Jacob agree to meet at 7 pm.").findings if f.kind == "date"]
+    assert found == []
+    (other,) = [f for f in check(chat, "Alex and Jacob agree to meet at 9 pm.").findings if f.kind == "date"]
+    assert other.text == "9 pm" and other.severity == "error"

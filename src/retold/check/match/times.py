@@ -2,7 +2,8 @@
 
 Only times written as times of day count: with a.m. or p.m., or "noon" and "midnight". A bare "3:15" may be
 a score, a race time or a ratio, and is left alone. A source time with no a.m. or p.m. ("at 15:15 local time")
-backs the rewrite's time at either half of the day it can be.
+backs the rewrite's time at either half of the day it can be, and a bare hour ("Let's make it 7.") backs
+that hour ("7 pm").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from retold.check.context import CheckContext
 from retold.normalize import fold
 
 _CLOCK = re.compile(
-    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<half>[ap])(?:\.\s?m\.|\s?m\b)"
     r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})(?![\d:])"
     r"|\b(?P<word>noon|midday|midnight)\b",
     re.IGNORECASE,
@@ -62,7 +63,17 @@ def unsupported_times(ctx: CheckContext) -> list[tuple[ClockTime, list[ClockTime
     for time in clock_times(ctx.rewrite.text):
         if not time.told or any(a <= time.start and time.end <= b for a, b in quoted):
             continue  # words inside quotation marks are the quote detector's
-        if any(time.minutes & t.minutes for t in theirs):
+        if any(time.minutes & t.minutes for t in theirs) or _bare_hour(ctx.source.text, time):
             continue
         out.append((time, theirs))
     return out
+
+
+def _bare_hour(source: str, time: ClockTime) -> bool:
+    """The source gives the hour as a bare number ("Let's make it 7.", "at 7 or 8"), which a rewrite may
+    write as "7 pm": consistent, if not provable. Only a whole hour."""
+    minutes = next(iter(time.minutes))
+    if minutes % 60:
+        return False
+    hour = minutes // 60 % 12 or 12
+    return re.search(rf"(?<![\w.,:$£€-]){hour}(?![\w.,:%]\w|\d|:|%)", source) is not None
