@@ -175,8 +175,6 @@ def _heading_names(heading: str, kept: frozenset[str] = frozenset()) -> tuple[tu
     "Gucci Pledges €15 Million"), whatever the parser says: the parser reads Title Case as one long name
     ("LVMH Pledges") or as none at all.
     """
-    from retold.wordnet import common_word
-
     words = heading.split()
     lettered = [w for w in words if w[:1].isalpha()]  # "€15" and "2024" take no capital in any case
     if len(words) < 2:
@@ -205,11 +203,20 @@ def _heading_names(heading: str, kept: frozenset[str] = frozenset()) -> tuple[tu
     ]
     if len(words) >= 2:
         for m in _HEADING_WORD.finditer(heading):
-            word = m.group().strip(_PUNCT)
+            word = re.split(r"['\u2019]", m.group().strip(_PUNCT), maxsplit=1)[0]  # "Ukraine's" → Ukraine
             at = m.start() + m.group().find(word)
-            if word[:1].isupper() and not common_word(word) and not any(a <= at < b for a, b, _ in spans):
+            if word[:1].isupper() and not _common(word) and not any(a <= at < b for a, b, _ in spans):
                 spans.append((at, at + len(word), "ORG"))
     return tuple(sorted(spans))
+
+
+def _common(word: str) -> bool:
+    """A word of the language, not a name: a function word ("What", "It"), or one WordNet writes in lower case."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from retold.wordnet import common_word
+
+    return word.lower() in STOP_WORDS or common_word(word)
 
 
 _PUNCT = ".,:;!?\"'‘’“”()"
@@ -217,10 +224,8 @@ _PUNCT = ".,:;!?\"'‘’“”()"
 
 def _style_capital(word: str) -> bool:
     """A capital Title Case gives a common word: "Pledges", not "LVMH", "Gucci" or "McDonald"."""
-    from retold.wordnet import common_word
-
-    bare = word.strip(_PUNCT)
-    return bare[:1].isupper() and bare[1:].islower() and common_word(bare)
+    bare = re.split(r"['\u2019]", word.strip(_PUNCT), maxsplit=1)[0]
+    return bare[:1].isupper() and bare[1:].islower() and _common(bare)
 
 
 def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
