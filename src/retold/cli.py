@@ -19,6 +19,7 @@ from retold.cli_llm import llm_extra as _llm_extra
 from retold.cli_llm import llm_judge as _llm_judge
 from retold.cli_llm import say_llm_usage as _say_llm_usage
 from retold.errors import InputError, RetoldError
+from retold.normalize import clip
 from retold.output import check_target, emit
 
 if TYPE_CHECKING:
@@ -88,14 +89,9 @@ def _ingest(args: argparse.Namespace, source: str) -> Article:
 def _say_removed(source: str, article: Article) -> None:
     """What ingest took out of the input, and its warnings, on stderr."""
     for block in article.removed:
-        _say(f"removed {block.reason} from {source}: {_clip(block.text)}")
+        _say(f"removed {block.reason} from {source}: {clip(block.text, 90)}")
     for warning in article.warnings:
         _say(f"warning: {source}: {warning}")
-
-
-def _clip(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def _with_published(article: Article, published: dt.date | None) -> Article:

@@ -17,6 +17,7 @@ from typing import Any
 
 from retold.cli_types import iso_date, positive_int, word_count, worker_count
 from retold.errors import InputError
+from retold.normalize import clip
 from retold.output import emit
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -148,7 +149,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         if run.origin and run.title and run.origin != run.title:
             article += f"  [{run.origin}]"
         lines.append(
-            f"{run.id:>5}  {when:<16}  {run.kind:<7}  {run.style or '-':<10}  {run.verdict or '-':<7}  {score:>5}  {_clip(article)}"
+            f"{run.id:>5}  {when:<16}  {run.kind:<7}  {run.style or '-':<10}  {run.verdict or '-':<7}  {score:>5}  {clip(article, 70)}"
         )
     emit("\n".join(lines), None)
     return EXIT_OK
@@ -189,11 +190,6 @@ def _with_decisions(text: str, fmt: str, rendered: dict[str, str], decisions: di
         at = text.rindex("</body>")
         return text[:at] + block + text[at:]
     return text.rstrip("\n") + "\n" + block
-
-
-def _clip(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 # --------------------------------------------------------------------------- batch

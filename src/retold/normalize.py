@@ -67,6 +67,12 @@ def scrub(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 def display(name: str) -> str:
     """A file name as it can be shown: bytes that are not UTF-8 (kept as surrogates by the OS layer) become U+FFFD."""
     if _SURROGATE.search(name) is None:

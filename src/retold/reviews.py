@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from retold.normalize import clip
+
 
 def with_decisions(result: dict[str, Any], decisions: dict[int, str]) -> dict[str, Any]:
     """A check result with ``reviews``: the editor's decision on each finding, in the findings' order (None: not
@@ -43,11 +45,6 @@ def decisions_block(findings: list[dict[str, Any]], decisions: dict[int, str], f
 
 def _named(finding: dict[str, Any]) -> str:
     """ "error date “December 2”"; a finding that marks no words (an omission) by its message."""
-    marked = " ".join(str(finding.get("text") or "").split()) or " ".join(str(finding.get("message") or "").split())
+    marked = clip(str(finding.get("text") or ""), 60) or clip(str(finding.get("message") or ""), 60)
     what = " ".join(str(finding.get(k)) for k in ("severity", "kind") if finding.get(k))
-    return f"{what} \u201c{_clip(marked)}\u201d" if marked else what
-
-
-def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    return f"{what} \u201c{marked}\u201d" if marked else what

@@ -9,7 +9,7 @@ from retold.ingest.blocks import Block
 from retold.ingest.boilerplate import CREDIT_LEAD, boilerplate_reason
 from retold.ingest.html import Extracted
 from retold.ingest.pagekind import PageKind, assess_page
-from retold.normalize import fold
+from retold.normalize import clip, fold
 from retold.types import RemovedBlock
 
 SHORT_WORDS = 80  # fewer words than a wire brief: likely a teaser or paywall stub
@@ -65,7 +65,7 @@ def article_warnings(blocks: list[Block], removed: list[RemovedBlock]) -> list[s
     paywall = [r.text for r in removed if r.reason == "paywall"]
     if paywall:
         warnings.append(
-            f"the page asks readers to subscribe to continue (\u201c{_clip(paywall[0])}\u201d): "
+            f"the page asks readers to subscribe to continue (\u201c{clip(paywall[0], 60)}\u201d): "
             "the text is likely cut off by a paywall"
         )
     words = sum(_words(b.text) for b in blocks if b.kind != "heading")
@@ -98,8 +98,3 @@ def english_ratio(text: str) -> float | None:
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
