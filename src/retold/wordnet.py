@@ -53,13 +53,14 @@ def data_dir() -> Path:
     )
 
 
-def _words(fields: list[str]) -> tuple[list[str], int]:
-    """A synset line's words (lower case, adjective markers such as "(p)" dropped) and where its pointers start."""
+def _words(fields: list[str], *, lower: bool = True) -> tuple[list[str], int]:
+    """A synset line's words (lower-cased unless ``lower`` is False; adjective markers such as "(p)" dropped)
+    and where its pointers start."""
     count = int(fields[3], 16)
     words = []
     for k in range(count):
-        word = fields[4 + 2 * k].lower()
-        words.append(word.split("(", 1)[0])
+        word = fields[4 + 2 * k]
+        words.append((word.lower() if lower else word).split("(", 1)[0])
     return words, 4 + 2 * count
 
 
@@ -232,11 +233,8 @@ def common_word(word: str) -> bool:
     for stem in stems:
         for pos, name in _FILES.items():
             for offset in _synset_offsets(pos, stem):
-                line = (_line(name, offset) or b"").decode("utf-8", "replace").split(" | ", 1)[0].split()
-                if len(line) < 4:
-                    continue
-                count = int(line[3], 16)
-                if any(line[4 + 2 * k].split("(", 1)[0] == stem for k in range(count)):
+                fields = (_line(name, offset) or b"").decode("utf-8", "replace").split(" | ", 1)[0].split()
+                if len(fields) >= 4 and stem in _words(fields, lower=False)[0]:
                     return True  # written in lower case in this synset: a common word
     return False
 

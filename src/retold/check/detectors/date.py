@@ -6,6 +6,7 @@ from __future__ import annotations
 from retold.check.align import sentence_evidence
 from retold.check.context import CheckContext
 from retold.check.match.dates import checkable_dates, unsupported_date
+from retold.check.match.roles import _sentence_index
 from retold.check.match.times import unsupported_times
 from retold.types import EvidenceRelation, Finding
 
@@ -30,20 +31,15 @@ def _clock_times(ctx: CheckContext) -> list[Finding]:
     """A time of day the source does not give: "around 5:15 PM" where it says 3:15 PM."""
     findings = []
     for time, theirs in unsupported_times(ctx):
-        sentence = next((s.id for s in ctx.rewrite.sentences if s.start <= time.start < s.end), None)
-        support = [s.sentence for s in ctx.alignment[sentence].support] if sentence is not None else []
+        support = [s.sentence for s in ctx.alignment[_sentence_index(ctx.rewrite, time.start)].support]
         # the source's time in the sentence this rests on, else its only time
-        near = [
-            t
-            for t in theirs
-            if any(ctx.source.sentences[i].start <= t.start < ctx.source.sentences[i].end for i in support)
-        ]
+        near = [t for t in theirs if _sentence_index(ctx.source, t.start) in support]
         given = near[:1] or (theirs if len(theirs) == 1 else [])
         if given:
-            at = [i for i in support if ctx.source.sentences[i].start <= given[0].start < ctx.source.sentences[i].end]
+            at = _sentence_index(ctx.source, given[0].start)
             message = f"“{time.text}” is not in the source (here it gives “{given[0].text}”): give the source's time or drop it"
             relation: EvidenceRelation = "contradicts"
-            sentences = at or support[:1]
+            sentences = [at] if at in support else support[:1]
         else:
             message = f"“{time.text}” is not in the source: give the time the source gives, or drop it"
             relation = "closest"

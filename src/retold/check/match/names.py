@@ -203,7 +203,7 @@ def _heading_names(heading: str, kept: frozenset[str] = frozenset()) -> tuple[tu
     ]
     if len(words) >= 2:
         for m in _HEADING_WORD.finditer(heading):
-            word = re.split(r"['\u2019]", m.group().strip(_PUNCT), maxsplit=1)[0]  # "Ukraine's" → Ukraine
+            word = _unpunctuated(m.group())
             at = m.start() + m.group().find(word)
             if word[:1].isupper() and not _common(word) and not any(a <= at < b for a, b, _ in spans):
                 spans.append((at, at + len(word), "ORG"))
@@ -224,8 +224,13 @@ _PUNCT = ".,:;!?\"'‘’“”()"
 
 def _style_capital(word: str) -> bool:
     """A capital Title Case gives a common word: "Pledges", not "LVMH", "Gucci" or "McDonald"."""
-    bare = re.split(r"['\u2019]", word.strip(_PUNCT), maxsplit=1)[0]
+    bare = _unpunctuated(word)
     return bare[:1].isupper() and bare[1:].islower() and _common(bare)
+
+
+def _unpunctuated(word: str) -> str:
+    """A heading word without its punctuation or possessive, as it stands in it: "Ukraine's" → "Ukraine"."""
+    return re.split(r"['\u2019]", word.strip(_PUNCT), maxsplit=1)[0]
 
 
 def lowercased_names(ctx: CheckContext) -> list[tuple[int, int, Mention]]:
