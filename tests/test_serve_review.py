@@ -191,3 +191,26 @@ def test_the_llm_engine_is_offered_only_with_a_model(monkeypatch, tmp_path):
         assert answer.status_code == 502
         message = answer.json()["error"]
         assert "builtin" in message and "config" not in message and "--model" not in message
+
+
+def test_show_prints_a_stored_output_that_is_not_json_as_it_was_kept(tmp_path, capsys):
+    from retold.cli import main
+
+    with Store.open(tmp_path / "runs.sqlite3") as store:
+        store.record_article_run(
+            ARTICLE,
+            url=None,
+            title="cut short",
+            kind="check",
+            engine=None,
+            style=None,
+            options={},
+            verdict="fail",
+            score=0.0,
+            origin="cut.txt",
+            output={"rendered": {"md": "**Check: FAIL**\n", "json": '{"findings": [{"kind"'}},
+        )
+        run_id = store.list_runs(limit=1, outputs=False)[0].id
+        store.set_decision(run_id, 0, "dismissed")
+    assert main(["show", str(run_id), "--db", str(tmp_path / "runs.sqlite3")]) == 0
+    assert capsys.readouterr().out == "**Check: FAIL**\n"

@@ -179,11 +179,17 @@ def _with_decisions(text: str, fmt: str, rendered: dict[str, str], decisions: di
 
     if not decisions or "json" not in rendered:
         return text
-    findings = json.loads(rendered["json"]).get("findings")
+    try:
+        contract, printed = json.loads(rendered["json"]), json.loads(text) if fmt == "json" else None
+    except ValueError:
+        return text  # a stored output that is not JSON (written by hand, or cut short): printed as it was kept
+    findings = contract.get("findings") if isinstance(contract, dict) else None
     if not isinstance(findings, list):
         return text
     if fmt == "json":
-        shown = json.dumps(with_decisions(json.loads(text), decisions), ensure_ascii=False, indent=2)
+        if not isinstance(printed, dict):
+            return text
+        shown = json.dumps(with_decisions(printed, decisions), ensure_ascii=False, indent=2)
         return shown + "\n" if text.endswith("\n") else shown
     block = decisions_block(findings, decisions, fmt)
     if fmt == "html" and "</body>" in text:
