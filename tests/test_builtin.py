@@ -316,3 +316,19 @@ def test_nothing_to_build_on_is_a_clear_error():
     unparsed = FactSheet(text="x", sentences=(), entities=(), numbers=(), dates=(), quotes=())
     with pytest.raises(EngineError, match="retold.analyze"):
         rewrite(unparsed)
+
+
+def test_an_opening_phrase_of_cause_is_kept_where_a_bare_marker_goes() -> None:
+    from retold.rewrite import compress as cz
+    from retold.rewrite.select import Index, lift
+
+    facts = analyze(
+        "Police arrested the premier at a Miami airport on Thursday. "
+        "As a result of the premier's arrest, Deputy Premier Natalio Wheatley will serve as acting premier. "
+        "As a result, the legislature will meet on Monday to discuss the arrest and the charges."
+    )
+    idx = Index.build(facts)
+    phrase, marker = (lift(idx, facts.sentences[n]) for n in (1, 2))
+    assert phrase is not None and phrase.text.startswith("As a result of the premier")  # not "Of the premier's arrest"
+    assert marker is not None and marker.text.startswith("The legislature will meet")
+    assert cz.leading_marker(cz.sentence_tokens(facts, facts.sentences[1]), set()) == set()

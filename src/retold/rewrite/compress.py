@@ -94,6 +94,8 @@ def leading_marker(st: SentenceTokens, removed: set[int]) -> set[int]:
             nxt = kept[len(parts)]
             if nxt.text == ",":
                 drop.add(nxt.i)
+            elif len(parts) > 1 and nxt.lower_ in ("of", "to"):
+                return set()  # "As a result of Fahie's arrest, …", "In addition to …": a phrase, not a marker
             elif marker in _AMBIGUOUS_MARKERS:
                 return set()  # "So far…", "Still hoping…", "Now 92…": without a comma it is no marker
             return drop
